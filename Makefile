@@ -1,0 +1,137 @@
+# newsflow: small C programs that turn news pages into event data.
+#
+#   make          build bin/news-*            make check   build and run all tests
+#   make demo     run the pipeline on examples/   make asan    tests under ASan+UBSan
+#   make bench    benchmarks against peers    make install (PREFIX, DESTDIR, BINDIR, MANDIR)
+#
+# Each program is a folder src/news-NAME/ with its .c files, an optional
+# dict/ of plain-text dictionaries (compiled in), an optional prog.mk
+# naming extra pkg-config packages (news-NAME_PKGS) and generated sources,
+# and its man page (news-NAME.1.scd, and the generated news-NAME.1).
+
+include config.mk
+
+BUILD ?= build
+BIN ?= bin
+
+PROGRAMS := $(sort $(notdir $(wildcard src/news-*)))
+COMMON_SRCS := $(sort $(wildcard src/common/*.c))
+COMMON_OBJS := $(COMMON_SRCS:src/%.c=$(BUILD)/%.o)
+COMMON_PKGS := libutf8proc zlib libxxhash jansson
+
+WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter -Wno-sign-compare
+ALL_CPPFLAGS = -D_GNU_SOURCE -Isrc/common -I$(BUILD)/gen $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS)
+# Recursively expanded, so pkg-config runs after `make deps` installed things.
+pkg_cflags = $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null)
+pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+-include $(wildcard src/news-*/prog.mk)
+
+.PHONY: all programs deps check check-slow demo asan bench clean install \
+	uninstall man fuzz
+.DEFAULT_GOAL := all
+
+all: deps
+	@$(MAKE) --no-print-directory programs
+
+deps:
+	@tools/deps.sh
+
+programs: $(PROGRAMS:%=$(BIN)/%)
+
+# --- the shared library -------------------------------------------------
+$(BUILD)/libnewscommon.a: $(COMMON_OBJS)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/common/%.o: src/common/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(COMMON_PKGS)) -MMD -MP -c -o $@ $<
+
+# --- build tools (run on the build machine, never sanitized) ------------
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $<
+
+# --- one program per folder ----------------------------------------------
+define PROGRAM_template
+$(1)_SRCS := $$(sort $$(wildcard src/$(1)/*.c))
+$(1)_DICTS := $$(sort $$(wildcard src/$(1)/dict/*.txt))
+$(1)_OBJS := $$($(1)_SRCS:src/%.c=$(BUILD)/%.o) $$($(1)_GEN_OBJS)
+ifneq ($$($(1)_DICTS),)
+$(1)_OBJS += $(BUILD)/$(1)/dicts.o
+$(BUILD)/$(1)/dicts.c: $$($(1)_DICTS) $(BUILD)/tools/embed
+	@mkdir -p $$(@D)
+	$(BUILD)/tools/embed $$(subst -,_,$(1))_dicts $$($(1)_DICTS) > $$@.tmp && mv $$@.tmp $$@
+endif
+$(BUILD)/$(1)/%.o: src/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -MMD -MP -c -o $$@ $$<
+$(BUILD)/$(1)/%.o: $(BUILD)/$(1)/%.c
+	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -MMD -MP -c -o $$@ $$<
+$(BIN)/$(1): $$($(1)_OBJS) $(BUILD)/libnewscommon.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $$(LDFLAGS) -o $$@ $$($(1)_OBJS) $(BUILD)/libnewscommon.a $$(call pkg_libs,$$(COMMON_PKGS) $$($(1)_PKGS)) -lm
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_template,$(p))))
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# --- tests -----------------------------------------------------------------
+BATS = bats
+BATS_JOBS = $(shell nproc 2>/dev/null || echo 1)
+BATS_FLAGS = --jobs $(BATS_JOBS) --timing
+
+check: all
+	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN)
+
+run-tests:
+	NEWS_BIN=$(NEWS_BIN) NEWS_ROOT=$(CURDIR) $(BATS) $(BATS_FLAGS) tests/
+
+# Inputs of 500 MB and more.
+check-slow: all
+	NEWS_BIN=$(CURDIR)/$(BIN) NEWS_ROOT=$(CURDIR) NEWS_SLOW=1 $(BATS) tests/slow/
+
+# The whole suite against binaries built with AddressSanitizer and
+# UndefinedBehaviorSanitizer.  Any report fails the test it happens in:
+# sanitizer errors exit 86 and print to stderr.
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+asan: deps
+	@$(MAKE) --no-print-directory programs BUILD=build/asan BIN=build/asan/bin \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
+	ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1 \
+		$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/build/asan/bin NEWS_ASAN=1
+
+# --- the demo ---------------------------------------------------------------
+demo: all
+	@examples/demo.sh $(CURDIR)/$(BIN)
+
+# --- benchmarks (install their peers themselves) ----------------------------
+bench: all
+	@bench/run.sh $(CURDIR)/$(BIN)
+
+# --- man pages: the roff is committed; scdoc regenerates it -----------------
+MAN_SRCS := $(wildcard man/*.scd src/news-*/*.scd)
+man: $(MAN_SRCS:.scd=)
+%.1: %.1.scd
+	scdoc < $< > $@
+%.7: %.7.scd
+	scdoc < $< > $@
+
+# --- install ------------------------------------------------------------------
+install: programs
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGRAMS); do install -m 755 $(BIN)/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(wildcard src/news-*/*.1); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	install -m 644 man/newsflow.7 $(DESTDIR)$(MANDIR)/man7/newsflow.7
+
+uninstall:
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/newsflow.7
+
+clean:
+	rm -rf $(BUILD) $(BIN) examples/out
