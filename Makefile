@@ -14,7 +14,8 @@ include config.mk
 BUILD ?= build
 BIN ?= bin
 
-PROGRAMS := $(sort $(notdir $(wildcard src/news-*)))
+# A folder becomes a program once it has a main.c.
+PROGRAMS := $(sort $(patsubst src/%/main.c,%,$(wildcard src/news-*/main.c)))
 COMMON_SRCS := $(sort $(wildcard src/common/*.c))
 COMMON_OBJS := $(COMMON_SRCS:src/%.c=$(BUILD)/%.o)
 COMMON_PKGS := libutf8proc zlib libxxhash jansson
