@@ -30,7 +30,7 @@ pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 -include $(wildcard src/news-*/prog.mk)
 
-.PHONY: all programs deps check check-slow demo asan bench clean install \
+.PHONY: all programs unit-tests run-tests deps check check-slow demo asan bench clean install \
 	uninstall man fuzz
 .DEFAULT_GOAL := all
 
@@ -40,7 +40,14 @@ all: deps
 deps:
 	@tools/deps.sh
 
-programs: $(PROGRAMS:%=$(BIN)/%)
+programs: $(PROGRAMS:%=$(BIN)/%) unit-tests
+
+# --- unit tests of the shared library (tests/unit/*.c) --------------------
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+unit-tests: $(UNIT_TESTS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libnewscommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(call pkg_cflags,$(COMMON_PKGS)) -o $@ $< $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
 
 # --- the shared library -------------------------------------------------
 $(BUILD)/libnewscommon.a: $(COMMON_OBJS)
@@ -86,10 +93,10 @@ BATS_JOBS = $(shell nproc 2>/dev/null || echo 1)
 BATS_FLAGS = --jobs $(BATS_JOBS) --timing
 
 check: all
-	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN)
+	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN) NEWS_UNIT=$(CURDIR)/$(BUILD)/tests
 
 run-tests:
-	NEWS_BIN=$(NEWS_BIN) NEWS_ROOT=$(CURDIR) $(BATS) $(BATS_FLAGS) tests/
+	NEWS_BIN=$(NEWS_BIN) NEWS_UNIT=$(NEWS_UNIT) NEWS_ROOT=$(CURDIR) $(BATS) $(BATS_FLAGS) tests/
 
 # Inputs of 500 MB and more.
 check-slow: all
@@ -105,7 +112,8 @@ asan: deps
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined"
 	ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1 \
-		$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/build/asan/bin NEWS_ASAN=1
+		$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/build/asan/bin \
+		NEWS_UNIT=$(CURDIR)/build/asan/tests NEWS_ASAN=1
 
 # --- the demo ---------------------------------------------------------------
 demo: all
