@@ -123,6 +123,11 @@ demo: all
 bench: all
 	@bench/run.sh $(CURDIR)/$(BIN)
 
+# The record layer alone (bench/record-layer.sh).
+$(BUILD)/bench/news-passthrough: bench/passthrough.c $(BUILD)/libnewscommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
+
 # --- man pages: the roff is committed; scdoc regenerates it -----------------
 MAN_SRCS := $(wildcard man/*.scd src/news-*/*.scd)
 man: $(MAN_SRCS:.scd=)
