@@ -1,0 +1,189 @@
+/* Sentence records, fast: the document's record is cut once into literal
+ * pieces and holes (id, text, doc, sent, start, end), and each sentence is
+ * the pieces with its values in the holes.  The result is what news_record
+ * edits would give (replaced fields in place, new ones appended in this
+ * order), without looking fields up again for every sentence. */
+#include "split.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "news_err.h"
+#include "news_json.h"
+
+enum hole { H_ID, H_TEXT, H_DOC, H_SENT, H_START, H_END, H_COUNT };
+
+static const char *const hole_keys[H_COUNT] = {
+	"id", "text", "doc", "sent", "start", "end",
+};
+
+typedef struct piece {
+	size_t off, len;        /* literal bytes in t->lit */
+	int hole;               /* then this value, or -1 */
+} piece;
+
+struct split_template {
+	news_buf lit;           /* literal bytes of all pieces */
+	piece pieces[2 * H_COUNT + 2];
+	size_t n;
+	news_buf doc;           /* the document id, JSON string */
+	news_buf id_prefix;     /* the id's escaped text, for "ID:N" */
+};
+
+split_template *
+split_template_new(void)
+{
+	return news_xcalloc(1, sizeof(split_template));
+}
+
+void
+split_template_free(split_template *t)
+{
+	if (!t)
+		return;
+	news_buf_free(&t->lit);
+	news_buf_free(&t->doc);
+	news_buf_free(&t->id_prefix);
+	free(t);
+}
+
+static void
+add_piece(split_template *t, const char *p, size_t len, int hole)
+{
+	piece *pc = &t->pieces[t->n++];
+	pc->off = t->lit.len;
+	pc->len = len;
+	pc->hole = hole;
+	news_buf_add(&t->lit, p, len);
+}
+
+static void
+set_doc(split_template *t, const char *doc_json, size_t doc_len)
+{
+	news_buf_clear(&t->doc);
+	news_buf_add(&t->doc, doc_json, doc_len);
+	/* the id of sentence N is the document id's text with ":N": a string
+	 * without its closing quote, or a number as a string */
+	news_buf_clear(&t->id_prefix);
+	if (doc_len >= 2 && doc_json[0] == '"') {
+		news_buf_add(&t->id_prefix, doc_json, doc_len - 1);
+	} else {
+		news_buf_addc(&t->id_prefix, '"');
+		news_buf_add(&t->id_prefix, doc_json, doc_len);
+	}
+}
+
+void
+split_template_set(split_template *t, const news_record *rec,
+    const char *doc_json, size_t doc_len, const char *text_key)
+{
+	const news_json_object *o = &rec->obj;
+	const news_json_member *m[H_COUNT];
+	bool placed[H_COUNT] = { 0 };
+
+	news_buf_clear(&t->lit);
+	t->n = 0;
+	set_doc(t, doc_json, doc_len);
+	const char *keys[H_COUNT];
+	for (int h = 0; h < H_COUNT; h++) {
+		keys[h] = h == H_TEXT ? text_key : hole_keys[h];
+		m[h] = news_json_find(o, keys[h], strlen(keys[h]));
+	}
+
+	/* Walk the members in order; each of ours (the last of its name, as
+	 * news_json_find and news_record see it) becomes a hole. */
+	const char *cursor = o->start;
+	for (size_t i = 0; i < o->n; i++) {
+		int hole = -1;
+		for (int h = 0; h < H_COUNT; h++)
+			if (m[h] == &o->m[i])
+				hole = h;
+		if (hole < 0)
+			continue;
+		add_piece(t, cursor, (size_t)(o->m[i].val - cursor), hole);
+		cursor = o->m[i].val + o->m[i].val_len;
+		placed[hole] = true;
+	}
+	/* the rest of the object without its '}', then the appended fields */
+	const char *close = o->end - 1;
+	size_t kept = o->n;
+	news_buf tail = { 0 };
+	news_buf_add(&tail, cursor, (size_t)(close - cursor));
+	for (int h = 0; h < H_COUNT; h++) {
+		if (placed[h])
+			continue;
+		if (kept++)
+			news_buf_addc(&tail, ',');
+		news_json_put_key(&tail, keys[h]);
+		add_piece(t, tail.data, tail.len, h);
+		news_buf_clear(&tail);
+	}
+	news_buf_add(&tail, "}\n", 2);
+	add_piece(t, tail.data, tail.len, -1);
+	news_buf_free(&tail);
+}
+
+void
+split_template_set_plain(split_template *t, const char *doc_json, size_t doc_len)
+{
+	news_buf_clear(&t->lit);
+	t->n = 0;
+	set_doc(t, doc_json, doc_len);
+	add_piece(t, "{\"id\":", 6, H_ID);
+	add_piece(t, ",\"text\":", 8, H_TEXT);
+	add_piece(t, ",\"doc\":", 7, H_DOC);
+	add_piece(t, ",\"sent\":", 8, H_SENT);
+	add_piece(t, ",\"start\":", 9, H_START);
+	add_piece(t, ",\"end\":", 7, H_END);
+	add_piece(t, "}\n", 2, -1);
+}
+
+/* Decimal digits of v, without printf (this runs for every sentence). */
+static void
+put_uint(news_buf *b, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	news_buf_reserve(b, n);
+	while (n)
+		b->data[b->len++] = tmp[--n];
+}
+
+void
+split_template_emit(const split_template *t, news_buf *out, uint64_t sent,
+    const char *text, size_t text_len, uint64_t start, uint64_t end)
+{
+	news_buf_reserve(out, t->lit.len + t->doc.len * 2 + text_len + 64);
+	for (size_t i = 0; i < t->n; i++) {
+		const piece *p = &t->pieces[i];
+		news_buf_add(out, t->lit.data + p->off, p->len);
+		switch (p->hole) {
+		case H_ID:
+			news_buf_add(out, t->id_prefix.data, t->id_prefix.len);
+			news_buf_addc(out, ':');
+			put_uint(out, sent);
+			news_buf_addc(out, '"');
+			break;
+		case H_TEXT:
+			news_json_put_string(out, text, text_len);
+			break;
+		case H_DOC:
+			news_buf_add(out, t->doc.data, t->doc.len);
+			break;
+		case H_SENT:
+			put_uint(out, sent);
+			break;
+		case H_START:
+			put_uint(out, start);
+			break;
+		case H_END:
+			put_uint(out, end);
+			break;
+		}
+	}
+}
