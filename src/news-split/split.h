@@ -54,7 +54,9 @@ typedef struct split_options {
 	bool ordinal_dots;      /* "12. Juni": a number with a period is an ordinal */
 	bool colon_ends;        /* ':' ends a sentence (Armenian, Arabic) */
 	bool semicolon_asks;    /* ';' is a question mark (Greek) */
-	bool question_ends;     /* '?' ends a sentence even before a lower-case word */
+	bool lower_starts;      /* a sentence may begin in lower case after a
+	                         * word and a period (informal English); the
+	                         * language's abbreviations must then be listed */
 } split_options;
 
 const split_options *split_lang_options(const split_lang *l);

@@ -216,8 +216,8 @@ set_option(split_options *o, const char *w, size_t len)
 		o->colon_ends = true;
 	else if (word_is(w, len, "semicolon-asks"))
 		o->semicolon_asks = true;
-	else if (word_is(w, len, "question-ends"))
-		o->question_ends = true;
+	else if (word_is(w, len, "lower-starts"))
+		o->lower_starts = true;
 	else
 		return false;
 	return true;

@@ -445,7 +445,10 @@ look_ahead(const seg *g, size_t j)
 		return nx;
 	size_t n = dec(g, i, &cp);
 	nx.cp = cp;
-	if (split_is_digit(cp)) {
+	if (g->len - i > 4 && (memcmp(g->s + i, "http", 4) == 0 ||
+	    memcmp(g->s + i, "www.", 4) == 0)) {
+		nx.cls = N_OTHER;       /* a URL begins something new */
+	} else if (split_is_digit(cp)) {
 		nx.cls = N_DIGIT;
 	} else if (split_is_letter(cp)) {
 		nx.cls = split_is_upper(cp) ? N_UPPER : split_is_lower(cp) ? N_LOWER :
@@ -749,7 +752,11 @@ on_mark(seg *g, size_t i)
 			/* fall through */
 		case W_NORMAL:
 		case W_URL:
-			boundary = nx.cls != N_LOWER || nx.newline || nx.ellipsis;
+			/* a whole word and a period: even a lower-case word
+			 * begins a sentence ("...a good deal. he said") */
+			boundary = nx.cls != N_LOWER || nx.newline || nx.ellipsis ||
+			    (g->o->lower_starts && !closers &&
+			    (w.lower_end || w.kind == W_URL));
 			break;
 		case W_NUMBER:
 			if (nx.cls == N_LOWER)
