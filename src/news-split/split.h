@@ -19,7 +19,12 @@ enum split_kind {
 	SPLIT_INNER,            /* never ends a sentence (e.g., vs., z.B.) */
 	SPLIT_NUMBER,           /* comes before a number (No. 2, p. 55); else a word */
 	SPLIT_END,              /* may end a sentence: does when a starter follows */
-	SPLIT_STARTER,          /* a word that often begins a sentence (The, He) */
+	SPLIT_TIME,             /* a.m., p.m.: ends a sentence unless a time word
+	                         * follows (Monday, GMT) */
+	SPLIT_STARTER,          /* not an abbreviation: a word that often begins
+	                         * a sentence (The, He) */
+	SPLIT_TIMEWORD,         /* not an abbreviation: a word that goes on after
+	                         * a time (Monday, GMT) */
 };
 
 /* One language's rules: its abbreviations and starters (plus those of every
@@ -47,7 +52,9 @@ bool split_rules_known(const split_rules *r, const char *code);
 
 /* Dictionary look-ups (split_dict.c), used by the segmenter. */
 enum split_kind split_lookup(const split_lang *l, const char *w, size_t len);
-bool split_is_starter(const split_lang *l, const char *w, size_t len);
+/* Whether w is listed as a word of kind SPLIT_STARTER or SPLIT_TIMEWORD. */
+bool split_is_word(const split_lang *l, enum split_kind kind, const char *w,
+    size_t len);
 
 /* Switches a language's dictionary sets with "option NAME". */
 typedef struct split_options {

@@ -32,7 +32,7 @@ typedef struct entry {
 	uint64_t hash;
 	uint32_t off, len;      /* the word in the table's arena */
 	uint8_t kind;           /* enum split_kind of the abbreviation, or 0 */
-	uint8_t starter;
+	uint8_t words;          /* bits 1 << SPLIT_STARTER, 1 << SPLIT_TIMEWORD */
 	uint8_t used;
 } entry;
 
@@ -102,8 +102,8 @@ table_put(table *t, const char *w, size_t len, enum split_kind kind)
 		news_buf_add(&t->words, w, len);
 		t->n++;
 	}
-	if (kind == SPLIT_STARTER)
-		e->starter = 1;
+	if (kind == SPLIT_STARTER || kind == SPLIT_TIMEWORD)
+		e->words |= (uint8_t)(1u << kind);
 	else
 		e->kind = (uint8_t)kind;
 }
@@ -142,7 +142,7 @@ put_word(table *t, const char *w, size_t len, enum split_kind kind)
 	news_buf_add(&tmp, enc, m);
 	news_buf_add(&tmp, w + n, len - n);
 	/* the capitalised form never overrides an entry of its own */
-	if (!table_get(t, tmp.data, tmp.len) || kind == SPLIT_STARTER)
+	if (!table_get(t, tmp.data, tmp.len) || kind >= SPLIT_STARTER)
 		table_put(t, tmp.data, tmp.len, kind);
 	news_buf_free(&tmp);
 }
@@ -198,7 +198,9 @@ static const struct {
 	{ "inner", SPLIT_INNER },
 	{ "number", SPLIT_NUMBER },
 	{ "end", SPLIT_END },
+	{ "time", SPLIT_TIME },
 	{ "starter", SPLIT_STARTER },
+	{ "timeword", SPLIT_TIMEWORD },
 };
 
 static bool
@@ -265,7 +267,7 @@ parse_line(const char *line, size_t len, const char *source,
 			kind = kinds[i].kind;
 	if (kind == SPLIT_NONE)
 		news_die(NEWS_EXIT_USAGE, "%s:%lu: unknown directive '%.*s' (expected "
-		    "lang, option, title, inner, number, end or starter)", source,
+		    "lang, option, title, inner, number, end, time, starter or timeword)", source,
 		    lineno, (int)head_len, head);
 	(void)words;
 	(void)lens;
@@ -279,7 +281,7 @@ parse_line(const char *line, size_t len, const char *source,
 		if (!n)
 			break;
 		/* "Dr." and "Dr" mean the same: the period is not part of it */
-		if (kind != SPLIT_STARTER && n > 1 && w[n - 1] == '.')
+		if (kind < SPLIT_STARTER && n > 1 && w[n - 1] == '.')
 			n--;
 		put_word(&pc->lang->t, w, n, kind);
 	}
@@ -357,14 +359,15 @@ split_lookup(const split_lang *l, const char *w, size_t len)
 }
 
 bool
-split_is_starter(const split_lang *l, const char *w, size_t len)
+split_is_word(const split_lang *l, enum split_kind kind, const char *w,
+    size_t len)
 {
 	const entry *e = table_get(&l->t, w, len);
-	if (e && e->starter)
+	if (e && (e->words & (1u << kind)))
 		return true;
 	if (l->common) {
 		e = table_get(&l->common->t, w, len);
-		return e && e->starter;
+		return e && (e->words & (1u << kind));
 	}
 	return false;
 }

@@ -157,6 +157,7 @@ enum wkind {
 	W_INNER,
 	W_NUMBER_PREFIX,        /* No., p., Vol. */
 	W_END,
+	W_TIME,                 /* a.m., p.m. */
 	W_INITIAL,              /* a single capital */
 	W_NUMBER,               /* 12, 1,000, $100.00, 27.10.14 */
 };
@@ -237,6 +238,21 @@ is_dotted(const seg *g, size_t a, size_t b)
 	return segments >= 2 && seg_letters > 0;
 }
 
+/* "SEN" -> "Sen" for ASCII words in capitals; 0 when s is not one. */
+static size_t
+caps_to_title(const char *s, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			out[i] = (char)(i ? s[i] + 32 : s[i]);
+		else if (s[i] == '.' && i)
+			out[i] = '.';
+		else
+			return 0;
+	}
+	return n;
+}
+
 static enum wkind
 kind_of(enum split_kind k)
 {
@@ -245,6 +261,7 @@ kind_of(enum split_kind k)
 	case SPLIT_INNER: return W_INNER;
 	case SPLIT_NUMBER: return W_NUMBER_PREFIX;
 	case SPLIT_END: return W_END;
+	case SPLIT_TIME: return W_TIME;
 	default: return W_NORMAL;
 	}
 }
@@ -302,6 +319,14 @@ word_before(const seg *g, size_t i)
 				break;
 			}
 		}
+	}
+
+	if (k == SPLIT_NONE && n > 1 && n < 32) {
+		/* SEN., INC. in a headline in capitals: as Sen., Inc. */
+		char low[32];
+		size_t m = caps_to_title(s, n, low);
+		if (m)
+			k = split_lookup(g->lang, low, m);
 	}
 
 	size_t first_len = dec(g, w.start, &cp);
@@ -391,7 +416,8 @@ typedef struct next_info {
 	size_t ws_end;          /* after the white space */
 	bool para;              /* the white space holds a blank line */
 	bool newline;
-	bool opener;            /* an opening quote or bracket came first */
+	bool opener;            /* an opening quote came first */
+	bool bracket;           /* an opening bracket came first */
 	bool dash;              /* a dash came first ("? - he said") */
 	bool ellipsis;          /* an ellipsis came first ("...and then") */
 	enum ncls cls;
@@ -434,6 +460,8 @@ look_ahead(const seg *g, size_t j)
 			if (cp == 0x2026)
 				i += n;
 			continue;
+		} else if (cp == '(' || cp == '[' || cp == '{') {
+			nx.bracket = true;
 		} else if (split_is_opener(cp)) {
 			nx.opener = true;
 		} else if (!split_is_space(cp) && !split_is_format(cp)) {
@@ -477,7 +505,7 @@ next_is_starter(const seg *g, const next_info *nx)
 	if (nx->cls != N_UPPER)
 		return false;
 	const char *w = g->s + nx->word;
-	if (split_is_starter(g->lang, w, nx->word_len))
+	if (split_is_word(g->lang, SPLIT_STARTER, w, nx->word_len))
 		return true;
 	/* titles begin sentences too: "... at 6 P.M. Mr. Smith then went" */
 	return g->s[nx->word + nx->word_len] == '.' &&
@@ -530,7 +558,7 @@ list_remember(seg *g, const word *w, int style)
 static bool
 list_marker(seg *g, const word *w, int style, const next_info *nx)
 {
-	if (!w->plain_int && !(w->single_lower && style == '.'))
+	if (!w->plain_int && !w->single_lower)
 		return false;
 	if (nx->ws_end == w->end + 1 + (style == ')' + '.'))
 		return false;   /* no space after: "1.Helado", "1)pesce" */
@@ -607,6 +635,16 @@ glued(const seg *g, const word *w, size_t i)
 	return true;
 }
 
+/* A reference "[12]" at j: where it ends, or 0. */
+static size_t
+citation(const seg *g, size_t j, size_t cap)
+{
+	size_t k = j + 1;
+	while (k < cap && k - j <= 4 && g->s[k] >= '0' && g->s[k] <= '9')
+		k++;
+	return k > j + 1 && k < cap && g->s[k] == ']' ? k + 1 : 0;
+}
+
 /* A run of final marks starting at i: decide, and return where to go on. */
 static size_t
 on_mark(seg *g, size_t i)
@@ -637,6 +675,9 @@ on_mark(seg *g, size_t i)
 		} else if (cp == ' ' && dots && !closers && !q && !ex &&
 		    j + 1 < cap && g->s[j + 1] == '.') {
 			spaced = true;  /* ". . ." */
+		} else if (cp == '[' && dots + q + ex + ell && citation(g, j, cap)) {
+			j = citation(g, j, cap);
+			continue;
 		} else if (split_is_closer(cp)) {
 			closers++;
 			cjk_closes += split_cjk_bracket(cp) < 0;
@@ -742,7 +783,15 @@ on_mark(seg *g, size_t i)
 			break;
 		case W_END:
 			boundary = (next_is_starter(g, &nx) ||
-			    (nx.opener && nx.cls == N_UPPER && !nx.dash)) &&
+			    (nx.opener && !nx.bracket && nx.cls == N_UPPER && !nx.dash)) &&
+			    words_between(g, content_start(g, w.start), w.start, 3) >= 3;
+			break;
+		case W_TIME:
+			/* "at 6 p.m. Travelers" but "at 6 p.m. Monday", "5 a.m. GMT" */
+			boundary = (nx.cls == N_UPPER || nx.cls == N_UNCASED ||
+			    (nx.opener && !nx.bracket)) && !nx.bracket &&
+			    !split_is_word(g->lang, SPLIT_TIMEWORD, g->s + nx.word,
+			    nx.word_len) &&
 			    words_between(g, content_start(g, w.start), w.start, 3) >= 3;
 			break;
 		case W_NUMBER_PREFIX:
@@ -891,7 +940,7 @@ split_segment(const split_lang *l, split_state *st, const char *s, size_t len,
 			/* "1) The first item 2) The second item" */
 			word w = word_before(&g, i);
 			next_info nx = look_ahead(&g, i + 1);
-			if (w.plain_int && nx.ws_end > i + 1)
+			if ((w.plain_int || w.single_lower) && nx.ws_end > i + 1)
 				list_marker(&g, &w, ')', &nx);
 			i++;
 			continue;
