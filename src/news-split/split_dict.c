@@ -39,6 +39,7 @@ typedef struct entry {
 typedef struct table {
 	entry *slots;
 	size_t cap, n;          /* cap is a power of two */
+	size_t max_len;         /* of the words: longer ones are not looked up */
 	news_buf words;
 } table;
 
@@ -109,12 +110,18 @@ table_put(table *t, const char *w, size_t len, enum split_kind kind)
 }
 
 static const entry *
-table_get(const table *t, const char *w, size_t len)
+table_get_hashed(const table *t, uint64_t h, const char *w, size_t len)
 {
 	if (!t->cap)
 		return NULL;
-	const entry *e = find_slot(t, news_hash64(w, len), w, len);
+	const entry *e = find_slot(t, h, w, len);
 	return e->used ? e : NULL;
+}
+
+static const entry *
+table_get(const table *t, const char *w, size_t len)
+{
+	return table_get_hashed(t, news_hash64(w, len), w, len);
 }
 
 static void
@@ -133,6 +140,8 @@ put_word(table *t, const char *w, size_t len, enum split_kind kind)
 	size_t n = news_utf8_decode(w, len, &cp);
 
 	table_put(t, w, len, kind);
+	if (len > t->max_len)
+		t->max_len = len;
 	if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
 		return;
 	char enc[4];
@@ -339,12 +348,19 @@ split_lang_options(const split_lang *l)
 	return &l->opts;
 }
 
+/* Both of a language's tables, hashing once. */
 static const entry *
 lookup(const split_lang *l, const char *w, size_t len)
 {
-	const entry *e = table_get(&l->t, w, len);
+	size_t max = l->t.max_len;
+	if (l->common && l->common->t.max_len > max)
+		max = l->common->t.max_len;
+	if (len > max)
+		return NULL;
+	uint64_t h = news_hash64(w, len);
+	const entry *e = table_get_hashed(&l->t, h, w, len);
 	if ((!e || !e->kind) && l->common) {
-		const entry *c = table_get(&l->common->t, w, len);
+		const entry *c = table_get_hashed(&l->common->t, h, w, len);
 		if (c && c->kind)
 			return c;
 	}
@@ -362,11 +378,17 @@ bool
 split_is_word(const split_lang *l, enum split_kind kind, const char *w,
     size_t len)
 {
-	const entry *e = table_get(&l->t, w, len);
+	size_t max = l->t.max_len;
+	if (l->common && l->common->t.max_len > max)
+		max = l->common->t.max_len;
+	if (len > max)
+		return false;
+	uint64_t h = news_hash64(w, len);
+	const entry *e = table_get_hashed(&l->t, h, w, len);
 	if (e && (e->words & (1u << kind)))
 		return true;
 	if (l->common) {
-		e = table_get(&l->common->t, w, len);
+		e = table_get_hashed(&l->common->t, h, w, len);
 		return e && (e->words & (1u << kind));
 	}
 	return false;

@@ -307,7 +307,7 @@ word_before(const seg *g, size_t i)
 	size_t n = w.end - w.start;
 	if (!n)
 		return w;
-	if (memchr(s, '@', n) || has_substr(s, n, "://") ||
+	if (memchr(s, '@', n) || (memchr(s, ':', n) && has_substr(s, n, "://")) ||
 	    (n > 4 && memcmp(s, "www.", 4) == 0)) {
 		w.kind = W_URL;
 		return w;
@@ -324,7 +324,7 @@ word_before(const seg *g, size_t i)
 		}
 	}
 
-	if (k == SPLIT_NONE && n > 1 && n < 32) {
+	if (k == SPLIT_NONE && n > 1 && n < 32 && s[1] >= 'A' && s[1] <= 'Z') {
 		/* SEN., INC. in a headline in capitals: as Sen., Inc. */
 		char low[32];
 		size_t m = caps_to_title(s, n, low);
@@ -424,7 +424,7 @@ typedef struct next_info {
 	bool dash;              /* a dash came first ("? - he said") */
 	bool ellipsis;          /* an ellipsis came first ("...and then") */
 	enum ncls cls;
-	size_t word, word_len;  /* the first word's letters */
+	size_t word;            /* where the first word starts */
 	int32_t cp;             /* the first letter or digit */
 } next_info;
 
@@ -474,7 +474,7 @@ look_ahead(const seg *g, size_t j)
 	}
 	if (i >= g->len)
 		return nx;
-	size_t n = dec(g, i, &cp);
+	dec(g, i, &cp);
 	nx.cp = cp;
 	if (g->len - i > 4 && (memcmp(g->s + i, "http", 4) == 0 ||
 	    memcmp(g->s + i, "www.", 4) == 0)) {
@@ -486,14 +486,6 @@ look_ahead(const seg *g, size_t j)
 		    N_UNCASED;
 		/* Lm/Lo/M with no case: Arabic, CJK, Devanagari */
 		nx.word = i;
-		size_t e = i + n, wcap = i + 64 < g->len ? i + 64 : g->len;
-		while (e < wcap) {
-			size_t m = dec(g, e, &cp);
-			if (!split_is_letter(cp))
-				break;
-			e += m;
-		}
-		nx.word_len = e - i;
 	} else if (cp < 0x80 && strchr(",;:/)]}%", (int)cp)) {
 		nx.cls = N_PUNCT;
 	} else {
@@ -502,17 +494,33 @@ look_ahead(const seg *g, size_t j)
 	return nx;
 }
 
+/* The length of the letters of the word after a mark (looked at only when
+ * an abbreviation needs to know). */
+static size_t
+next_word_len(const seg *g, const next_info *nx)
+{
+	size_t e = nx->word, cap = e + 64 < g->len ? e + 64 : g->len;
+	while (e < cap) {
+		int32_t cp;
+		size_t m = dec(g, e, &cp);
+		if (!split_is_letter(cp))
+			break;
+		e += m;
+	}
+	return e - nx->word;
+}
+
 static bool
 next_is_starter(const seg *g, const next_info *nx)
 {
 	if (nx->cls != N_UPPER)
 		return false;
 	const char *w = g->s + nx->word;
-	if (split_is_word(g->lang, SPLIT_STARTER, w, nx->word_len))
+	size_t n = next_word_len(g, nx);
+	if (split_is_word(g->lang, SPLIT_STARTER, w, n))
 		return true;
 	/* titles begin sentences too: "... at 6 P.M. Mr. Smith then went" */
-	return g->s[nx->word + nx->word_len] == '.' &&
-	    split_lookup(g->lang, w, nx->word_len) == SPLIT_TITLE;
+	return g->s[nx->word + n] == '.' && split_lookup(g->lang, w, n) == SPLIT_TITLE;
 }
 
 /* A closing parenthesis ahead, before a paragraph ends: the mark is inside
@@ -794,7 +802,7 @@ on_mark(seg *g, size_t i)
 			boundary = (nx.cls == N_UPPER || nx.cls == N_UNCASED ||
 			    (nx.opener && !nx.bracket)) && !nx.bracket &&
 			    !split_is_word(g->lang, SPLIT_TIMEWORD, g->s + nx.word,
-			    nx.word_len) &&
+			    next_word_len(g, &nx)) &&
 			    words_between(g, content_start(g, w.start), w.start, 3) >= 3;
 			break;
 		case W_NUMBER_PREFIX:
@@ -992,6 +1000,12 @@ split_segment(const split_lang *l, split_state *st, const char *s, size_t len,
 			continue;
 		case ';':
 			i = g.o->semicolon_asks ? on_mark(&g, i) : i + 1;
+			continue;
+		}
+		/* the punctuation of English text: ’ “ ” — – are nothing here */
+		if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+		    u[i + 2] >= 0x90 && u[i + 2] <= 0x9F) {
+			i += 3;
 			continue;
 		}
 		n = dec(&g, i, &cp);
