@@ -315,12 +315,25 @@ word_before(const seg *g, size_t i)
 
 	enum split_kind k = split_lookup(g->lang, s, n);
 	if (k == SPLIT_NONE) {
-		/* l'Ing., dell'Avv.: the part after an apostrophe */
+		/* l'Ing., dell'Avv.: the part after an apostrophe; Korea-U.S.,
+		 * Iran–U.S.: the part after a hyphen, a dash or a slash */
 		for (size_t p = n; p-- > 0;) {
-			if (s[p] == '\'' || (p >= 2 && memcmp(s + p - 2, "\xE2\x80\x99", 3) == 0)) {
+			bool apos = s[p] == '\'' ||
+			    (p >= 2 && memcmp(s + p - 2, "\xE2\x80\x99", 3) == 0);
+			bool dash = s[p] == '-' || s[p] == '/' || (p >= 2 &&
+			    (memcmp(s + p - 2, "\xE2\x80\x93", 3) == 0 ||
+			    memcmp(s + p - 2, "\xE2\x80\x94", 3) == 0));
+			if (!apos && !dash)
+				continue;
+			if (p + 1 < n) {
 				k = split_lookup(g->lang, s + p + 1, n - p - 1);
-				break;
+				if (k == SPLIT_NONE && dash &&
+				    is_dotted(g, w.start + p + 1, w.end)) {
+					w.kind = W_END;
+					return w;
+				}
 			}
+			break;
 		}
 	}
 
@@ -401,6 +414,45 @@ words_between(const seg *g, size_t a, size_t end, int max)
 		i += n;
 	}
 	return words;
+}
+
+/* Headline capitals before byte `end`: "China Hits Back at U.S. Over
+ * Claims".  Three or more capitalised words and no lower-case word longer
+ * than three letters (at, of, the are lower case in headlines too). */
+static bool
+title_case(const seg *g, size_t end)
+{
+	size_t a = content_start(g, end);
+	if (end - a > 300)
+		a = end - 300;
+	int caps = 0;
+	bool start = true;
+	for (size_t i = a; i < end;) {
+		int32_t cp;
+		size_t n = dec(g, i, &cp);
+		if (split_is_space(cp)) {
+			start = true;
+		} else if (start) {
+			start = false;
+			if (split_is_upper(cp)) {
+				caps++;
+			} else if (split_is_lower(cp)) {
+				size_t e = i, letters = 0;
+				while (e < end && letters < 4) {
+					int32_t c;
+					size_t m = dec(g, e, &c);
+					if (!split_is_letter(c))
+						break;
+					letters++;
+					e += m;
+				}
+				if (letters > 3)
+					return false;
+			}
+		}
+		i += n;
+	}
+	return caps >= 3;
 }
 
 /* --- what follows a mark ------------------------------------------------ */
@@ -795,7 +847,8 @@ on_mark(seg *g, size_t i)
 		case W_END:
 			boundary = (next_is_starter(g, &nx) ||
 			    (nx.opener && !nx.bracket && nx.cls == N_UPPER && !nx.dash)) &&
-			    words_between(g, content_start(g, w.start), w.start, 3) >= 3;
+			    words_between(g, content_start(g, w.start), w.start, 3) >= 3 &&
+			    !title_case(g, w.start);
 			break;
 		case W_TIME:
 			/* "at 6 p.m. Travelers" but "at 6 p.m. Monday", "5 a.m. GMT" */
