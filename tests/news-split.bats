@@ -207,6 +207,10 @@ IN
 		"At 5 a.m. Mr. Smith went to the bank." "He left at 6 P.M." "Mr. Smith then went home."
 	expect "They met at 10 a.m. Monday. The talks ended at 3 p.m. Officials left." \
 		"They met at 10 a.m. Monday." "The talks ended at 3 p.m." "Officials left."
+	expect "It followed the Korea-U.S. Foreign Ministers' meeting. Iran–U.S. Talks Resume" \
+		"It followed the Korea-U.S. Foreign Ministers' meeting." "Iran–U.S. Talks Resume"
+	# a headline in capitals: "Over" is no sentence starter there
+	expect "China Hits Back at U.S. Over Uyghur Claims" "China Hits Back at U.S. Over Uyghur Claims"
 }
 
 @test "news-split: numbers, decimals, money and ordinals" {
@@ -234,6 +238,8 @@ IN
 		"\"We will respond,\" said Kim." "\"This is great.\"" "She held the book."
 	expect "She turned to him, 'This is great.' she said." "She turned to him, 'This is great.' she said."
 	expect "“Where is he?” she asked. “Here!” he said." "“Where is he?” she asked." "“Here!” he said."
+	expect "\"Why now?\" Kim asked. \"It was fine.\" He said the team won. \"Go!\" Mr. Park shouted." \
+		"\"Why now?\" Kim asked." "\"It was fine.\"" "He said the team won." "\"Go!\" Mr. Park shouted."
 	expect "The ministry said the talks were \"constructive.\" The envoy left." \
 		"The ministry said the talks were \"constructive.\"" "The envoy left."
 	OPTS="--lang de" expect "„Und auch keine Lust.“ Wir haben 1.000.000 Euro." \

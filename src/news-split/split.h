@@ -25,6 +25,8 @@ enum split_kind {
 	                         * a sentence (The, He) */
 	SPLIT_TIMEWORD,         /* not an abbreviation: a word that goes on after
 	                         * a time (Monday, GMT) */
+	SPLIT_SPEECH,           /* not an abbreviation: a verb of an attribution
+	                         * after a quote ("Why?" Kim asked.) */
 };
 
 /* One language's rules: its abbreviations and starters (plus those of every
@@ -52,7 +54,8 @@ bool split_rules_known(const split_rules *r, const char *code);
 
 /* Dictionary look-ups (split_dict.c), used by the segmenter. */
 enum split_kind split_lookup(const split_lang *l, const char *w, size_t len);
-/* Whether w is listed as a word of kind SPLIT_STARTER or SPLIT_TIMEWORD. */
+/* Whether w is listed as a word of kind SPLIT_STARTER, SPLIT_TIMEWORD or
+ * SPLIT_SPEECH. */
 bool split_is_word(const split_lang *l, enum split_kind kind, const char *w,
     size_t len);
 

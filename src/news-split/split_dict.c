@@ -32,7 +32,8 @@ typedef struct entry {
 	uint64_t hash;
 	uint32_t off, len;      /* the word in the table's arena */
 	uint8_t kind;           /* enum split_kind of the abbreviation, or 0 */
-	uint8_t words;          /* bits 1 << SPLIT_STARTER, 1 << SPLIT_TIMEWORD */
+	uint8_t words;          /* bits 1 << (kind - SPLIT_STARTER) of the word
+	                         * kinds (starter, timeword, speech) */
 	uint8_t used;
 } entry;
 
@@ -103,8 +104,8 @@ table_put(table *t, const char *w, size_t len, enum split_kind kind)
 		news_buf_add(&t->words, w, len);
 		t->n++;
 	}
-	if (kind == SPLIT_STARTER || kind == SPLIT_TIMEWORD)
-		e->words |= (uint8_t)(1u << kind);
+	if (kind >= SPLIT_STARTER)
+		e->words |= (uint8_t)(1u << (kind - SPLIT_STARTER));
 	else
 		e->kind = (uint8_t)kind;
 }
@@ -210,6 +211,7 @@ static const struct {
 	{ "time", SPLIT_TIME },
 	{ "starter", SPLIT_STARTER },
 	{ "timeword", SPLIT_TIMEWORD },
+	{ "speech", SPLIT_SPEECH },
 };
 
 static bool
@@ -276,7 +278,7 @@ parse_line(const char *line, size_t len, const char *source,
 			kind = kinds[i].kind;
 	if (kind == SPLIT_NONE)
 		news_die(NEWS_EXIT_USAGE, "%s:%lu: unknown directive '%.*s' (expected "
-		    "lang, option, title, inner, number, end, time, starter or timeword)", source,
+		    "lang, option, title, inner, number, end, time, starter, timeword or speech)", source,
 		    lineno, (int)head_len, head);
 	(void)words;
 	(void)lens;
@@ -384,12 +386,13 @@ split_is_word(const split_lang *l, enum split_kind kind, const char *w,
 	if (len > max)
 		return false;
 	uint64_t h = news_hash64(w, len);
+	unsigned bit = 1u << (kind - SPLIT_STARTER);
 	const entry *e = table_get_hashed(&l->t, h, w, len);
-	if (e && (e->words & (1u << kind)))
+	if (e && (e->words & bit))
 		return true;
 	if (l->common) {
 		e = table_get_hashed(&l->common->t, h, w, len);
-		return e && (e->words & (1u << kind));
+		return e && (e->words & bit);
 	}
 	return false;
 }

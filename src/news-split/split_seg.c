@@ -575,6 +575,35 @@ next_is_starter(const seg *g, const next_info *nx)
 	return g->s[nx->word + n] == '.' && split_lookup(g->lang, w, n) == SPLIT_TITLE;
 }
 
+/* An attribution after a quotation: '"Why now?" Kim asked.', '"...," Mr.
+ * Park said,' -- a verb listed as speech within the next three words,
+ * ending the clause.  ('"It was fine." He said the team...' is no such.) */
+static bool
+attribution(const seg *g, size_t i)
+{
+	size_t cap = i + 80 < g->len ? i + 80 : g->len;
+	for (int words = 0; words < 3 && i < cap; words++) {
+		size_t w = i;
+		int32_t cp = 0;
+		while (i < cap) {
+			size_t n = dec(g, i, &cp);
+			if (!split_is_letter(cp))
+				break;
+			i += n;
+		}
+		if (i == w)
+			return false;
+		if (split_is_word(g->lang, SPLIT_SPEECH, g->s + w, i - w))
+			return i >= g->len || strchr(".,;:!?\n", g->s[i]) != NULL;
+		/* on to the next word: past "Mr.", "O'Neil", "Kim's" */
+		while (i < cap && !split_is_space((unsigned char)g->s[i]))
+			i++;
+		while (i < cap && (g->s[i] == ' ' || g->s[i] == '\t'))
+			i++;
+	}
+	return false;
+}
+
 /* A closing parenthesis ahead, before a paragraph ends: the mark is inside
  * a parenthetical remark and the sentence goes on after it. */
 static bool
@@ -714,7 +743,7 @@ on_mark(seg *g, size_t i)
 {
 	size_t cap = i + RUN_MAX < g->len ? i + RUN_MAX : g->len;
 	size_t j = i, first_dot_end = 0;
-	int dots = 0, closers = 0, cjk_closes = 0, paren_closes = 0;
+	int dots = 0, closers = 0, cjk_closes = 0, paren_closes = 0, quotes = 0;
 	bool spaced = false, ell = false, q = false, ex = false, strong = false;
 	bool colon = false;
 	int32_t cp;
@@ -745,6 +774,8 @@ on_mark(seg *g, size_t i)
 			closers++;
 			cjk_closes += split_cjk_bracket(cp) < 0;
 			paren_closes += cp == ')';
+			quotes += cp == '"' || cp == '\'' || (cp >= 0x80 &&
+			    utf8proc_category(cp) != UTF8PROC_CATEGORY_PE);
 		} else if (!split_is_format(cp)) {
 			break;
 		}
@@ -791,8 +822,9 @@ on_mark(seg *g, size_t i)
 		g->last_run_end = j;
 		return j;
 	}
-	if (g->paren_depth - paren_closes > 0 && cls != R_STRONG &&
-	    paren_closes_ahead(g, j)) {
+	if ((g->paren_depth - paren_closes > 0 && cls != R_STRONG &&
+	    paren_closes_ahead(g, j)) ||
+	    (quotes && nx.cls == N_UPPER && !nx.newline && attribution(g, nx.word))) {
 		g->last_run_end = j;
 		return j;
 	}
