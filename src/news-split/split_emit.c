@@ -216,23 +216,23 @@ put_uint(char *p, uint64_t v)
 	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	    "8081828384858687888990919293949596979899";
-	char tmp[20];
-	size_t n = sizeof tmp;
-
+	size_t digits = 1;
+	for (uint64_t x = 10; digits < 20 && v >= x; x *= 10)
+		digits++;
+	char *e = p + digits, *q = e;
 	while (v >= 100) {
 		unsigned r = (unsigned)(v % 100);
 		v /= 100;
-		tmp[--n] = pairs[2 * r + 1];
-		tmp[--n] = pairs[2 * r];
+		*--q = pairs[2 * r + 1];
+		*--q = pairs[2 * r];
 	}
 	if (v >= 10) {
-		tmp[--n] = pairs[2 * v + 1];
-		tmp[--n] = pairs[2 * v];
+		*--q = pairs[2 * v + 1];
+		*--q = pairs[2 * v];
 	} else {
-		tmp[--n] = (char)('0' + v);
+		*--q = (char)('0' + v);
 	}
-	memcpy(p, tmp + n, sizeof tmp - n);
-	return p + (sizeof tmp - n);
+	return e;
 }
 
 /* One character that JSON escapes, as news_json_put_string() writes it. */
@@ -281,6 +281,17 @@ put_text(news_buf *b, const char *s, size_t len)
 				goto found;
 			}
 			i += 16;
+		}
+		if (i < len && len >= 16) {
+			/* the last bytes: the last sixteen, less those seen */
+			size_t back = i - (len - 16);
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+			    _mm_cmpeq_epi8(v, bs)),
+			    _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+			unsigned mask = (unsigned)_mm_movemask_epi8(m) >> back;
+			i = mask ? i + (unsigned)__builtin_ctz(mask) : len;
+			goto found;
 		}
 #endif
 		while (i < len) {
