@@ -805,8 +805,14 @@ on_mark(seg *g, size_t i)
 		if (cls == R_STRONG) {
 			boundary = g->cjk_depth - cjk_closes <= 0;
 		} else if (cls == R_PERIOD && !closers) {
-			word w = word_before(g, i);
-			boundary = glued(g, &w, i);
+			/* only a capital can begin a glued sentence: look at the
+			 * word before only then (3.5, U.S.A, x.com are common) */
+			int32_t c;
+			dec(g, j, &c);
+			if (split_is_upper(c)) {
+				word w = word_before(g, i);
+				boundary = glued(g, &w, i);
+			}
 		}
 		if (boundary)
 			emit(g, at);
