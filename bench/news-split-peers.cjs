@@ -22,11 +22,24 @@ if (which === "sentencex") {
 const input = fs.readFileSync(0, "utf8");
 let out = [];
 let outLen = 0;
+// stdout may be a non-blocking pipe: write all of it, waiting when full
+const writeAll = (buf) => {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += fs.writeSync(1, buf, off);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+};
 const flush = () => {
-  fs.writeSync(1, out.join(""));
+  writeAll(Buffer.from(out.join("")));
   out = [];
   outLen = 0;
 };
+let failed = 0;
 let start = 0;
 while (start < input.length) {
   let end = input.indexOf("\n", start);
@@ -35,13 +48,21 @@ while (start < input.length) {
   start = end + 1;
   if (!line.trim()) continue;
   const doc = JSON.parse(line);
-  const sentences = split(doc.text);
+  let sentences;
+  try {
+    sentences = split(doc.text);
+  } catch (e) {
+    failed++;               // sentencex panics on some texts: keep it whole
+    sentences = [doc.text];
+  }
   for (let i = 0; i < sentences.length; i++) {
     const rec = Object.assign({}, doc, { id: `${doc.id}:${i}`, text: sentences[i], doc: doc.id, sent: i });
     const s = JSON.stringify(rec) + "\n";
     out.push(s);
     outLen += s.length;
     if (outLen > 1 << 20) flush();
+if (failed) process.stderr.write(`${which}: failed on ${failed} documents (kept whole)\n`);
   }
 }
 flush();
+if (failed) process.stderr.write(`${which}: failed on ${failed} documents (kept whole)\n`);

@@ -991,21 +991,19 @@ on_newline(seg *g, size_t i)
 		split = false;  /* the marks before it were judged already */
 	else if (split_is_cjk(prev) && split_is_cjk(next))
 		split = false;  /* CJK lines wrap anywhere */
-	else if (prev == ',' || prev == ';' || prev == '&' || prev == '/' ||
-	    prev == '(' || split_is_dash(prev))
-		split = false;
-	else if (prev == ':')
-		split = true;
-	else if (trailing_space)
+	else if (trailing_space && prev != ':')
 		split = false;  /* a soft wrap, as text from PDFs has */
 	else if (split_is_lower(next)) {
 		/* a wrapped line, unless it is a short item of a list */
 		size_t line = last;
 		while (line > g->sent_start && g->s[line - 1] != '\n' && last - line < 200)
 			line--;
-		split = words_between(g, line, last, 3) < 3;
+		split = prev == ':' || (words_between(g, line, last, 3) < 3 &&
+		    prev != ',' && prev != ';' && prev != '&' && prev != '/' &&
+		    prev != '(' && !split_is_dash(prev));
 	} else
-		split = true;   /* a heading, a byline, a line of its own */
+		split = true;   /* a heading, a byline, a line of its own: news
+		                 * puts each paragraph on a line */
 	if (split)
 		emit(g, i);
 	return j;
