@@ -61,7 +61,6 @@ while (start < input.length) {
     out.push(s);
     outLen += s.length;
     if (outLen > 1 << 20) flush();
-if (failed) process.stderr.write(`${which}: failed on ${failed} documents (kept whole)\n`);
   }
 }
 flush();
