@@ -242,8 +242,6 @@ parse_line(const char *line, size_t len, const char *source,
 {
 	parse_ctx *pc = user;
 	const char *p = line, *end = line + len;
-	const char *words[2];
-	size_t lens[2];
 
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
@@ -252,8 +250,6 @@ parse_line(const char *line, size_t len, const char *source,
 		p++;
 	size_t head_len = (size_t)(p - head);
 
-	words[0] = head;
-	lens[0] = head_len;
 	if (word_is(head, head_len, "lang")) {
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;
@@ -280,8 +276,6 @@ parse_line(const char *line, size_t len, const char *source,
 		news_die(NEWS_EXIT_USAGE, "%s:%lu: unknown directive '%.*s' (expected "
 		    "lang, option, title, inner, number, end, time, starter, timeword or speech)", source,
 		    lineno, (int)head_len, head);
-	(void)words;
-	(void)lens;
 	while (p < end) {
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;

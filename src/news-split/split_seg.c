@@ -7,12 +7,16 @@
  *   - a paragraph break (a blank line) always ends a sentence;
  *   - no space after the mark: no boundary ("U.S.A", "3.5", "a.m.,"),
  *     except a word glued to the next sentence ("world.Today");
+ *   - inside a parenthetical remark that closes soon, or before an
+ *     attribution ('"Why?" Kim asked.'): no boundary;
  *   - the word before is an abbreviation: by its kind (see split.h);
  *     single capitals are initials ("E. Smith"); dotted initialisms
  *     ("U.S.", "p.m.") and "end" abbreviations end a sentence only before
  *     a sentence starter ("in the U.S. How" but "the U.S. Government");
- *   - a lower-case word follows: no boundary ("Yahoo! in", "'...' she said");
+ *   - a lower-case word follows: no boundary ("Yahoo! in", "'...' she said"),
+ *     except after a plain word in languages with option lower-starts;
  *   - otherwise a boundary.
+ * Line breaks inside a paragraph are judged by on_newline().
  * Every look ahead is bounded (SPLIT_LOOKAHEAD), so text can be streamed. */
 #include "split.h"
 
@@ -46,7 +50,6 @@ typedef struct seg {
 	split_state *st;
 	const char *s;
 	size_t len;
-	bool final;
 	split_sentence_fn fn;
 	void *user;
 	size_t sent_start;      /* where the current sentence began */
@@ -652,7 +655,8 @@ list_marker(seg *g, const word *w, int style, const next_info *nx)
 {
 	if (!w->plain_int && !w->single_lower)
 		return false;
-	if (nx->ws_end == w->end + 1 + (style == ')' + '.'))
+	size_t marker_end = w->end + (style == ')' + '.' ? 2 : 1);
+	if (nx->ws_end == marker_end)
 		return false;   /* no space after: "1.Helado", "1)pesce" */
 	if (w->start == content_start(g, w->start)) {
 		list_remember(g, w, style);
@@ -1054,7 +1058,7 @@ split_segment(const split_lang *l, split_state *st, const char *s, size_t len,
 {
 	seg g = {
 		.lang = l, .o = split_lang_options(l), .st = st, .s = s, .len = len,
-		.final = final, .fn = fn, .user = user, .last_run_end = (size_t)-1,
+		.fn = fn, .user = user, .last_run_end = (size_t)-1,
 	};
 	size_t i = 0;
 	size_t stop = final ? len : (len > SPLIT_LOOKAHEAD ? len - SPLIT_LOOKAHEAD : 0);
