@@ -263,6 +263,8 @@ IN
 		"SEOUL, Jan. 20 (Yonhap) -- South Korea's envoy held talks, the ministry said." \
 		"Two members -- China and Russia -- have veto power."
 	expect "Was it fine? — he asked. It was — mostly." "Was it fine? — he asked." "It was — mostly."
+	expect "WASHINGTON, D.C. — The president spoke. PONCHATOULA, La. -- Deputies came." \
+		"WASHINGTON, D.C. — The president spoke." "PONCHATOULA, La. -- Deputies came."
 }
 
 @test "news-split: lists and enumerations" {

@@ -889,16 +889,18 @@ on_mark(seg *g, size_t i)
 		case W_END:
 			/* "...in the U.S.\nOfficials said": a line that ends in
 			 * one ends a sentence (news puts a paragraph on a line) */
-			boundary = (next_is_starter(g, &nx) ||
+			/* but "WASHINGTON, D.C. — The president" is a dateline */
+			boundary = !(nx.dash && !nx.newline) &&
+			    (next_is_starter(g, &nx) ||
 			    (nx.newline && nx.cls != N_LOWER) ||
-			    (nx.opener && !nx.bracket && nx.cls == N_UPPER && !nx.dash)) &&
+			    (nx.opener && !nx.bracket && nx.cls == N_UPPER)) &&
 			    words_between(g, content_start(g, w.start), w.start, 3) >= 3 &&
 			    !title_case(g, w.start);
 			break;
 		case W_TIME:
 			/* "at 6 p.m. Travelers" but "at 6 p.m. Monday", "5 a.m. GMT" */
 			boundary = (nx.newline && nx.cls != N_LOWER) ||
-			    ((nx.cls == N_UPPER || nx.cls == N_UNCASED ||
+			    (!nx.dash && (nx.cls == N_UPPER || nx.cls == N_UNCASED ||
 			    (nx.opener && !nx.bracket)) && !nx.bracket &&
 			    !split_is_word(g->lang, SPLIT_TIMEWORD, g->s + nx.word,
 			    next_word_len(g, &nx)) &&
