@@ -248,6 +248,15 @@ IN
 		"«Ninguna mente está exenta.», dijo Aristóteles." "Pablo, ¿adónde vas?" "¡¿Qué viste?!"
 }
 
+@test "news-split: informal English begins sentences in lower case" {
+	expect "We loved it!! the staff was kind. i would go back. Leave me alone! he yelled. Yahoo! in the lead." \
+		"We loved it!!" "the staff was kind." "i would go back." "Leave me alone! he yelled." "Yahoo! in the lead."
+	expect "Were Jane and co. at the party? He works at 5th st. near the light." \
+		"Were Jane and co. at the party?" "He works at 5th st. near the light."
+	# other languages keep a lower-case word with the sentence before
+	OPTS="--lang it" expect "La centrale meteor. si è guastata." "La centrale meteor. si è guastata."
+}
+
 @test "news-split: parentheses and brackets" {
 	expect "He teaches science (He worked for 5 years as an engineer.) at the school." \
 		"He teaches science (He worked for 5 years as an engineer.) at the school."

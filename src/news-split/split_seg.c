@@ -748,6 +748,7 @@ on_mark(seg *g, size_t i)
 	size_t cap = i + RUN_MAX < g->len ? i + RUN_MAX : g->len;
 	size_t j = i, first_dot_end = 0;
 	int dots = 0, closers = 0, cjk_closes = 0, paren_closes = 0, quotes = 0;
+	int marks = 0;
 	bool spaced = false, ell = false, q = false, ex = false, strong = false;
 	bool colon = false;
 	int32_t cp;
@@ -764,8 +765,10 @@ on_mark(seg *g, size_t i)
 			ell = true;
 		} else if (t == TERM_QUESTION) {
 			q = true;
+			marks++;
 		} else if (t == TERM_EXCLAIM) {
 			ex = true;
+			marks++;
 		} else if (t == TERM_STRONG) {
 			strong = true;
 		} else if (cp == ' ' && dots && !closers && !q && !ex &&
@@ -845,13 +848,25 @@ on_mark(seg *g, size_t i)
 		break;
 	case R_QUESTION:
 	case R_EXCLAIM:
-		if (nx.cls == N_LOWER)
+		if (nx.cls == N_LOWER) {
 			/* "Yahoo! in", "'Why?' she asked" -- but a bare question
-			 * before a line break or another question ends one */
+			 * before a line break or another question ends one, and in
+			 * informal English "...loved it!! the staff" */
 			boundary = nx.newline || (cls == R_QUESTION && !closers &&
 			    !nx.dash && !nx.opener);
-		else
+			if (!boundary && cls == R_EXCLAIM && g->o->lower_starts &&
+			    !closers && !nx.dash) {
+				word w = word_before(g, i);
+				int32_t c0 = 0;
+				if (w.end > w.start)
+					dec(g, w.start, &c0);
+				boundary = (marks > 1 || (w.kind == W_NORMAL &&
+				    w.lower_end && split_is_lower(c0))) &&
+				    !attribution(g, nx.word);     /* "Leave! he yelled." */
+			}
+		} else {
 			boundary = true;
+		}
 		break;
 	case R_ELLIPSIS:
 		if (spaced && detached && dots == 3) {
@@ -917,7 +932,7 @@ on_mark(seg *g, size_t i)
 			 * begins a sentence ("...a good deal. he said") */
 			boundary = nx.cls != N_LOWER || nx.newline || nx.ellipsis ||
 			    (g->o->lower_starts && !closers &&
-			    (w.lower_end || w.kind == W_URL));
+			    (w.lower_end || w.kind == W_URL || (detached && dots == 1)));
 			break;
 		case W_NUMBER:
 			if (nx.cls == N_LOWER)
