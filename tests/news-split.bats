@@ -93,7 +93,7 @@ expect() {
 	local doc
 	doc=$(printf '%s' 'Café owners in Seoul said 😀 prices rose. "We can'"'"'t go on," Kim said.' \
 		$'\n\n  ' '한국 정부는 3.5% 올렸다. Что дальше?  Él dijo: "¿Sí?" '$'\n' \
-		'N.K. leader presides over meeting' $'\n' 'The U.S. and the E.U. met at 5 p.m. Monday.')
+		'Ministers meet over trade dispute' $'\n' 'The U.S. and the E.U. met at 5 p.m. Monday.')
 	jq -cn --arg t "$doc" '{id:"d",text:$t}' > "$BATS_TEST_TMPDIR/in.jsonl"
 	run --separate-stderr news-split "$BATS_TEST_TMPDIR/in.jsonl"
 	assert_success
@@ -186,150 +186,152 @@ IN
 @test "news-split: abbreviations, titles and initials" {
 	expect "Dr. Kim met Mr. Park and Gen. Lee. They talked." \
 		"Dr. Kim met Mr. Park and Gen. Lee." "They talked."
-	expect "My name is Jonas E. Smith. George W. Bush and J.R.R. Tolkien came." \
-		"My name is Jonas E. Smith." "George W. Bush and J.R.R. Tolkien came."
-	expect "We make a good team, you and I. Did you see Albert I. Jones?" \
-		"We make a good team, you and I." "Did you see Albert I. Jones?"
-	expect "Please turn to p. 55. It is there, e.g. on top." \
-		"Please turn to p. 55." "It is there, e.g. on top."
+	expect "The report was written by Maria T. Lopez. George W. Bush and J.R.R. Tolkien came." \
+		"The report was written by Maria T. Lopez." "George W. Bush and J.R.R. Tolkien came."
+	expect "Nobody came but you and I. Did you meet Henry I. Brandt?" \
+		"Nobody came but you and I." "Did you meet Henry I. Brandt?"
+	expect "The table is on p. 12. It is there, e.g. on top." \
+		"The table is on p. 12." "It is there, e.g. on top."
 	expect "He is the No. 2 official. No. He is not." \
 		"He is the No. 2 official." "No." "He is not."
-	expect "Apple Inc. said so. They closed the deal with Pitt, Briggs & Co. It closed yesterday." \
-		"Apple Inc. said so." "They closed the deal with Pitt, Briggs & Co." "It closed yesterday."
+	expect "Apple Inc. said so. Kim sold the unit to Hanwha & Co. It closed on Monday." \
+		"Apple Inc. said so." "Kim sold the unit to Hanwha & Co." "It closed on Monday."
 }
 
 @test "news-split: abbreviations at the end of a sentence" {
-	expect "I live in the U.S. How about you?" "I live in the U.S." "How about you?"
-	expect "I work for the U.S. Government in Virginia." "I work for the U.S. Government in Virginia."
+	expect "Kim has lived in the U.S. How long will she stay?" "Kim has lived in the U.S." "How long will she stay?"
+	expect "She joined the U.S. Army in Texas." "She joined the U.S. Army in Texas."
 	expect "Tension rose in the U.N. The council met. The U.N. Security Council met." \
 		"Tension rose in the U.N." "The council met." "The U.N. Security Council met."
-	expect "At 5 a.m. Mr. Smith went to the bank. He left at 6 P.M. Mr. Smith then went home." \
-		"At 5 a.m. Mr. Smith went to the bank." "He left at 6 P.M." "Mr. Smith then went home."
+	expect "At 7 a.m. Mr. Lee left the hotel. He returned at 9 P.M. Mr. Lee then called Seoul." \
+		"At 7 a.m. Mr. Lee left the hotel." "He returned at 9 P.M." "Mr. Lee then called Seoul."
 	expect "They met at 10 a.m. Monday. The talks ended at 3 p.m. Officials left." \
 		"They met at 10 a.m. Monday." "The talks ended at 3 p.m." "Officials left."
 	expect "It followed the Korea-U.S. Foreign Ministers' meeting. Iran–U.S. Talks Resume" \
 		"It followed the Korea-U.S. Foreign Ministers' meeting." "Iran–U.S. Talks Resume"
 	# a headline in capitals: "Over" is no sentence starter there
-	expect "China Hits Back at U.S. Over Uyghur Claims" "China Hits Back at U.S. Over Uyghur Claims"
+	expect "China Hits Back at U.S. Over Trade Claims" "China Hits Back at U.S. Over Trade Claims"
 }
 
 @test "news-split: numbers, decimals, money and ordinals" {
-	expect "She has \$100.00. It is 3.5 percent of 1,000.That is a lot." \
-		"She has \$100.00." "It is 3.5 percent of 1,000." "That is a lot."
+	expect "The ticket cost \$45.50. It rose 3.5 percent to 2,000.That was a record." \
+		"The ticket cost \$45.50." "It rose 3.5 percent to 2,000." "That was a record."
 	expect "The rate rose to 2.75% on Jan. 20. Prices fell 0.3 points." \
 		"The rate rose to 2.75% on Jan. 20." "Prices fell 0.3 points."
-	OPTS="--lang de" expect "Am 12. Juni kam er. Die Information steht auf Seite 12. Dort steht sie." \
-		"Am 12. Juni kam er." "Die Information steht auf Seite 12." "Dort steht sie."
+	OPTS="--lang de" expect "Am 3. Mai kam er. Der Bericht steht auf Seite 7. Dort steht alles." \
+		"Am 3. Mai kam er." "Der Bericht steht auf Seite 7." "Dort steht alles."
 }
 
 @test "news-split: ellipses" {
-	expect "I never meant that.... She left the store." "I never meant that...." "She left the store."
-	expect "I wasn't really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn't mean it." \
-		"I wasn't really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn't mean it."
-	expect "It was weakened . . . was that of compounds. . . . The practice was not abandoned. . . ." \
-		"It was weakened . . . was that of compounds." ". . . The practice was not abandoned. . . ."
-	expect "\"Bohr [...] used the analogy [...]\" (Smith 55). Next." \
-		"\"Bohr [...] used the analogy [...]\" (Smith 55)." "Next."
+	expect "He never said that.... Then he left." "He never said that...." "Then he left."
+	expect "It wasn't quite ... well, what he meant...look . . . what he said, the point is . . . I don't agree." \
+		"It wasn't quite ... well, what he meant...look . . . what he said, the point is . . . I don't agree."
+	expect "The plan was delayed . . . was the core of the talks. . . . The delay was not permanent. . . ." \
+		"The plan was delayed . . . was the core of the talks." ". . . The delay was not permanent. . . ."
+	expect "\"The envoy [...] rejected the plan [...]\" (Park 2021). Talks resumed." \
+		"\"The envoy [...] rejected the plan [...]\" (Park 2021)." "Talks resumed."
 	expect "He waited… Then he left." "He waited…" "Then he left."
 }
 
 @test "news-split: quotations and speech attributions" {
 	expect "\"We will respond,\" said Kim. \"This is great.\" She held the book." \
 		"\"We will respond,\" said Kim." "\"This is great.\"" "She held the book."
-	expect "She turned to him, 'This is great.' she said." "She turned to him, 'This is great.' she said."
+	expect "He looked up, 'That is fine.' he said." "He looked up, 'That is fine.' he said."
 	expect "“Where is he?” she asked. “Here!” he said." "“Where is he?” she asked." "“Here!” he said."
 	expect "\"Why now?\" Kim asked. \"It was fine.\" He said the team won. \"Go!\" Mr. Park shouted." \
 		"\"Why now?\" Kim asked." "\"It was fine.\"" "He said the team won." "\"Go!\" Mr. Park shouted."
 	expect "The ministry said the talks were \"constructive.\" The envoy left." \
 		"The ministry said the talks were \"constructive.\"" "The envoy left."
-	OPTS="--lang de" expect "„Und auch keine Lust.“ Wir haben 1.000.000 Euro." \
-		"„Und auch keine Lust.“" "Wir haben 1.000.000 Euro."
-	OPTS="--lang es" expect "«Ninguna mente está exenta.», dijo Aristóteles. Pablo, ¿adónde vas? ¡¿Qué viste?!" \
-		"«Ninguna mente está exenta.», dijo Aristóteles." "Pablo, ¿adónde vas?" "¡¿Qué viste?!"
+	OPTS="--lang de" expect "„Wir kommen morgen.“ Das sagte er 2.500 Leuten." \
+		"„Wir kommen morgen.“" "Das sagte er 2.500 Leuten."
+	OPTS="--lang es" expect "«La reunión terminó.», dijo el ministro. Juan, ¿vienes? ¡¿Qué pasó?!" \
+		"«La reunión terminó.», dijo el ministro." "Juan, ¿vienes?" "¡¿Qué pasó?!"
 }
 
 @test "news-split: informal English begins sentences in lower case" {
-	expect "We loved it!! the staff was kind. i would go back. Leave me alone! he yelled. Yahoo! in the lead." \
-		"We loved it!!" "the staff was kind." "i would go back." "Leave me alone! he yelled." "Yahoo! in the lead."
-	expect "Were Jane and co. at the party? He works at 5th st. near the light." \
-		"Were Jane and co. at the party?" "He works at 5th st. near the light."
+	expect "We loved it!! the staff was kind. i would go back. Stop the car! she shouted. Yahoo! in the lead." \
+		"We loved it!!" "the staff was kind." "i would go back." "Stop the car! she shouted." "Yahoo! in the lead."
+	expect "Were Tom and co. at the meeting? The shop is on 3rd st. near the port." \
+		"Were Tom and co. at the meeting?" "The shop is on 3rd st. near the port."
 	# other languages keep a lower-case word with the sentence before
-	OPTS="--lang it" expect "La centrale meteor. si è guastata." "La centrale meteor. si è guastata."
+	OPTS="--lang it" expect "Lo studio del dipart. fu chiuso." "Lo studio del dipart. fu chiuso."
 }
 
 @test "news-split: parentheses and brackets" {
-	expect "He teaches science (He worked for 5 years as an engineer.) at the school." \
-		"He teaches science (He worked for 5 years as an engineer.) at the school."
-	expect "Kim Jong-un presides over a meeting. (For Use Only in Korea. No Redistribution) (Yonhap)" \
-		"Kim Jong-un presides over a meeting." "(For Use Only in Korea. No Redistribution) (Yonhap)"
-	expect "I trust nobody (not even myself!). It is odd." "I trust nobody (not even myself!)." "It is odd."
-	expect "He was a saint and martyr.[1] The emperor published a decree." \
-		"He was a saint and martyr.[1]" "The emperor published a decree."
+	expect "She leads the unit (She served 10 years in the navy.) at the base." \
+		"She leads the unit (She served 10 years in the navy.) at the base."
+	expect "The premier visits a factory. (For use in Japan only. No resale) (Kyodo)" \
+		"The premier visits a factory." "(For use in Japan only. No resale) (Kyodo)"
+	expect "He backed the plan (at least publicly!). Critics did not." \
+		"He backed the plan (at least publicly!)." "Critics did not."
+	expect "The bridge opened in 1932.[4] Traffic doubled." "The bridge opened in 1932.[4]" "Traffic doubled."
 }
 
 @test "news-split: em and en dashes and double hyphens" {
-	expect "SEOUL, Jan. 20 (Yonhap) -- South Korea's envoy held talks, the ministry said. Two members -- China and Russia -- have veto power." \
-		"SEOUL, Jan. 20 (Yonhap) -- South Korea's envoy held talks, the ministry said." \
-		"Two members -- China and Russia -- have veto power."
+	expect "TOKYO, March 3 (Kyodo) -- Japan's envoy met his counterpart, officials said. Two nations -- Peru and Chile -- abstained." \
+		"TOKYO, March 3 (Kyodo) -- Japan's envoy met his counterpart, officials said." \
+		"Two nations -- Peru and Chile -- abstained."
 	expect "Was it fine? — he asked. It was — mostly." "Was it fine? — he asked." "It was — mostly."
 	expect "WASHINGTON, D.C. — The president spoke. PONCHATOULA, La. -- Deputies came." \
 		"WASHINGTON, D.C. — The president spoke." "PONCHATOULA, La. -- Deputies came."
 }
 
 @test "news-split: lists and enumerations" {
-	expect "1. The first item 2. The second item" "1. The first item" "2. The second item"
-	expect "1) The first item. 2) The second item." "1) The first item." "2) The second item."
-	expect "• 9. The first item • 10. The second item" "• 9. The first item" "• 10. The second item"
-	expect "a. The first item b. The second item c. The third item" \
-		"a. The first item" "b. The second item" "c. The third item"
+	expect "1. Cut spending 2. Raise taxes" "1. Cut spending" "2. Raise taxes"
+	expect "1) Cut spending. 2) Raise taxes." "1) Cut spending." "2) Raise taxes."
+	expect "• 9. Cut spending • 10. Raise taxes" "• 9. Cut spending" "• 10. Raise taxes"
+	expect "a. Cut spending b. Raise taxes c. Hold talks" "a. Cut spending" "b. Raise taxes" "c. Hold talks"
+	expect "a) Cut spending b) Raise taxes" "a) Cut spending" "b) Raise taxes"
 	expect "Buy: 1.milk, 2.bread, 3.rice. Then go." "Buy: 1.milk, 2.bread, 3.rice." "Then go."
 	expect $'Steps:\n- wash the rice\n- cook it' "Steps:" "- wash the rice" "- cook it"
 }
 
 @test "news-split: URLs and e-mail addresses" {
-	expect "Her email is Jane.Doe@example.com. I sent her an email." \
-		"Her email is Jane.Doe@example.com." "I sent her an email."
-	expect "The site is: https://www.example.50.com/new-site/awesome_content.html. Please check it out." \
-		"The site is: https://www.example.50.com/new-site/awesome_content.html." "Please check it out."
-	expect "See www.yna.co.kr for more. Hello world.Today is Tuesday." \
-		"See www.yna.co.kr for more." "Hello world." "Today is Tuesday."
+	expect "Write to Min.Park@example.org. The office will reply." \
+		"Write to Min.Park@example.org." "The office will reply."
+	expect "The report is at https://news.example.org/2022/01/report_v2.html. It has 40 pages." \
+		"The report is at https://news.example.org/2022/01/report_v2.html." "It has 40 pages."
+	expect "See www.example.co.kr for more. The vote ended.Results come Friday." \
+		"See www.example.co.kr for more." "The vote ended." "Results come Friday."
 }
 
 @test "news-split: headlines, bylines and paragraph breaks" {
-	expect $'S. Korea\'s envoy holds talks with U.S. counterpart\n\nBy Kim Eun-jung\n\nSEOUL, Jan. 20 (Yonhap) -- The envoy spoke.\nN.K. leader presides over meeting\nThe meeting was held on Jan. 19.' \
-		"S. Korea's envoy holds talks with U.S. counterpart" "By Kim Eun-jung" \
-		"SEOUL, Jan. 20 (Yonhap) -- The envoy spoke." "N.K. leader presides over meeting" \
-		"The meeting was held on Jan. 19."
+	expect $'N. Macedonia\'s premier holds talks with U.S. envoy\n\nBy Ana Petrova\n\nSKOPJE, Feb. 3 (MIA) -- The premier spoke.\nU.N. chief visits border camp\nThe visit was planned on Feb. 1.' \
+		"N. Macedonia's premier holds talks with U.S. envoy" "By Ana Petrova" \
+		"SKOPJE, Feb. 3 (MIA) -- The premier spoke." "U.N. chief visits border camp" \
+		"The visit was planned on Feb. 1."
 	# a paragraph break ends a sentence even after an abbreviation
 	expect $'He lives in the U.S.\n\nGovernment sources said so.' "He lives in the U.S." "Government sources said so."
+	# and so does a line break before a capital (a paragraph on a line)
+	expect $'Talks were held in the U.S.\nOfficials said so.' "Talks were held in the U.S." "Officials said so."
 	# a line wrapped inside a sentence is not a break
-	expect $'This is a sentence\ncut off in the middle. It was a cold \nnight.' \
-		'This is a sentence\ncut off in the middle.' 'It was a cold \nnight.'
-	expect $'features\ncontact manager\nevents, activities\n' "features" "contact manager" "events, activities"
+	expect $'The ministry said the talks\nwould resume in March. It was a long \nmeeting.' \
+		'The ministry said the talks\nwould resume in March.' 'It was a long \nmeeting.'
+	expect $'sports\nweather report\nmarkets, currencies\n' "sports" "weather report" "markets, currencies"
 }
 
 @test "news-split: hashtags and handles" {
-	expect "We hope the #SecurityCouncil will act. #China's proposal stands. @Kim agreed!" \
-		"We hope the #SecurityCouncil will act." "#China's proposal stands." "@Kim agreed!"
+	expect "Delegates hope the #ClimateTalks will end well. #Brazil's plan stands. @Lula agreed!" \
+		"Delegates hope the #ClimateTalks will end well." "#Brazil's plan stands." "@Lula agreed!"
 }
 
 @test "news-split: other scripts: CJK, Devanagari, Arabic, Armenian, Greek, Ethiopic, Myanmar" {
-	OPTS="--lang ja" expect "これはペンです。それはマーカーです。" "これはペンです。" "それはマーカーです。"
-	OPTS="--lang ja" expect $'これは父の\n家です。' $'これは父の\\n家です。'
-	OPTS="--lang ja" expect "幹部は、「引き下げ幅は３．２９％以上を目指す」と指摘した。２％台です。" \
-		"幹部は、「引き下げ幅は３．２９％以上を目指す」と指摘した。" "２％台です。"
-	OPTS="--lang zh" expect "我们明天一起去看《摔跤吧！爸爸》好吗？好！" "我们明天一起去看《摔跤吧！爸爸》好吗？" "好！"
-	OPTS="--lang hi" expect "सच्चाई यह है कि इसे कोई नहीं जानता। हो सकता है।" "सच्चाई यह है कि इसे कोई नहीं जानता।" "हो सकता है।"
-	OPTS="--lang ar" expect "ماذا حدث بعد الانتخابات؟ طرح الكثير من التساؤلات." "ماذا حدث بعد الانتخابات؟" "طرح الكثير من التساؤلات."
-	OPTS="--lang ur" expect "کیا حال ہے؟ ميرا نام ___ ەے۔ میں حالا" "کیا حال ہے؟" "ميرا نام ___ ەے۔" "میں حالا"
-	OPTS="--lang hy" expect "Այսօր երկուշաբթի է: Ես գնում եմ աշխատանքի։ Լավ" "Այսօր երկուշաբթի է:" "Ես գնում եմ աշխատանքի։" "Լավ"
-	OPTS="--lang el" expect "Πού είναι οι τουαλέτες; Τις Κυριακές δε δούλευε κανένας." "Πού είναι οι τουαλέτες;" "Τις Κυριακές δε δούλευε κανένας."
+	OPTS="--lang ja" expect "今日は晴れです。明日は雨です。" "今日は晴れです。" "明日は雨です。"
+	OPTS="--lang ja" expect $'東京の\n空港です。' $'東京の\\n空港です。'
+	OPTS="--lang ja" expect "首相は「税率は２．５％を目指す」と述べた。交渉は続く。" \
+		"首相は「税率は２．５％を目指す」と述べた。" "交渉は続く。"
+	OPTS="--lang zh" expect "你看过《你好！北京》吗？看过！" "你看过《你好！北京》吗？" "看过！"
+	OPTS="--lang hi" expect "आज बारिश हुई। कल धूप होगी।" "आज बारिश हुई।" "कल धूप होगी।"
+	OPTS="--lang ar" expect "أين الوزير؟ وصل الوفد إلى القاهرة." "أين الوزير؟" "وصل الوفد إلى القاهرة."
+	OPTS="--lang ur" expect "آپ کہاں ہیں؟ میں گھر پر ہوں۔ ٹھیک" "آپ کہاں ہیں؟" "میں گھر پر ہوں۔" "ٹھیک"
+	OPTS="--lang hy" expect "Երևանում անձրև է: Նախարարը մեկնեց։ Լավ" "Երևանում անձրև է:" "Նախարարը մեկնեց։" "Լավ"
+	OPTS="--lang el" expect "Πού είναι ο υπουργός; Η συνάντηση τελείωσε." "Πού είναι ο υπουργός;" "Η συνάντηση τελείωσε."
 	# U+037E, the Greek question mark, in any language
 	expect "Πού είναι"$'\u037e'" Εδώ." "Πού είναι"$'\u037e' "Εδώ."
-	OPTS="--lang am" expect "እንደምን አለህ፧መልካም ቀን ይሁንልህ።" "እንደምን አለህ፧" "መልካም ቀን ይሁንልህ።"
-	OPTS="--lang my" expect "ခင္ဗ်ားနာမည္ဘယ္လိုေခၚလဲ။၇ွင္ေနေကာင္းလား။" "ခင္ဗ်ားနာမည္ဘယ္လိုေခၚလဲ။" "၇ွင္ေနေကာင္းလား။"
-	OPTS="--lang ru" expect "В 2010-2012 гг. Виктор посещал г. Волгоград. Он устал." \
-		"В 2010-2012 гг. Виктор посещал г. Волгоград." "Он устал."
+	OPTS="--lang am" expect "ሰላም ነህ፧ደህና ነኝ።" "ሰላም ነህ፧" "ደህና ነኝ።"
+	OPTS="--lang my" expect "မင်္ဂလာပါ။နေကောင်းလား။" "မင်္ဂလာပါ။" "နေကောင်းလား။"
+	OPTS="--lang ru" expect "В 2020-2021 гг. Иван работал в г. Москва. Он устал." \
+		"В 2020-2021 гг. Иван работал в г. Москва." "Он устал."
 }
 
 @test "news-split: a record's lang field chooses the rules; --lang is the default" {

@@ -61,7 +61,7 @@ bool split_is_word(const split_lang *l, enum split_kind kind, const char *w,
 
 /* Switches a language's dictionary sets with "option NAME". */
 typedef struct split_options {
-	bool ordinal_dots;      /* "12. Juni": a number with a period is an ordinal */
+	bool ordinal_dots;      /* "3. Mai": a number with a period is an ordinal */
 	bool colon_ends;        /* ':' ends a sentence (Armenian, Arabic) */
 	bool semicolon_asks;    /* ';' is a question mark (Greek) */
 	bool lower_starts;      /* a sentence may begin in lower case after a

@@ -6,14 +6,14 @@
  * The rules, in the order they are tried at a period:
  *   - a paragraph break (a blank line) always ends a sentence;
  *   - no space after the mark: no boundary ("U.S.A", "3.5", "a.m.,"),
- *     except a word glued to the next sentence ("world.Today");
+ *     except a word glued to the next sentence ("ended.Results");
  *   - inside a parenthetical remark that closes soon, or before an
  *     attribution ('"Why?" Kim asked.'): no boundary;
  *   - the word before is an abbreviation: by its kind (see split.h);
- *     single capitals are initials ("E. Smith"); dotted initialisms
+ *     single capitals are initials ("Maria T. Lopez"); dotted initialisms
  *     ("U.S.", "p.m.") and "end" abbreviations end a sentence only before
- *     a sentence starter ("in the U.S. How" but "the U.S. Government");
- *   - a lower-case word follows: no boundary ("Yahoo! in", "'...' she said"),
+ *     a sentence starter ("lived in the U.S. How" but "the U.S. Army");
+ *   - a lower-case word follows: no boundary ("Wow! no", "'...' she said"),
  *     except after a plain word in languages with option lower-starts;
  *   - otherwise a boundary.
  * Line breaks inside a paragraph are judged by on_newline().
@@ -277,7 +277,7 @@ static word
 word_before(const seg *g, size_t i)
 {
 	word w = { .end = i, .kind = W_NORMAL, .value = -1 };
-	/* within the sentence: "Tuesday.Mr. Smith" after a glued boundary */
+	/* within the sentence: "ended.Mr. Lee" after a glued boundary */
 	size_t lo = i > WORD_MAX ? i - WORD_MAX : 0;
 	if (lo < g->sent_start)
 		lo = g->sent_start;
@@ -318,8 +318,8 @@ word_before(const seg *g, size_t i)
 
 	enum split_kind k = split_lookup(g->lang, s, n);
 	if (k == SPLIT_NONE) {
-		/* l'Ing., dell'Avv.: the part after an apostrophe; Korea-U.S.,
-		 * Iran–U.S.: the part after a hyphen, a dash or a slash */
+		/* l'Avv.: the part after an apostrophe; Japan-U.S., Peru–U.S.:
+		 * the part after a hyphen, a dash or a slash */
 		for (size_t p = n; p-- > 0;) {
 			bool apos = s[p] == '\'' ||
 			    (p >= 2 && memcmp(s + p - 2, "\xE2\x80\x99", 3) == 0);
@@ -419,8 +419,8 @@ words_between(const seg *g, size_t a, size_t end, int max)
 	return words;
 }
 
-/* Headline capitals before byte `end`: "China Hits Back at U.S. Over
- * Claims".  Three or more capitalised words and no lower-case word longer
+/* Headline capitals before byte `end`: "Chile Turns to U.S. Over
+ * Copper".  Three or more capitalised words and no lower-case word longer
  * than three letters (at, of, the are lower case in headlines too). */
 static bool
 title_case(const seg *g, size_t end)
@@ -574,7 +574,7 @@ next_is_starter(const seg *g, const next_info *nx)
 	size_t n = next_word_len(g, nx);
 	if (split_is_word(g->lang, SPLIT_STARTER, w, n))
 		return true;
-	/* titles begin sentences too: "... at 6 P.M. Mr. Smith then went" */
+	/* titles begin sentences too: "... at 9 P.M. Mr. Lee then called" */
 	return g->s[nx->word + n] == '.' && split_lookup(g->lang, w, n) == SPLIT_TITLE;
 }
 
@@ -657,7 +657,7 @@ list_marker(seg *g, const word *w, int style, const next_info *nx)
 		return false;
 	size_t marker_end = w->end + (style == ')' + '.' ? 2 : 1);
 	if (nx->ws_end == marker_end)
-		return false;   /* no space after: "1.Helado", "1)pesce" */
+		return false;   /* no space after: "1.milk", "1)milk" */
 	if (w->start == content_start(g, w->start)) {
 		list_remember(g, w, style);
 		return true;
@@ -707,8 +707,8 @@ term_at(const seg *g, size_t i, int32_t cp)
 	return t;
 }
 
-/* Glued sentences: "world.Today", "1,000.That" -- but not "Jane.Doe@x.com",
- * "ASP.NET" or "1.Helado" (a list). */
+/* Glued sentences: "ended.Results", "2,000.That" -- but not "Min.Park@x.org",
+ * "ASP.NET" or "1.Milk" (a list). */
 static bool
 glued(const seg *g, const word *w, size_t i)
 {
@@ -849,7 +849,7 @@ on_mark(seg *g, size_t i)
 	case R_QUESTION:
 	case R_EXCLAIM:
 		if (nx.cls == N_LOWER) {
-			/* "Yahoo! in", "'Why?' she asked" -- but a bare question
+			/* "Wow! no", "'Why?' she asked" -- but a bare question
 			 * before a line break or another question ends one, and in
 			 * informal English "...loved it!! the staff" */
 			boundary = nx.newline || (cls == R_QUESTION && !closers &&
@@ -862,7 +862,7 @@ on_mark(seg *g, size_t i)
 					dec(g, w.start, &c0);
 				boundary = (marks > 1 || (w.kind == W_NORMAL &&
 				    w.lower_end && split_is_lower(c0))) &&
-				    !attribution(g, nx.word);     /* "Leave! he yelled." */
+				    !attribution(g, nx.word);     /* "Stop! she shouted." */
 			}
 		} else {
 			boundary = true;
@@ -870,16 +870,16 @@ on_mark(seg *g, size_t i)
 		break;
 	case R_ELLIPSIS:
 		if (spaced && detached && dots == 3) {
-			boundary = false;       /* "is . . . I didn't" leaves out words */
+			boundary = false;       /* "is . . . I don't" leaves out words */
 		} else if (spaced && !detached && dots >= 4) {
-			/* "compounds. . . . The": a full stop, then an ellipsis
+			/* "talks. . . . The": a full stop, then an ellipsis
 			 * that begins the next sentence */
 			if (nx.cls == N_UPPER || nx.cls == N_UNCASED) {
 				boundary = true;
 				at = first_dot_end;
 			}
 		} else if (detached && dots <= 3) {
-			boundary = false;       /* "really ... well" */
+			boundary = false;       /* "quite ... well" */
 		} else if (nx.cls == N_LOWER) {
 			boundary = nx.newline;
 		} else {
@@ -913,7 +913,7 @@ on_mark(seg *g, size_t i)
 			    !title_case(g, w.start);
 			break;
 		case W_TIME:
-			/* "at 6 p.m. Travelers" but "at 6 p.m. Monday", "5 a.m. GMT" */
+			/* "at 3 p.m. Officials" but "at 10 a.m. Monday", "5 a.m. GMT" */
 			boundary = (nx.newline && nx.cls != N_LOWER) ||
 			    (!nx.dash && (nx.cls == N_UPPER || nx.cls == N_UNCASED ||
 			    (nx.opener && !nx.bracket)) && !nx.bracket &&
@@ -938,7 +938,7 @@ on_mark(seg *g, size_t i)
 			if (nx.cls == N_LOWER)
 				boundary = nx.newline;
 			else if (g->o->ordinal_dots && (w.plain_int || w.roman))
-				/* "am 12. Juni", "XII. Pluk" but "auf Seite 12. Dort" */
+				/* "am 3. Mai", "XII. Armee" but "auf Seite 7. Dort" */
 				boundary = next_is_starter(g, &nx) || nx.cls == N_UNCASED;
 			else
 				boundary = true;
