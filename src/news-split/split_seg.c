@@ -597,7 +597,9 @@ attribution(const seg *g, size_t i)
 		if (i == w)
 			return false;
 		if (split_is_word(g->lang, SPLIT_SPEECH, g->s + w, i - w))
-			return i >= g->len || strchr(".,;:!?\n", g->s[i]) != NULL;
+			/* "said Kim." as well as "Kim said." */
+			return words == 0 || i >= g->len ||
+			    strchr(".,;:!?\n", g->s[i]) != NULL;
 		/* on to the next word: past "Mr.", "O'Neil", "Kim's" */
 		while (i < cap && !split_is_space((unsigned char)g->s[i]))
 			i++;
@@ -853,7 +855,7 @@ on_mark(seg *g, size_t i)
 			 * before a line break or another question ends one, and in
 			 * informal English "...loved it!! the staff" */
 			boundary = nx.newline || (cls == R_QUESTION && !closers &&
-			    !nx.dash && !nx.opener);
+			    !nx.dash && !nx.opener && !attribution(g, nx.word));
 			if (!boundary && cls == R_EXCLAIM && g->o->lower_starts &&
 			    !closers && !nx.dash) {
 				word w = word_before(g, i);
