@@ -346,6 +346,9 @@ word_before(const seg *g, size_t i)
 		size_t m = caps_to_title(s, n, low);
 		if (m)
 			k = split_lookup(g->lang, low, m);
+		/* but EST, ETC are more likely acronyms than "est.", "etc." */
+		if (k != SPLIT_TITLE && k != SPLIT_NUMBER && k != SPLIT_INNER)
+			k = SPLIT_NONE;
 	}
 
 	size_t first_len = dec(g, w.start, &cp);
