@@ -17,13 +17,14 @@ small=bench/data/news-docs-$((mb / 10)).jsonl
 [ -s "$big" ] || python3 bench/news-split-data.py "$mb" > "$big"
 [ -s "$small" ] || python3 bench/news-split-data.py "$((mb / 10))" > "$small"
 
-# best of three runs of "$@" on $data: "WALL CPU" seconds (CPU = user + sys,
-# what one core spends; the wall clock also counts waiting for a core on a
-# shared machine)
+# best of three runs of "$@" on $data, output to /dev/null as for the record
+# layer: "WALL CPU" seconds (CPU = user + sys, what one core spends; the wall
+# clock also counts waiting for a core on a shared machine)
 best() {
+	"$@" < "$data" > bench/out/sentences.jsonl     # once for the count
 	b=
 	for _ in 1 2 3; do
-		/usr/bin/time -o bench/out/time -f "%e %U %S" "$@" < "$data" > bench/out/sentences.jsonl
+		/usr/bin/time -o bench/out/time -f "%e %U %S" "$@" < "$data" > /dev/null
 		read -r w u s < bench/out/time
 		if [ -z "$b" ] || [ "$(echo "$w < ${b%% *}" | bc -l)" = 1 ]; then
 			b="$w $(echo "$u + $s" | bc -l)"
@@ -57,5 +58,6 @@ bytes=$(stat -c %s "$data")
 cat "$data" > /dev/null
 ours=$(best bin/news-split)
 rss=$( { /usr/bin/time -f %M bin/news-split < "$data" > /dev/null; } 2>&1 )
+[ -z "${NEWS_BENCH_PERF:-}" ] || perf stat -e task-clock bin/news-split < "$data" 2>&1 >/dev/null | grep task-clock
 echo "news-split alone, $(echo "scale=1; $bytes / 1000000" | bc -l) MB (best of 3):"
 echo "$(line news-split "$ours")  $(wc -l < bench/out/sentences.jsonl) sentences, max RSS $((rss / 1024)) MiB"
