@@ -118,11 +118,14 @@ trim_back(const seg *g, size_t lo, size_t i)
 	return i;
 }
 
-/* The start of the sentence's content: after white space and bullets. */
+/* The start of the sentence's content: after white space and bullets
+ * (looked for a little way only: every look stays bounded). */
 static size_t
 content_start(const seg *g, size_t end)
 {
 	size_t i = g->sent_start;
+	if (end - i > SPACE_MAX)
+		end = i + SPACE_MAX;
 	while (i < end) {
 		int32_t cp;
 		size_t n = dec(g, i, &cp);
@@ -516,7 +519,7 @@ look_ahead(const seg *g, size_t j)
 		} else if (cp == 0x2026 || (cp == '.' && i + 2 < g->len &&
 		    g->s[i + 1] == '.' && g->s[i + 2] == '.')) {
 			nx.ellipsis = true;
-			while (i < g->len && g->s[i] == '.')
+			while (i < cap && g->s[i] == '.')
 				i++;
 			if (cp == 0x2026)
 				i += n;
@@ -993,7 +996,8 @@ on_newline(seg *g, size_t i)
 	if (last == g->sent_start || last <= skip_space(g, g->sent_start, last)) {
 		if (para)
 			reset_lists(g);
-		return j;       /* nothing in this sentence yet */
+		g->sent_start = j;      /* nothing in this sentence yet */
+		return j;
 	}
 	if (para || j >= g->len) {
 		emit(g, i);
