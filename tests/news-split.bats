@@ -128,6 +128,9 @@ IN
 	run --separate-stderr news-split --field body <<<'{"id":"a","body":"One. Two."}'
 	assert_success
 	assert_line --index 1 '{"id":"a:1","body":"Two.","doc":"a","sent":1,"start":5,"end":9}'
+	run --separate-stderr news-split --field doc <<<'{}'
+	assert_failure 2
+	assert_stderr_matches "'doc' is a field news-split writes itself"
 }
 
 @test "news-split: documents without an id are named by file and line" {

@@ -74,6 +74,11 @@ handle_option(int id, const char *arg, void *user)
 	case OPT_FIELD:
 		if (!*arg)
 			news_usage_error("--field needs a name");
+		for (const char *const *k = (const char *const[]){ "id", "doc", "sent",
+		    "start", "end", NULL }; *k; k++)
+			if (strcmp(arg, *k) == 0)
+				news_usage_error("--field: '%s' is a field news-split "
+				    "writes itself", arg);
 		o->field = arg;
 		break;
 	}
