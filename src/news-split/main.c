@@ -20,7 +20,7 @@ enum { OPT_LANG = 256, OPT_DICT, OPT_FIELD };
 static const news_option options[] = {
 	{ "lang", 'l', required_argument, OPT_LANG, "CODE",
 	  "the language of documents without a \"lang\" field (ISO 639-1; "
-	  "default: en); languages without rules of their own get the "
+	  "default: en); languages without a dictionary of their own get the "
 	  "rules every language shares" },
 	{ "dict", 'd', required_argument, OPT_DICT, "FILE",
 	  "add the abbreviations and sentence starters in FILE to the built-in "
