@@ -41,6 +41,8 @@ enum {
 	STRIP_HINT_BLANK_BEFORE = 1 << 2,  /* text page: a blank line precedes */
 	STRIP_HINT_BLANK_AFTER = 1 << 3,   /* text page: a blank line follows */
 	STRIP_HINT_TITLE = 1 << 4,      /* the page's headline element (h1 / og:title match) */
+	STRIP_HINT_LIST_ITEM = 1 << 5,  /* text page: starts with a list marker (bullet, "1.") */
+	STRIP_HINT_INDENTED = 1 << 6,   /* text page: indented more than the page's body lines */
 };
 
 typedef struct strip_block {
@@ -51,6 +53,9 @@ typedef struct strip_block {
 	float link_density;     /* share of the text inside <a> (HTML); 0 for text */
 	int depth;              /* DOM depth (HTML); 0 for text */
 	bool keep;              /* set by strip_classify() */
+	/* appended by the text engineer: what strip_classify() decided and why */
+	unsigned char cls;      /* STRIP_CLS_* */
+	unsigned feat;          /* STRIP_FEAT_* evidence found in the text */
 } strip_block;
 
 typedef struct strip_page {
