@@ -206,7 +206,12 @@ strip_meta_find(strip_page *page, const strip_config *cfg, const char *lang,
 	}
 	if (title == n && !out->title) {
 		int best = 1;
-		for (size_t i = zone; i < first && i < n; i++) {
+		/* the zone, and the article's first block when it is no sentence:
+		 * a headline the classifier took for the article's first line */
+		size_t end = first;
+		if (first < n && !(page->blocks[first].feat & STRIP_FEAT_SENTENCE))
+			end = first + 1;
+		for (size_t i = zone; i < end && i < n; i++) {
 			int sc = title_score(page, i, d, lang_mask, &ws);
 			if (sc > best) {
 				best = sc;
