@@ -577,7 +577,7 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
 		if (f[i].cls == STRIP_CLS_GOOD)
 			w = f[i].chars < 2000 ? f[i].chars : 2000;
 		else if (b->feat & STRIP_FEAT_SECTION)
-			w = -1500;
+			w = -1000;
 		else if (b->feat & STRIP_FEAT_LIST)
 			w = -(double)(f[i].chars < 300 ? f[i].chars : 300) - 40;
 		else if (f[i].cls == STRIP_CLS_BAD)
@@ -622,8 +622,24 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 	mark_lists(page, f);
 	smooth(f, n);
 
-	size_t from, to;
+	size_t from, to, kept = 0;
 	region(page, f, &from, &to);
+	/* a standfirst above the byline and the share buttons: prose just
+	 * before the region, with only short furniture in between */
+	for (size_t i = from, leads = 0; i > 0 && leads < 2;) {
+		i--;
+		const strip_block *b = &page->blocks[i];
+		if (b->feat & (STRIP_FEAT_LIST | STRIP_FEAT_SECTION | STRIP_FEAT_HEADLINE |
+		    STRIP_FEAT_CAPTION) || (b->hints & STRIP_HINT_BOILER))
+			break;
+		if (f[i].cls == STRIP_CLS_GOOD && (b->feat & STRIP_FEAT_SENTENCE)) {
+			from = i;
+			leads++;
+			continue;
+		}
+		if (f[i].cls == STRIP_CLS_GOOD || f[i].chars >= 60)
+			break;
+	}
 	for (size_t i = 0; i < n; i++) {
 		strip_block *b = &page->blocks[i];
 		int c = f[i].cls;
@@ -637,5 +653,18 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 		}
 		b->cls = (unsigned char)c;
 		b->keep = c == STRIP_CLS_GOOD || (c == STRIP_CLS_CAPTION && cfg->keep_captions);
+		kept += b->keep;
 	}
+	/* nothing long enough to judge on its own: a page of a sentence or
+	 * two keeps its sentences, if nothing marks them as furniture */
+	if (!kept)
+		for (size_t i = 0; i < n; i++) {
+			strip_block *b = &page->blocks[i];
+			if ((b->feat & STRIP_FEAT_SENTENCE) && !(b->feat & (BAD_FEATS |
+			    STRIP_FEAT_LIST | STRIP_FEAT_CAPTION)) && f[i].words >= 4 &&
+			    !(b->hints & STRIP_HINT_BOILER)) {
+				b->keep = true;
+				b->cls = STRIP_CLS_GOOD;
+			}
+		}
 }
