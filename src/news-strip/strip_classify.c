@@ -440,6 +440,12 @@ teaser_like(const strip_block *b, const bfeat *x)
 	return !(b->feat & STRIP_FEAT_SENTENCE) && x->chars < 160 && x->words >= 1;
 }
 
+/* Blocks already explained as something else (a menu, a date line, a
+ * byline) end a run of headline-like lines: the top of an article is
+ * such a run of different things, a list of other stories is not. */
+#define EXPLAINED (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | STRIP_FEAT_DATE | \
+	STRIP_FEAT_BYLINE | STRIP_FEAT_NAV | STRIP_FEAT_CONTACT)
+
 /* Pass 3a: teaser lists.  A run of list items (markers or <li>) in which
  * timestamps or headlines occur, or a run of three or more headline-shaped
  * lines, is a list of other stories. */
@@ -482,7 +488,7 @@ mark_lists(strip_page *page, bfeat *f)
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && (page->blocks[j].feat & STRIP_FEAT_HEADLINE) &&
-		    f[j].cls != STRIP_CLS_GOOD)
+		    !(page->blocks[j].feat & EXPLAINED) && f[j].cls != STRIP_CLS_GOOD)
 			j++;
 		if (j - i >= 3)
 			for (size_t k = i; k < j; k++) {
@@ -495,8 +501,8 @@ mark_lists(strip_page *page, bfeat *f)
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && f[j].cls != STRIP_CLS_GOOD && f[j].cls != STRIP_CLS_CAPTION &&
-		    !(page->blocks[j].feat & STRIP_FEAT_SENTENCE) && f[j].chars < 120 &&
-		    f[j].words >= 3)
+		    !(page->blocks[j].feat & (STRIP_FEAT_SENTENCE | EXPLAINED)) &&
+		    f[j].chars < 120 && f[j].words >= 3)
 			j++;
 		if (j - i >= 4)
 			for (size_t k = i; k < j; k++) {
