@@ -83,7 +83,8 @@ check_line(const char *line, size_t len)
 			size_t klen = rec.obj.m[0].key_len < 63 ? rec.obj.m[0].key_len : 63;
 			memcpy(key, rec.obj.m[0].key, klen);
 			key[klen] = '\0';
-			if (!rec.obj.m[0].key_escaped && !memchr(key, '\0', klen))
+			if (!rec.obj.m[0].key_escaped && !memchr(key, '\0', klen) &&
+			    strcmp(key, "added") != 0)
 				news_record_delete(&rec, key);
 		}
 		news_record_emit(&rec, &out);
