@@ -197,7 +197,7 @@ is_roman(const char *s, size_t n)
 	if (n < 2 || n > 7)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!strchr("IVXLCDM", s[i]))
+		if (!s[i] || !strchr("IVXLCDM", s[i]))
 			return false;
 	return true;
 }
@@ -213,7 +213,7 @@ is_numberish(const seg *g, size_t a, size_t b)
 		size_t n = dec(g, i, &cp);
 		if (split_is_digit(cp))
 			digit = true;
-		else if (!(cp < 0x80 ? strchr(".,:/'%+-$#", (int)cp) != NULL :
+		else if (!(cp < 0x80 ? cp && strchr(".,:/'%+-$#", (int)cp) != NULL :
 		    cp == 0xB0 || cp == 0x20AC || cp == 0xA3 || cp == 0xA5 ||
 		    cp == 0x2116 || cp == 0x2019))
 			return false;
@@ -547,7 +547,7 @@ look_ahead(const seg *g, size_t j)
 		    N_UNCASED;
 		/* Lm/Lo/M with no case: Arabic, CJK, Devanagari */
 		nx.word = i;
-	} else if (cp < 0x80 && strchr(",;:/)]}%", (int)cp)) {
+	} else if (cp > 0 && cp < 0x80 && strchr(",;:/)]}%", (int)cp)) {
 		nx.cls = N_PUNCT;
 	} else {
 		nx.cls = N_OTHER;
@@ -605,7 +605,7 @@ attribution(const seg *g, size_t i)
 		if (split_is_word(g->lang, SPLIT_SPEECH, g->s + w, i - w))
 			/* "said Kim." as well as "Kim said." */
 			return words == 0 || i >= g->len ||
-			    strchr(".,;:!?\n", g->s[i]) != NULL;
+			    (g->s[i] && strchr(".,;:!?\n", g->s[i]) != NULL);
 		/* on to the next word: past "Mr.", "O'Neil", "Kim's" */
 		while (i < cap && !split_is_space((unsigned char)g->s[i]))
 			i++;
