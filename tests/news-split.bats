@@ -234,6 +234,7 @@ IN
 	expect "\"The envoy [...] rejected the plan [...]\" (Park 2021). Talks resumed." \
 		"\"The envoy [...] rejected the plan [...]\" (Park 2021)." "Talks resumed."
 	expect "He waited… Then he left." "He waited…" "Then he left."
+	expect "The vote was close. ...and then the count stopped." "The vote was close." "...and then the count stopped."
 }
 
 @test "news-split: quotations and speech attributions" {

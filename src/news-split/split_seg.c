@@ -780,8 +780,9 @@ on_mark(seg *g, size_t i)
 		} else if (t == TERM_STRONG) {
 			strong = true;
 		} else if (cp == ' ' && dots && !closers && !q && !ex &&
-		    j + 1 < cap && g->s[j + 1] == '.') {
-			spaced = true;  /* ". . ." */
+		    j + 1 < cap && g->s[j + 1] == '.' &&
+		    (j + 2 >= cap || g->s[j + 2] != '.')) {
+			spaced = true;  /* ". . .", but not ". ...and then" */
 		} else if (cp == '[' && dots + q + ex + ell && citation(g, j, cap)) {
 			j = citation(g, j, cap);
 			continue;
