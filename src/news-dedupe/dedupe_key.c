@@ -6,14 +6,14 @@
 #include "news_norm.h"
 
 bool
-dedupe_key(const news_record *rec, const dedupe_opts *o, news_buf *scratch,
-    news_hash128 *out, const char **missing)
+dedupe_key(const news_record *rec, const char *const *keys, size_t n_keys,
+    news_buf *scratch, news_hash128 *out, const char **missing)
 {
 	news_buf_clear(scratch);
-	for (size_t i = 0; i < o->n_keys; i++) {
+	for (size_t i = 0; i < n_keys; i++) {
 		news_json_member m;
-		if (!news_record_path(rec, o->keys[i], &m)) {
-			*missing = o->keys[i];
+		if (!news_record_path(rec, keys[i], &m)) {
+			*missing = keys[i];
 			return false;
 		}
 		/* A type tag keeps "1" (string) apart from 1 (number); the
