@@ -151,7 +151,7 @@ handle_option(int id, const char *arg, void *user)
 		break;
 	case OPT_BOILERPLATE:
 		o->near.boilerplate = (unsigned)news_parse_number("--boilerplate",
-		    arg, 2, 65535);
+		    arg, 2, 255);
 		break;
 	case OPT_SIGNATURES:
 		o->signatures = true;

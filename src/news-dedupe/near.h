@@ -23,8 +23,8 @@
 
 #include "news_buf.h"
 
-#define NEAR_SIG_MAX 64         /* values a signature carries */
-#define NEAR_K 32               /* values a joined document keeps */
+#define NEAR_SIG_MAX 128        /* values a signature carries */
+#define NEAR_K 64               /* values a joined document keeps */
 #define NEAR_VALUE_BITS 40
 
 typedef struct near_sig {
@@ -35,7 +35,9 @@ typedef struct near_sig {
 
 /* Scratch memory for near_sig_of_text (zero-initialised is ready). */
 typedef struct near_tok {
-	news_buf word;
+	news_buf vals, short_vals;
+	news_buf masks;
+	news_buf cand, sort;
 	news_buf norm;
 } near_tok;
 

@@ -15,14 +15,23 @@
 #define NONE UINT32_MAX
 #define POSTS_MAX 8             /* documents remembered per value */
 #define MIN_SAMPLE 4            /* below this, only identical samples match */
+#define MIN_CONTAINED 8         /* values of the shorter text that containment
+                                 * is judged on: fewer are too noisy, as when
+                                 * a short page's only shared lines are its
+                                 * template's */
 #define MAX_VERIFY 24           /* candidates compared per document */
+#define HIT_SLOTS 2048          /* > 2 * NEAR_K * POSTS_MAX */
 
+/* A value's slot: 16 bytes, with the newest posting inline (most values
+ * have one), so that a lookup costs one cache miss. */
 typedef struct vslot {
-	uint64_t key;           /* value + 1; 0 is an empty slot */
-	uint32_t head;          /* first posting, or NONE */
-	uint16_t groups;        /* groups seen with this value */
-	uint8_t posts;
-	uint8_t common;         /* boilerplate: ignored from now on */
+	uint64_t value : NEAR_VALUE_BITS;
+	uint64_t used : 1;
+	uint64_t common : 1;    /* boilerplate: ignored from now on */
+	uint64_t posts : 4;     /* documents posted, at most POSTS_MAX */
+	uint64_t groups : 8;    /* groups seen with this value (saturating) */
+	uint32_t first;         /* the newest posting's document */
+	uint32_t rest;          /* the older postings, or NONE */
 } vslot;
 
 typedef struct posting {
@@ -46,14 +55,17 @@ struct near_index {
 	uint64_t *vals;         /* NEAR_K a document */
 	uint64_t *tau;
 	uint32_t *root;
-	uint32_t *cmask;        /* sample positions that became boilerplate */
+	uint64_t *cmask;        /* sample positions that became boilerplate */
 	uint8_t *len;
 	size_t n_docs, cap_docs;
-	/* scratch */
-	uint32_t *hits;
-	size_t n_hits, cap_hits;
-	cand *cands;
-	size_t cap_cands;
+	/* scratch: hits per candidate document, in a table stamped with the
+	 * query's number so that it never needs clearing */
+	uint32_t hit_doc[HIT_SLOTS];
+	uint32_t hit_stamp[HIT_SLOTS];
+	uint32_t hit_count[HIT_SLOTS];
+	uint32_t stamp;
+	cand cands[HIT_SLOTS];
+	size_t n_cands;
 };
 
 near_index *
@@ -80,8 +92,6 @@ near_index_free(near_index *ix)
 	free(ix->root);
 	free(ix->cmask);
 	free(ix->len);
-	free(ix->hits);
-	free(ix->cands);
 	free(ix);
 }
 
@@ -99,21 +109,19 @@ near_index_memory(const near_index *ix)
 }
 
 static inline size_t
-home(uint64_t key, size_t cap)
+home(uint64_t v, size_t cap)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
+	return (size_t)((v * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
 }
 
 static vslot *
 lookup(const near_index *ix, uint64_t v)
 {
-	uint64_t key = v + 1;
-
-	for (size_t i = home(key, ix->cap);; i = (i + 1) & (ix->cap - 1)) {
-		if (ix->slots[i].key == key)
-			return &ix->slots[i];
-		if (!ix->slots[i].key)
+	for (size_t i = home(v, ix->cap);; i = (i + 1) & (ix->cap - 1)) {
+		if (!ix->slots[i].used)
 			return NULL;
+		if (ix->slots[i].value == v)
+			return &ix->slots[i];
 	}
 }
 
@@ -124,10 +132,10 @@ grow_slots(near_index *ix)
 	vslot *slots = news_xcalloc(cap, sizeof *slots);
 
 	for (size_t i = 0; i < ix->cap; i++) {
-		if (!ix->slots[i].key)
+		if (!ix->slots[i].used)
 			continue;
-		size_t j = home(ix->slots[i].key, cap);
-		while (slots[j].key)
+		size_t j = home(ix->slots[i].value, cap);
+		while (slots[j].used)
 			j = (j + 1) & (cap - 1);
 		slots[j] = ix->slots[i];
 	}
@@ -141,14 +149,14 @@ lookup_or_add(near_index *ix, uint64_t v)
 {
 	if ((ix->used + 1) * 2 > ix->cap)
 		grow_slots(ix);
-	uint64_t key = v + 1;
-	size_t i = home(key, ix->cap);
-	while (ix->slots[i].key && ix->slots[i].key != key)
+	size_t i = home(v, ix->cap);
+	while (ix->slots[i].used && ix->slots[i].value != v)
 		i = (i + 1) & (ix->cap - 1);
 	vslot *s = &ix->slots[i];
-	if (!s->key) {
-		s->key = key;
-		s->head = NONE;
+	if (!s->used) {
+		s->value = v;
+		s->used = 1;
+		s->first = s->rest = NONE;
 		ix->used++;
 	}
 	return s;
@@ -192,7 +200,7 @@ mask_value(near_index *ix, uint32_t d, uint64_t v)
 			hi = mid;
 	}
 	if (lo < ix->len[d] && a[lo] == v)
-		ix->cmask[d] |= 1u << lo;
+		ix->cmask[d] |= 1ULL << lo;
 }
 
 /* Record that document d (group g) has value v. */
@@ -205,30 +213,31 @@ post(near_index *ix, uint64_t v, uint32_t d, uint32_t g)
 		mask_value(ix, d, v);
 		return;
 	}
-	bool same = false;
-	for (uint32_t p = s->head; p != NONE; p = ix->posts[p].next)
-		if (ix->root[ix->posts[p].doc] == g) {
-			same = true;
-			break;
-		}
-	if (!same && s->groups < UINT16_MAX)
+	bool same = s->posts && ix->root[s->first] == g;
+	for (uint32_t p = s->rest; p != NONE && !same; p = ix->posts[p].next)
+		same = ix->root[ix->posts[p].doc] == g;
+	if (!same && s->groups < 255)
 		s->groups++;
 	if (s->groups >= ix->p.boilerplate) {
 		/* seen around unrelated stories: a template's, not a story's */
-		for (uint32_t p = s->head, next; p != NONE; p = next) {
+		if (s->posts)
+			mask_value(ix, s->first, v);
+		for (uint32_t p = s->rest, next; p != NONE; p = next) {
 			next = ix->posts[p].next;
 			mask_value(ix, ix->posts[p].doc, v);
 			ix->posts[p].next = ix->free_post;
 			ix->free_post = p;
 		}
 		mask_value(ix, d, v);
-		s->head = NONE;
+		s->first = s->rest = NONE;
 		s->posts = 0;
 		s->common = 1;
 		return;
 	}
 	if (s->posts < POSTS_MAX) {
-		s->head = new_posting(ix, d, s->head);
+		if (s->posts)
+			s->rest = new_posting(ix, s->first, s->rest);
+		s->first = d;
 		s->posts++;
 	}
 }
@@ -258,21 +267,21 @@ near_index_put(near_index *ix, const near_sample *smp, uint32_t root)
 	return d;
 }
 
-static void
+static inline void
 add_hit(near_index *ix, uint32_t doc)
 {
-	if (ix->n_hits == ix->cap_hits) {
-		ix->cap_hits = ix->cap_hits ? 2 * ix->cap_hits : 256;
-		ix->hits = news_xrealloc(ix->hits, ix->cap_hits * sizeof *ix->hits);
-	}
-	ix->hits[ix->n_hits++] = doc;
-}
+	size_t i = (size_t)(doc * 0x9E3779B1u) & (HIT_SLOTS - 1);
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
+	while (ix->hit_stamp[i] == ix->stamp && ix->hit_doc[i] != doc)
+		i = (i + 1) & (HIT_SLOTS - 1);
+	if (ix->hit_stamp[i] != ix->stamp) {
+		ix->hit_stamp[i] = ix->stamp;
+		ix->hit_doc[i] = doc;
+		ix->hit_count[i] = 0;
+		/* .hits holds the slot until the counting is done */
+		ix->cands[ix->n_cands++] = (cand){ doc, (uint32_t)i };
+	}
+	ix->hit_count[i]++;
 }
 
 static int
@@ -295,7 +304,7 @@ compare(const near_index *ix, const near_sample *a, uint32_t d, double *res,
 	uint64_t tau = a->tau < ix->tau[d] ? a->tau : ix->tau[d];
 	unsigned i = 0, j = 0, na = 0, nb = 0, both = 0;
 	unsigned lb = ix->len[d];
-	uint32_t mask = ix->cmask[d];
+	uint64_t mask = ix->cmask[d];
 
 	while (i < a->n || j < lb) {
 		if (j < lb && (mask >> j & 1)) {
@@ -322,7 +331,7 @@ compare(const near_index *ix, const near_sample *a, uint32_t d, double *res,
 		return true;
 	}
 	*res = (double)both / (na + nb - both);
-	*con = (double)both / small;
+	*con = small >= MIN_CONTAINED ? (double)both / small : 0;
 	return true;
 }
 
@@ -335,16 +344,24 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 	/* keep the smallest values that are not boilerplate; gather the
 	 * documents that share them */
 	s->n = 0;
-	ix->n_hits = 0;
+	ix->n_cands = 0;
+	if (++ix->stamp == 0) {
+		memset(ix->hit_stamp, 0, sizeof ix->hit_stamp);
+		ix->stamp = 1;
+	}
+	/* the lookups miss the cache: start them all at once */
+	for (unsigned i = 0; i < sig->n && i < NEAR_K + NEAR_K / 4; i++)
+		__builtin_prefetch(&ix->slots[home(sig->v[i], ix->cap)]);
 	for (unsigned i = 0; i < sig->n && s->n < NEAR_K; i++) {
 		const vslot *slot = lookup(ix, sig->v[i]);
 		if (slot && slot->common)
 			continue;
 		s->v[s->n++] = sig->v[i];
-		if (slot)
-			for (uint32_t p = slot->head; p != NONE;
-			    p = ix->posts[p].next)
-				add_hit(ix, ix->posts[p].doc);
+		if (!slot || !slot->posts)
+			continue;
+		add_hit(ix, slot->first);
+		for (uint32_t p = slot->rest; p != NONE; p = ix->posts[p].next)
+			add_hit(ix, ix->posts[p].doc);
 	}
 	if (s->n == NEAR_K)
 		s->tau = s->v[NEAR_K - 1];
@@ -353,27 +370,25 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 	else
 		s->tau = sig->v[sig->n - 1];
 
-	/* count shared values per document; compare the best-sharing ones */
-	size_t n_cands = 0;
-	if (ix->n_hits) {
-		qsort(ix->hits, ix->n_hits, sizeof *ix->hits, cmp_u32);
-		if (ix->cap_cands < ix->n_hits) {
-			ix->cap_cands = ix->n_hits;
-			ix->cands = news_xrealloc(ix->cands,
-			    ix->cap_cands * sizeof *ix->cands);
-		}
-		for (size_t i = 0; i < ix->n_hits;) {
-			size_t j = i;
-			while (j < ix->n_hits && ix->hits[j] == ix->hits[i])
-				j++;
-			ix->cands[n_cands++] = (cand){ ix->hits[i], (uint32_t)(j - i) };
-			i = j;
-		}
+	/* compare the documents that share the most values */
+	size_t n_cands = ix->n_cands;
+	for (size_t c = 0; c < n_cands; c++)
+		ix->cands[c].hits = ix->hit_count[ix->cands[c].hits];
+	if (n_cands > 1)
 		qsort(ix->cands, n_cands, sizeof *ix->cands, cmp_cand);
-	}
+	/* A duplicate shares at least two values, unless its sample is
+	 * tiny; the many documents that share one common phrase by chance
+	 * are not worth a look. */
+	uint32_t min_hits = s->n < MIN_SAMPLE ? 1 : 2;
+	size_t n_verify = 0;
+	while (n_verify < n_cands && n_verify < MAX_VERIFY &&
+	    ix->cands[n_verify].hits >= min_hits)
+		n_verify++;
+	for (size_t c = 0; c < n_verify; c++)
+		__builtin_prefetch(ix->vals + (size_t)ix->cands[c].doc * NEAR_K);
 	long best = -1;
 	double best_res = -1, best_con = -1;
-	for (size_t c = 0; c < n_cands && c < MAX_VERIFY; c++) {
+	for (size_t c = 0; c < n_verify; c++) {
 		double res, con;
 		uint32_t d = ix->cands[c].doc;
 		if (!compare(ix, s, d, &res, &con))
@@ -384,6 +399,8 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 			best = d;
 			best_res = res;
 			best_con = con;
+			if (res >= 1.0)
+				break;  /* the same sample: none can be closer */
 		}
 	}
 	uint32_t d = near_index_put(ix, s, best < 0 ? (uint32_t)ix->n_docs :
