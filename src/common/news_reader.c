@@ -254,8 +254,14 @@ start(news_reader *r)
 static int
 fill(news_reader *r)
 {
-	if (!r->started && start(r) < 0)
-		return -1;
+	if (!r->started) {
+		if (start(r) < 0)
+			return -1;
+		/* what start() read is there: reading more now would wait
+		 * for input that may be slow to come */
+		if (r->end > r->pos)
+			return 1;
+	}
 	if (r->eof)
 		return 0;
 	ensure_space(r, READ_CHUNK);
