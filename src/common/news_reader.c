@@ -351,6 +351,22 @@ news_reader_getline(news_reader *r, news_line *line)
 	}
 }
 
+bool
+news_reader_line_ready(news_reader *r)
+{
+	size_t avail = r->end - r->pos;
+
+	if (!r->started || !r->buf)
+		return false;
+	if (r->eof)
+		return true;
+	if (avail > r->scanned && memchr(r->buf + r->pos + r->scanned, '\n',
+	    avail - r->scanned))
+		return true;
+	r->scanned = avail;     /* getline need not look there again */
+	return false;
+}
+
 int
 news_reader_peek_nonblank(news_reader *r)
 {
