@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dedupe.h"
@@ -107,6 +108,7 @@ typedef struct dedupe_run {
 	near_tok tok;
 	event_groups *groups;
 	int64_t max_day;
+	uint64_t late;                  /* events whose day had closed */
 	news_buf scratch, id, first, sig;
 	news_record held;               /* a --count group being written */
 	/* near: the id of each group's first document, by document number */
@@ -115,6 +117,8 @@ typedef struct dedupe_run {
 	uint32_t *id_len;
 	size_t n_ids, cap_ids;
 	char *key_list;                 /* the --key argument, split in place */
+	news_reader *reader;            /* the input in hand */
+	int reader_fd;                  /* to poll, or -1: a regular file */
 } dedupe_run;
 
 static void
@@ -371,6 +375,8 @@ process_count(dedupe_run *r, news_record *rec, news_hash128 key, int32_t day)
 		if (!seen)
 			egroups_open(r->groups, key, day, rec->obj.start,
 			    (size_t)(rec->obj.end - rec->obj.start));
+		else
+			r->late++;
 	}
 	if (day != DEDUPE_NO_DAY && day > r->max_day) {
 		r->max_day = day;
@@ -470,15 +476,18 @@ process_near(dedupe_run *r, news_record *rec)
 	emit(r, rec, first, root < r->n_ids ? r->id_len[root] : 0);
 }
 
-/* Whether standard input would block: then a batch is committed now
- * rather than held open while waiting. */
+/* Whether the next record needs a read that may wait: then a batch is
+ * committed now rather than held open (with the write lock) meanwhile. */
 static bool
-input_idle(const news_ctx *ctx)
+input_idle(const dedupe_run *r)
 {
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-
-	if (strcmp(ctx->file, "<stdin>") != 0)
+	if (!r->reader || news_reader_line_ready(r->reader))
 		return false;
+	if (r->reader_fd == -1)
+		return false;   /* a regular file: reading it does not wait */
+	if (r->reader_fd < 0)
+		return true;
+	struct pollfd p = { .fd = r->reader_fd, .events = POLLIN };
 	return poll(&p, 1, 0) == 0;
 }
 
@@ -521,9 +530,37 @@ process(news_ctx *ctx, news_record *rec, void *user)
 	}
 	if (r->state && dstate_pending(r->state) &&
 	    (ctx->opts->line_buffered || dstate_batch_due(r->state) ||
-	    input_idle(ctx)))
+	    input_idle(r)))
 		commit(r);
 	return 0;
+}
+
+/* news_run_jsonl(), keeping hold of each reader for input_idle(). */
+static void
+run_inputs(news_ctx *ctx, char **paths, int n, dedupe_run *r)
+{
+	for (int i = 0; i == 0 || i < n; i++) {
+		const char *path = n ? paths[i] : "-";
+		news_reader *rd = news_reader_open(path);
+		if (!rd) {
+			news_warn("%s:", path);
+			news_ctx_status(ctx, NEWS_EXIT_IO);
+			continue;
+		}
+		struct stat sb;
+		r->reader = rd;
+		r->reader_fd = strcmp(path, "-") == 0 ? STDIN_FILENO : -1;
+		if (r->reader_fd < 0 && (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+			/* a named pipe or a device: its fd is the reader's own, so
+			 * treat every wait for a line as a possible stall */
+			r->reader_fd = -2;
+		}
+		news_run_reader(ctx, rd, process, r);
+		news_reader_close(rd);
+		r->reader = NULL;
+		if (news_stop_signal)
+			break;
+	}
 }
 
 int
@@ -555,11 +592,16 @@ main(int argc, char **argv)
 		r.seen = seen_new();
 	}
 
-	news_run_jsonl(&ctx, argv + first, argc - first, process, &r);
+	run_inputs(&ctx, argv + first, argc - first, &r);
 
 	/* the end of input (or a stop signal) closes every day */
 	if (r.groups)
 		egroups_close(r.groups, INT64_MAX, write_group, &r);
+	if (r.late)
+		news_warn("%llu event%s came after %s group had been written and "
+		    "%s not counted (a wider --window holds days open longer)",
+		    (unsigned long long)r.late, r.late == 1 ? "" : "s",
+		    r.late == 1 ? "its" : "their", r.late == 1 ? "was" : "were");
 	if (r.state) {
 		commit(&r);
 		dstate_close(r.state);
