@@ -180,10 +180,10 @@ dstate_begin(dstate *s)
 	return true;
 }
 
-size_t
-dstate_pending(const dstate *s)
+bool
+dstate_active(const dstate *s)
 {
-	return s->txn ? s->pending : 0;
+	return s->txn != NULL;
 }
 
 bool

@@ -37,8 +37,9 @@ void dstate_close(dstate *s);
 /* Make sure a write transaction is open (this waits while another process
  * holds the write lock).  Returns true when one was begun. */
 bool dstate_begin(dstate *s);
-/* Records checked in the open transaction, and its age. */
-size_t dstate_pending(const dstate *s);
+/* Whether a transaction is open; whether it is due for a commit (by its
+ * records, DSTATE_BATCH, or its age, DSTATE_BATCH_MS). */
+bool dstate_active(const dstate *s);
 bool dstate_batch_due(const dstate *s);
 void dstate_commit(dstate *s);
 

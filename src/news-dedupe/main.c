@@ -528,7 +528,9 @@ process(news_ctx *ctx, news_record *rec, void *user)
 			process_keyed(r, rec, key);
 		break;
 	}
-	if (r->state && dstate_pending(r->state) &&
+	/* a transaction may be open with nothing written (near mode's
+	 * catching up, --count's look-ups): it holds the lock all the same */
+	if (r->state && dstate_active(r->state) &&
 	    (ctx->opts->line_buffered || dstate_batch_due(r->state) ||
 	    input_idle(r)))
 		commit(r);
