@@ -23,11 +23,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dedupe=$bin/news-dedupe
 
-if ! command -v simhash >/dev/null 2>&1; then
+if ! command -v simhash >/dev/null 2>&1 || ! [ -x /usr/bin/time ]; then
 	if [ "$(id -u)" -eq 0 ]; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q simhash >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q simhash time >/dev/null
 	else
-		echo "bench: needs simhash (apt-get install simhash)" >&2
+		echo "bench: needs simhash and time (apt-get install simhash time)" >&2
 		exit 1
 	fi
 fi
@@ -37,8 +37,8 @@ gen() { python3 "$root/bench/dedupe_corpus.py" --seed 1 "$@"; }
 cpu() {
 	local best="" t
 	for _ in 1 2 3; do
-		t=$( { /usr/bin/time -f '%U %S' "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1 |
-			awk '{ print $1 + $2 }')
+		/usr/bin/time -f '%U %S' -o "$work/time" "$@" > /dev/null 2>&1
+		t=$(tail -1 "$work/time" | awk '{ print $1 + $2 }')
 		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
 	done
 	echo "$best"
