@@ -87,9 +87,10 @@ fmix64(uint64_t x)
  * Short lines (fewer than LONG_LINE words) are mostly a page's furniture:
  * menus, bylines, datelines, "Share on Facebook", "Advertisement".  Their
  * shingles are set aside and used only when the long lines give fewer
- * than MIN_LONG, as in a short answer or a list.  Boilerplate in long
- * lines ("Sign up for our newsletter ...") is left to the index, which
- * learns it from its document frequency. */
+ * than MIN_LONG, or fewer than half as many as the short ones: then the
+ * short lines are the text, as in a short answer or a list.  Boilerplate
+ * in long lines ("Sign up for our newsletter ...") is left to the index,
+ * which learns it from its document frequency. */
 #define LONG_LINE 6
 #define MIN_LONG 16
 
@@ -436,7 +437,8 @@ near_sig_of_text(near_tok *t, const char *text, size_t len, near_sig *out)
 	news_buf_reserve(&t->vals, len / 2 + 64);
 	scan_text(t, &st, (const unsigned char *)text, len);
 	end_segment(&st);
-	if (t->vals.len < MIN_LONG * sizeof(uint64_t))
+	if (t->vals.len < MIN_LONG * sizeof(uint64_t) ||
+	    2 * t->vals.len < t->short_vals.len)
 		news_buf_add(&t->vals, t->short_vals.data, t->short_vals.len);
 	/* text without a word: one value shared by all such texts */
 	if (!t->vals.len)
