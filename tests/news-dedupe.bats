@@ -324,6 +324,28 @@ IN
 	assert_output ""
 }
 
+@test "news-dedupe: SIGTERM finishes the record in hand, commits the state and dies of the signal" {
+	local st=$BATS_TEST_TMPDIR/term.lmdb in=$BATS_TEST_TMPDIR/in.jsonl out=$BATS_TEST_TMPDIR/out.jsonl
+	local fifo=$BATS_TEST_TMPDIR/fifo
+	seq 1 500 | awk '{ printf "{\"id\":%d}\n", $1 }' > "$in"
+	mkfifo "$fifo"
+	news-dedupe --key id --state "$st" < "$fifo" > "$out" 3>&- &
+	local pid=$!
+	exec 7> "$fifo"
+	cat "$in" >&7
+	# the input stays open but idle: the batch is out and committed
+	for _ in $(seq 1 100); do [ "$(wc -l < "$out")" -ge 500 ] && break; sleep 0.1; done
+	kill -TERM "$pid"
+	local status=0
+	wait "$pid" || status=$?
+	exec 7>&-
+	assert_equal "$status" 143
+	assert_equal "$(wc -l < "$out")" 500
+	run --separate-stderr news-dedupe --key id --state "$st" "$in"
+	assert_success
+	assert_output ""
+}
+
 @test "news-dedupe: two runs sharing one state file at once pass each record exactly once" {
 	local st=$BATS_TEST_TMPDIR/shared.lmdb a=$BATS_TEST_TMPDIR/a.jsonl b=$BATS_TEST_TMPDIR/b.jsonl
 	# keys 0-2499 then 2500-4999 (each four times) in one input, the other
