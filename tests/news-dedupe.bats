@@ -310,7 +310,7 @@ IN
 
 	# killed at a random moment while busy: the file still opens, nothing is lost
 	local st2=$BATS_TEST_TMPDIR/kill2.lmdb big=$BATS_TEST_TMPDIR/big.jsonl
-	for i in 1 2 3 4 5 6 7; do cat "$in"; done | awk '{ sub(/"id":/, "\"id\":" NR "00"); print }' > "$big"
+	for i in 1 2 3; do cat "$in"; done | awk '{ sub(/"id":/, "\"id\":" NR "00"); print }' > "$big"
 	news-dedupe --key id --state "$st2" "$big" > "$out" &
 	sleep 0.3
 	kill -KILL $! 2>/dev/null || true
@@ -318,7 +318,7 @@ IN
 	run --separate-stderr news-dedupe --key id --state "$st2" "$big"
 	assert_success
 	# every key went out in one run or the other
-	assert_equal "$(cat "$out" <(printf '%s\n' "$output") | jq -r .id | sort -u | wc -l)" 21000
+	assert_equal "$(cat "$out" <(printf '%s\n' "$output") | jq -r .id | sort -u | wc -l)" 9000
 	run --separate-stderr news-dedupe --key id --state "$st2" "$big"
 	assert_success
 	assert_output ""
