@@ -294,13 +294,17 @@ IN
 @test "news-dedupe: a run killed with SIGKILL leaves a state file the next run opens and uses" {
 	local st=$BATS_TEST_TMPDIR/kill.lmdb in=$BATS_TEST_TMPDIR/in.jsonl out=$BATS_TEST_TMPDIR/out1.jsonl
 	seq 1 3000 | awk '{ printf "{\"id\":%d,\"pad\":\"%0200d\"}\n", $1, 0 }' > "$in"
-	# 1000 records, a pause in the input, then the rest: killed in the pause
-	( { head -n 1000 "$in"; sleep 30; tail -n +1001 "$in"; } | news-dedupe --key id --state "$st" > "$out" ) &
-	local job=$!
+	# 1000 records, then the input pauses: killed in the pause
+	local fifo=$BATS_TEST_TMPDIR/fifo
+	mkfifo "$fifo"
+	news-dedupe --key id --state "$st" < "$fifo" > "$out" 3>&- &
+	local pid=$!
+	exec 7> "$fifo"
+	head -n 1000 "$in" >&7
 	for _ in $(seq 1 100); do [ "$(wc -l < "$out")" -ge 1000 ] && break; sleep 0.1; done
-	pkill -KILL -P "$job" -x news-dedupe || true
-	pkill -P "$job" -x sleep || true
-	wait "$job" || true
+	kill -KILL "$pid"
+	wait "$pid" || true
+	exec 7>&-
 	assert_equal "$(wc -l < "$out")" 1000
 	# the next run knows those 1000, and passes the 2000 others
 	run --separate-stderr news-dedupe --key id --state "$st" "$in"
@@ -311,7 +315,7 @@ IN
 	# killed at a random moment while busy: the file still opens, nothing is lost
 	local st2=$BATS_TEST_TMPDIR/kill2.lmdb big=$BATS_TEST_TMPDIR/big.jsonl
 	for i in 1 2 3; do cat "$in"; done | awk '{ sub(/"id":/, "\"id\":" NR "00"); print }' > "$big"
-	news-dedupe --key id --state "$st2" "$big" > "$out" &
+	news-dedupe --key id --state "$st2" "$big" > "$out" 3>&- &
 	sleep 0.3
 	kill -KILL $! 2>/dev/null || true
 	wait || true
