@@ -1,0 +1,206 @@
+/* strip_html_class.c: what the words in class, id and role values say.
+ *
+ * The vocabulary is dict/html_classes.txt (format there).  Pages repeat the
+ * same class values thousands of times, so verdicts are cached by the hash
+ * of the whole value. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "news_dict.h"
+#include "news_err.h"
+#include "news_hash.h"
+#include "strip_html_int.h"
+
+extern const news_blob news_strip_dicts[];
+extern const size_t news_strip_dicts_count;
+
+typedef struct class_word {
+	char *word;
+	size_t len;
+	bool prefix;
+	bool whole;             /* =NAME: a whole class name */
+	enum strip_class_kind kind;
+} class_word;
+
+static class_word *words;
+static size_t n_words, cap_words;
+
+#define CACHE_SIZE 4096
+static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
+
+static int
+add_entry(const char *line, size_t len, const char *source,
+    unsigned long lineno, void *user)
+{
+	const char *sp = memchr(line, ' ', len);
+	if (!sp)
+		sp = memchr(line, '\t', len);
+	if (!sp) {
+		news_warn("%s:%lu: expected 'WORD KIND'", source, lineno);
+		return 0;
+	}
+	size_t wl = (size_t)(sp - line);
+	const char *k = sp;
+	while (k < line + len && (*k == ' ' || *k == '\t'))
+		k++;
+	size_t kl = (size_t)(line + len - k);
+	enum strip_class_kind kind;
+	if (kl == 6 && memcmp(k, "hidden", 6) == 0)
+		kind = STRIP_CLASS_HIDDEN;
+	else if (kl == 6 && memcmp(k, "strong", 6) == 0)
+		kind = STRIP_CLASS_STRONG;
+	else if (kl == 6 && memcmp(k, "boiler", 6) == 0)
+		kind = STRIP_CLASS_BOILER;
+	else if (kl == 7 && memcmp(k, "content", 7) == 0)
+		kind = STRIP_CLASS_CONTENT;
+	else {
+		news_warn("%s:%lu: unknown kind '%.*s'", source, lineno, (int)kl, k);
+		return 0;
+	}
+	bool whole = wl > 1 && line[0] == '=';
+	if (whole) {
+		line++;
+		wl--;
+	}
+	bool prefix = wl > 1 && line[wl - 1] == '*';
+	if (prefix)
+		wl--;
+	if (n_words == cap_words) {
+		cap_words = cap_words ? cap_words * 2 : 128;
+		words = news_xrealloc(words, cap_words * sizeof *words);
+	}
+	char *w = news_xstrndup(line, wl);
+	for (size_t i = 0; i < wl; i++)
+		w[i] = (char)tolower((unsigned char)w[i]);
+	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
+	return 0;
+}
+
+void
+strip_html_class_init(const char *extra, size_t extra_len)
+{
+	const news_blob *b = news_blob_find(news_strip_dicts,
+	    news_strip_dicts_count, "html_classes");
+	if (b)
+		news_dict_lines(b->data, b->len, "html_classes", add_entry, NULL);
+	if (extra)
+		news_dict_lines(extra, extra_len, "--dict", add_entry, NULL);
+}
+
+static enum strip_class_kind
+word_kind(const char *w, size_t len, bool whole)
+{
+	enum strip_class_kind best = STRIP_CLASS_NONE;
+	for (size_t i = 0; i < n_words; i++) {
+		const class_word *c = &words[i];
+		if (c->whole != whole)
+			continue;
+		if (c->prefix ? len >= c->len && memcmp(w, c->word, c->len) == 0
+		    : len == c->len && memcmp(w, c->word, len) == 0)
+			if (c->kind > best)
+				best = c->kind;
+	}
+	return best;
+}
+
+/* Modifier and taxonomy names ("has-sidebar", "tag-politics") say nothing
+ * about what an element is. */
+static bool
+is_modifier(const char *name, size_t len)
+{
+	static const char *const pre[] = {"has-", "is-", "no-", "with-", "tag-",
+	    "category-", "js-", "post-", "format-", "type-", "status-"};
+	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		size_t pl = strlen(pre[i]);
+		/* "post-123", "type-post": taxonomy; but "post-content" is a
+		 * real name, so post-/type-/format- only with a digit or a
+		 * WordPress status word after them */
+		if (len > pl && strncasecmp(name, pre[i], pl) == 0) {
+			if (strcmp(pre[i], "post-") == 0 &&
+			    !isdigit((unsigned char)name[pl]))
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* One class name ("article__footer"): hidden, then strong, then boiler,
+ * then content words win. */
+static enum strip_class_kind
+name_kind(const char *s, size_t len)
+{
+	char w[64];
+	size_t n = 0;
+	for (; n < len && n < sizeof w; n++)
+		w[n] = (char)tolower((unsigned char)s[n]);
+	enum strip_class_kind k = n == len ? word_kind(w, n, true)
+	    : STRIP_CLASS_NONE;
+	size_t wl = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)s[i] : 0;
+		bool alnum = isalnum(c);
+		bool camel = alnum && wl > 0 && isupper(c) && islower((unsigned char)s[i - 1]);
+		if ((!alnum || camel) && wl > 0) {
+			enum strip_class_kind wk = word_kind(w, wl, false);
+			if (wk > k)     /* the enum is ordered by precedence */
+				k = wk;
+			wl = 0;
+		}
+		if (alnum && wl < sizeof w)
+			w[wl++] = (char)tolower(c);
+	}
+	return k;
+}
+
+static enum strip_class_kind
+value_kind(const char *v, size_t len)
+{
+	/* across the names of one value: hidden and strong win, then a
+	 * content name, then a boiler name */
+	bool content = false, boiler = false, strong = false, hidden = false;
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && isspace((unsigned char)v[i]))
+			i++;
+		size_t s = i;
+		while (i < len && !isspace((unsigned char)v[i]))
+			i++;
+		if (i == s || is_modifier(v + s, i - s))
+			continue;
+		switch (name_kind(v + s, i - s)) {
+		case STRIP_CLASS_HIDDEN: hidden = true; break;
+		case STRIP_CLASS_STRONG: strong = true; break;
+		case STRIP_CLASS_BOILER: boiler = true; break;
+		case STRIP_CLASS_CONTENT: content = true; break;
+		default: break;
+		}
+	}
+	if (hidden)
+		return STRIP_CLASS_HIDDEN;
+	if (strong)
+		return STRIP_CLASS_STRONG;
+	if (content)
+		return STRIP_CLASS_CONTENT;
+	if (boiler)
+		return STRIP_CLASS_BOILER;
+	return STRIP_CLASS_NONE;
+}
+
+enum strip_class_kind
+strip_html_class_of(const char *value, size_t len)
+{
+	if (len == 0)
+		return STRIP_CLASS_NONE;
+	uint64_t h = news_hash64(value, len);
+	size_t slot = (size_t)(h & (CACHE_SIZE - 1));
+	if (cache[slot].used && cache[slot].hash == h)
+		return (enum strip_class_kind)cache[slot].kind;
+	enum strip_class_kind k = value_kind(value, len);
+	cache[slot].hash = h;
+	cache[slot].kind = (unsigned char)k;
+	cache[slot].used = true;
+	return k;
+}

@@ -1,0 +1,134 @@
+/* strip_html_main.c: find the container that holds a page's article.
+ *
+ * Each block weighs as prose (long, few links, sentence punctuation) or as
+ * boilerplate (mostly links, or inside nav/aside/footer).  A container's
+ * score is the prose below it minus the boilerplate below it; text under a
+ * container whose class or tag says boilerplate (comments, share bars,
+ * related stories) counts entirely as boilerplate for the containers above
+ * it.  The best-scoring container is the main content: the smallest one
+ * that holds the article's paragraphs together, since growing it further
+ * only adds menus and teasers.  Its blocks get STRIP_HINT_MAIN; blocks
+ * below it in boilerplate containers get STRIP_HINT_BOILER.  Ancestors'
+ * class names are not held against the main content: a wrapper called
+ * "content-sidebar-wrap" says nothing about the article inside it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "news_err.h"
+#include "strip_html_int.h"
+
+/* Whether the text has a sentence end (". " or a final '.', '!', '?',
+ * or CJK full stops). */
+static bool
+has_sentence_end(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if ((c == '.' || c == '!' || c == '?') &&
+		    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '"' ||
+		    (unsigned char)s[i + 1] == 0xE2))
+			return true;
+		if ((unsigned char)c == 0xE3 && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82)
+			return true;
+	}
+	return false;
+}
+
+static void
+weigh(const strip_page *page, const strip_block *b, double *good, double *bad)
+{
+	double len = (double)b->len;
+	double ld = b->link_density;
+	*good = *bad = 0;
+	if (b->hints & STRIP_HINT_BOILER) {
+		*bad = len;
+		return;
+	}
+	if (ld >= 0.5) {
+		*bad = len;
+		return;
+	}
+	if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6)
+		return;
+	const char *s = page->text.data + b->off;
+	if (ld < 0.3 && (len >= 120 || (len >= 40 && has_sentence_end(s, b->len))))
+		*good = len * (1 - ld);
+	else if (ld > 0.2)
+		*bad = len * ld;
+}
+
+void
+strip_html_main(strip_page *page, strip_nodes *ns)
+{
+	size_t n = ns->n;
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < ns->nb && i < page->n; i++) {
+		int nd = ns->block_node[i];
+		if (nd < 0)
+			continue;
+		double g, b;
+		weigh(page, &page->blocks[i], &g, &b);
+		ns->v[nd].good += g;
+		ns->v[nd].bad += b;
+	}
+	/* subtree sums: children come after their parents */
+	for (size_t i = n; i-- > 1;) {
+		strip_node *c = &ns->v[i];
+		if (c->parent < 0)
+			continue;
+		strip_node *p = &ns->v[c->parent];
+		if (c->flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG)) {
+			p->bad += c->good + c->bad;
+		} else {
+			p->good += c->good;
+			p->bad += c->bad;
+		}
+	}
+	/* the best container; ties go to the deeper one (visited later) */
+	int best = -1;
+	double best_score = 0;
+	for (size_t i = 0; i < n; i++) {
+		strip_node *c = &ns->v[i];
+		if (c->flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG))
+			continue;
+		double s = c->good - c->bad;
+		if (c->flags & (STRIP_NODE_ARTICLE | STRIP_NODE_CONTENT))
+			s += 0.1 * c->good;
+		c->score = s;
+		if (s > 0 && s >= best_score) {
+			best = (int)i;
+			best_score = s;
+		}
+	}
+	if (best < 0)
+		return;
+
+	/* which nodes lie in the main content, and which of those in
+	 * boilerplate below it */
+	unsigned char *in = news_xcalloc(n, 1);
+	enum { IN_MAIN = 1, IN_BOILER = 2 };
+	for (size_t i = (size_t)best; i < n; i++) {
+		const strip_node *c = &ns->v[i];
+		unsigned char m = 0;
+		if ((int)i == best)
+			m = IN_MAIN;
+		else if (c->parent >= 0 && (in[c->parent] & IN_MAIN))
+			m = in[c->parent];
+		else
+			continue;
+		if ((int)i != best && (c->flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG)))
+			m |= IN_BOILER;
+		in[i] = m;
+	}
+	for (size_t i = 0; i < ns->nb && i < page->n; i++) {
+		int nd = ns->block_node[i];
+		if (nd < 0 || !(in[nd] & IN_MAIN))
+			continue;
+		page->blocks[i].hints |= STRIP_HINT_MAIN;
+		if (in[nd] & IN_BOILER)
+			page->blocks[i].hints |= STRIP_HINT_BOILER;
+	}
+	free(in);
+}
