@@ -181,11 +181,28 @@ elem_cmp(const void *key, const void *e)
 }
 
 static const elem_kind *
-elem_lookup(const char *name)
+elem_search(const char *name)
 {
 	const elem_kind *e = bsearch(name, elems, sizeof elems / sizeof elems[0],
 	    sizeof elems[0], elem_cmp);
 	return e ? e : &unknown_elem;
+}
+
+/* libxml2 interns element names, so most lookups hit this cache of
+ * name pointers. */
+static const elem_kind *
+elem_lookup(const char *name)
+{
+	static struct { const char *name; const elem_kind *kind; } cache[256];
+	size_t h = ((uintptr_t)name >> 3) & 255;
+	if (cache[h].name == name && strcmp(cache[h].kind->name, name) == 0)
+		return cache[h].kind;
+	const elem_kind *k = elem_search(name);
+	if (k != &unknown_elem) {
+		cache[h].name = name;
+		cache[h].kind = k;
+	}
+	return k;
 }
 
 /* One open element. */
@@ -656,6 +673,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	size_t bom = 0;
 	const char *cs = strip_charset_detect(html, len, charset, &bom);
 	strip_charset_to_utf8(html + bom, len - bom, cs, &utf8);
+	utf8.len = strip_html_elide(utf8.data, utf8.len);
 	if (utf8.len > INT32_MAX)
 		utf8.len = INT32_MAX;   /* libxml2 takes an int size */
 
@@ -664,7 +682,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	if (!ctxt)
 		news_die(3, "out of memory");
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER |
 	    XML_PARSE_HUGE);
 	htmlParseChunk(ctxt, utf8.data ? utf8.data : "", (int)utf8.len, 1);
 	htmlFreeParserCtxt(ctxt);

@@ -26,6 +26,10 @@ typedef struct class_word {
 
 static class_word *words;
 static size_t n_words, cap_words;
+/* words[] sorted by first letter; bucket[c] is where those starting with
+ * c begin, bucket[c + 1] where they end */
+static size_t bucket[257];
+static bool sorted;
 
 #define CACHE_SIZE 4096
 static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
@@ -87,13 +91,38 @@ strip_html_class_init(const char *extra, size_t extra_len)
 		news_dict_lines(b->data, b->len, "html_classes", add_entry, NULL);
 	if (extra)
 		news_dict_lines(extra, extra_len, "--dict", add_entry, NULL);
+	sorted = false;
+}
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	const class_word *x = a, *y = b;
+	return (int)(unsigned char)x->word[0] - (int)(unsigned char)y->word[0];
+}
+
+static void
+sort_words(void)
+{
+	qsort(words, n_words, sizeof *words, word_cmp);
+	size_t i = 0;
+	for (int c = 0; c < 256; c++) {
+		bucket[c] = i;
+		while (i < n_words && (unsigned char)words[i].word[0] == c)
+			i++;
+	}
+	bucket[256] = n_words;
+	sorted = true;
 }
 
 static enum strip_class_kind
 word_kind(const char *w, size_t len, bool whole)
 {
 	enum strip_class_kind best = STRIP_CLASS_NONE;
-	for (size_t i = 0; i < n_words; i++) {
+	if (!sorted)
+		sort_words();
+	unsigned char c0 = (unsigned char)w[0];
+	for (size_t i = bucket[c0]; i < bucket[c0 + 1]; i++) {
 		const class_word *c = &words[i];
 		if (c->whole != whole)
 			continue;

@@ -51,6 +51,11 @@ typedef struct strip_nodes {
  * STRIP_HINT_BOILER on the page's blocks. */
 void strip_html_main(strip_page *page, strip_nodes *nodes);
 
+/* --- before parsing (strip_html_elide.c) --- */
+/* Remove the content of script (but JSON-LD), style and svg elements and
+ * comments from p in place; returns the new length. */
+size_t strip_html_elide(char *p, size_t len);
+
 /* --- metadata (strip_html_meta.c) --- */
 typedef struct strip_html_meta {
 	char *og_title, *title, *site_name;
