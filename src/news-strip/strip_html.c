@@ -30,7 +30,7 @@ enum {
 	EL_BOILER = 1 << 2,     /* nav, aside, footer...: page furniture */
 	EL_ARTICLE = 1 << 3,    /* article, main */
 	EL_LINK = 1 << 4,       /* a */
-	EL_BREAK = 1 << 5,      /* br, hr: a boundary, nothing more */
+	EL_BREAK = 1 << 5,      /* br: a line break; two make a paragraph break */
 	EL_PRE = 1 << 6,        /* keeps its line breaks */
 	EL_NOCLASS = 1 << 7,    /* html, body: class names say nothing */
 };
@@ -99,7 +99,7 @@ static const elem_kind elems[] = {
 	{"head", EL_SKIP, 0},
 	{"header", EL_BLOCK | EL_BOILER, STRIP_DIV},
 	{"hgroup", EL_BLOCK, STRIP_DIV},
-	{"hr", EL_BREAK, 0},
+	{"hr", EL_BLOCK, STRIP_DIV},
 	{"html", EL_BLOCK | EL_NOCLASS, STRIP_DIV},
 	{"i", 0, 0},
 	{"iframe", EL_SKIP, 0},
@@ -233,6 +233,7 @@ typedef struct html_state {
 	news_buf cur;
 	size_t cur_link;        /* bytes of it inside <a> */
 	bool space;             /* white space pending */
+	int breaks;             /* <br>s since the last text */
 	/* metadata */
 	strip_html_meta meta;
 	enum capture_kind capture;
@@ -267,6 +268,7 @@ flush(html_state *st)
 {
 	news_buf *b = &st->cur;
 	st->space = false;
+	st->breaks = 0;
 	if (b->len == 0)
 		return;
 	strip_tag tag = st->depth ? st->stack[st->depth - 1].btag : STRIP_DIV;
@@ -408,7 +410,10 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 	}
 
 	if (k->flags & EL_BREAK) {
-		flush(st);
+		/* one <br> breaks a line within a paragraph; two or more end
+		 * the paragraph, as pages without <p> use them */
+		if (++st->breaks >= 2)
+			flush(st);
 		push(st, f);
 		return;
 	}
@@ -589,11 +594,16 @@ on_text(void *user, const xmlChar *xs, int n)
 			i += 2;
 			continue;
 		}
-		if (st->space) {
+		if (st->breaks && b->len) {
+			news_buf_reserve(b, len - i + 1);
+			b->data[b->len++] = '\n';
+			st->space = false;
+		} else if (st->space) {
 			news_buf_reserve(b, len - i + 1);
 			b->data[b->len++] = ' ';
 			st->space = false;
 		}
+		st->breaks = 0;
 		b->data[b->len++] = (char)c;
 	}
 	if (st->link_depth)
