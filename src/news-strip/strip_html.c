@@ -35,144 +35,148 @@ enum {
 	EL_NOCLASS = 1 << 7,    /* html, body: class names say nothing */
 };
 
+/* Elements with metadata or captures of their own. */
+enum { SP_NONE, SP_META, SP_LINK, SP_HTML, SP_TITLE, SP_SCRIPT, SP_TIME };
+
 typedef struct elem_kind {
 	const char *name;
 	unsigned flags;
 	strip_tag tag;          /* STRIP_DIV for generic blocks */
+	unsigned char special;  /* SP_* */
 } elem_kind;
 
 /* Sorted by name for bsearch.  Elements not listed are treated as generic
  * blocks: most unknown elements on real pages are layout containers
  * (custom elements, AMP components). */
 static const elem_kind elems[] = {
-	{"a", EL_LINK, 0},
-	{"abbr", 0, 0},
-	{"address", EL_BLOCK, STRIP_DIV},
-	{"applet", EL_SKIP, 0},
-	{"area", 0, 0},
-	{"article", EL_BLOCK | EL_ARTICLE, STRIP_DIV},
-	{"aside", EL_BLOCK | EL_BOILER, STRIP_DIV},
-	{"audio", EL_SKIP, 0},
-	{"b", 0, 0},
-	{"base", 0, 0},
-	{"bdi", 0, 0},
-	{"bdo", 0, 0},
-	{"big", 0, 0},
-	{"blockquote", EL_BLOCK, STRIP_QUOTE},
-	{"body", EL_BLOCK | EL_NOCLASS, STRIP_DIV},
-	{"br", EL_BREAK, 0},
-	{"button", EL_SKIP, 0},
-	{"canvas", EL_SKIP, 0},
-	{"caption", EL_BLOCK, STRIP_CAPTION},
-	{"center", EL_BLOCK, STRIP_DIV},
-	{"cite", 0, 0},
-	{"code", 0, 0},
-	{"col", 0, 0},
-	{"colgroup", 0, 0},
-	{"data", 0, 0},
-	{"datalist", EL_SKIP, 0},
-	{"dd", EL_BLOCK, STRIP_DIV},
-	{"del", 0, 0},
-	{"details", EL_BLOCK, STRIP_DIV},
-	{"dfn", 0, 0},
-	{"dialog", EL_SKIP, 0},
-	{"dir", EL_BLOCK, STRIP_DIV},
-	{"div", EL_BLOCK, STRIP_DIV},
-	{"dl", EL_BLOCK, STRIP_DIV},
-	{"dt", EL_BLOCK, STRIP_DIV},
-	{"em", 0, 0},
-	{"embed", EL_SKIP, 0},
-	{"fieldset", EL_BLOCK, STRIP_DIV},
-	{"figcaption", EL_BLOCK, STRIP_CAPTION},
-	{"figure", EL_BLOCK, STRIP_DIV},
-	{"font", 0, 0},
-	{"footer", EL_BLOCK | EL_BOILER, STRIP_DIV},
-	{"form", EL_BLOCK, STRIP_DIV},
-	{"frame", EL_SKIP, 0},
-	{"frameset", EL_SKIP, 0},
-	{"h1", EL_BLOCK, STRIP_H1},
-	{"h2", EL_BLOCK, STRIP_H2},
-	{"h3", EL_BLOCK, STRIP_H3},
-	{"h4", EL_BLOCK, STRIP_H4},
-	{"h5", EL_BLOCK, STRIP_H5},
-	{"h6", EL_BLOCK, STRIP_H6},
-	{"head", EL_SKIP, 0},
-	{"header", EL_BLOCK | EL_BOILER, STRIP_DIV},
-	{"hgroup", EL_BLOCK, STRIP_DIV},
-	{"hr", EL_BLOCK, STRIP_DIV},
-	{"html", EL_BLOCK | EL_NOCLASS, STRIP_DIV},
-	{"i", 0, 0},
-	{"iframe", EL_SKIP, 0},
-	{"img", 0, 0},
-	{"input", EL_SKIP, 0},
-	{"ins", 0, 0},
-	{"kbd", 0, 0},
-	{"label", 0, 0},
-	{"legend", EL_BLOCK, STRIP_DIV},
-	{"li", EL_BLOCK, STRIP_LI},
-	{"link", 0, 0},
-	{"main", EL_BLOCK | EL_ARTICLE, STRIP_DIV},
-	{"map", 0, 0},
-	{"mark", 0, 0},
-	{"math", EL_SKIP, 0},
-	{"menu", EL_BLOCK | EL_BOILER, STRIP_DIV},
-	{"meta", 0, 0},
-	{"meter", EL_SKIP, 0},
-	{"nav", EL_BLOCK | EL_BOILER, STRIP_DIV},
-	{"nobr", 0, 0},
-	{"noembed", EL_SKIP, 0},
-	{"noframes", EL_SKIP, 0},
-	{"noscript", EL_SKIP, 0},
-	{"object", EL_SKIP, 0},
-	{"ol", EL_BLOCK, STRIP_DIV},
-	{"optgroup", EL_SKIP, 0},
-	{"option", EL_SKIP, 0},
-	{"output", EL_SKIP, 0},
-	{"p", EL_BLOCK, STRIP_P},
-	{"param", 0, 0},
-	{"picture", 0, 0},
-	{"pre", EL_BLOCK | EL_PRE, STRIP_PRE},
-	{"progress", EL_SKIP, 0},
-	{"q", 0, 0},
-	{"rp", 0, 0},
-	{"rt", 0, 0},
-	{"ruby", 0, 0},
-	{"s", 0, 0},
-	{"samp", 0, 0},
-	{"script", EL_SKIP, 0},
-	{"section", EL_BLOCK, STRIP_DIV},
-	{"select", EL_SKIP, 0},
-	{"small", 0, 0},
-	{"source", 0, 0},
-	{"span", 0, 0},
-	{"strike", 0, 0},
-	{"strong", 0, 0},
-	{"style", EL_SKIP, 0},
-	{"sub", 0, 0},
-	{"summary", EL_BLOCK, STRIP_DIV},
-	{"sup", 0, 0},
-	{"svg", EL_SKIP, 0},
-	{"table", EL_BLOCK, STRIP_DIV},
-	{"tbody", EL_BLOCK, STRIP_DIV},
-	{"td", EL_BLOCK, STRIP_TD},
-	{"template", EL_SKIP, 0},
-	{"textarea", EL_SKIP, 0},
-	{"tfoot", EL_BLOCK, STRIP_DIV},
-	{"th", EL_BLOCK, STRIP_TD},
-	{"thead", EL_BLOCK, STRIP_DIV},
-	{"time", 0, 0},
-	{"title", EL_SKIP, 0},
-	{"tr", EL_BLOCK, STRIP_DIV},
-	{"track", 0, 0},
-	{"tt", 0, 0},
-	{"u", 0, 0},
-	{"ul", EL_BLOCK, STRIP_DIV},
-	{"var", 0, 0},
-	{"video", EL_SKIP, 0},
-	{"wbr", 0, 0},
+	{"a", EL_LINK, 0, 0},
+	{"abbr", 0, 0, 0},
+	{"address", EL_BLOCK, STRIP_DIV, 0},
+	{"applet", EL_SKIP, 0, 0},
+	{"area", 0, 0, 0},
+	{"article", EL_BLOCK | EL_ARTICLE, STRIP_DIV, 0},
+	{"aside", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"audio", EL_SKIP, 0, 0},
+	{"b", 0, 0, 0},
+	{"base", 0, 0, 0},
+	{"bdi", 0, 0, 0},
+	{"bdo", 0, 0, 0},
+	{"big", 0, 0, 0},
+	{"blockquote", EL_BLOCK, STRIP_QUOTE, 0},
+	{"body", EL_BLOCK | EL_NOCLASS, STRIP_DIV, 0},
+	{"br", EL_BREAK, 0, 0},
+	{"button", EL_SKIP, 0, 0},
+	{"canvas", EL_SKIP, 0, 0},
+	{"caption", EL_BLOCK, STRIP_CAPTION, 0},
+	{"center", EL_BLOCK, STRIP_DIV, 0},
+	{"cite", 0, 0, 0},
+	{"code", 0, 0, 0},
+	{"col", 0, 0, 0},
+	{"colgroup", 0, 0, 0},
+	{"data", 0, 0, 0},
+	{"datalist", EL_SKIP, 0, 0},
+	{"dd", EL_BLOCK, STRIP_DIV, 0},
+	{"del", 0, 0, 0},
+	{"details", EL_BLOCK, STRIP_DIV, 0},
+	{"dfn", 0, 0, 0},
+	{"dialog", EL_SKIP, 0, 0},
+	{"dir", EL_BLOCK, STRIP_DIV, 0},
+	{"div", EL_BLOCK, STRIP_DIV, 0},
+	{"dl", EL_BLOCK, STRIP_DIV, 0},
+	{"dt", EL_BLOCK, STRIP_DIV, 0},
+	{"em", 0, 0, 0},
+	{"embed", EL_SKIP, 0, 0},
+	{"fieldset", EL_BLOCK, STRIP_DIV, 0},
+	{"figcaption", EL_BLOCK, STRIP_CAPTION, 0},
+	{"figure", EL_BLOCK, STRIP_DIV, 0},
+	{"font", 0, 0, 0},
+	{"footer", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"form", EL_BLOCK, STRIP_DIV, 0},
+	{"frame", EL_SKIP, 0, 0},
+	{"frameset", EL_SKIP, 0, 0},
+	{"h1", EL_BLOCK, STRIP_H1, 0},
+	{"h2", EL_BLOCK, STRIP_H2, 0},
+	{"h3", EL_BLOCK, STRIP_H3, 0},
+	{"h4", EL_BLOCK, STRIP_H4, 0},
+	{"h5", EL_BLOCK, STRIP_H5, 0},
+	{"h6", EL_BLOCK, STRIP_H6, 0},
+	{"head", EL_SKIP, 0, 0},
+	{"header", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"hgroup", EL_BLOCK, STRIP_DIV, 0},
+	{"hr", EL_BLOCK, STRIP_DIV, 0},
+	{"html", EL_BLOCK | EL_NOCLASS, STRIP_DIV, SP_HTML},
+	{"i", 0, 0, 0},
+	{"iframe", EL_SKIP, 0, 0},
+	{"img", 0, 0, 0},
+	{"input", EL_SKIP, 0, 0},
+	{"ins", 0, 0, 0},
+	{"kbd", 0, 0, 0},
+	{"label", 0, 0, 0},
+	{"legend", EL_BLOCK, STRIP_DIV, 0},
+	{"li", EL_BLOCK, STRIP_LI, 0},
+	{"link", 0, 0, SP_LINK},
+	{"main", EL_BLOCK | EL_ARTICLE, STRIP_DIV, 0},
+	{"map", 0, 0, 0},
+	{"mark", 0, 0, 0},
+	{"math", EL_SKIP, 0, 0},
+	{"menu", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"meta", 0, 0, SP_META},
+	{"meter", EL_SKIP, 0, 0},
+	{"nav", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"nobr", 0, 0, 0},
+	{"noembed", EL_SKIP, 0, 0},
+	{"noframes", EL_SKIP, 0, 0},
+	{"noscript", EL_SKIP, 0, 0},
+	{"object", EL_SKIP, 0, 0},
+	{"ol", EL_BLOCK, STRIP_DIV, 0},
+	{"optgroup", EL_SKIP, 0, 0},
+	{"option", EL_SKIP, 0, 0},
+	{"output", EL_SKIP, 0, 0},
+	{"p", EL_BLOCK, STRIP_P, 0},
+	{"param", 0, 0, 0},
+	{"picture", 0, 0, 0},
+	{"pre", EL_BLOCK | EL_PRE, STRIP_PRE, 0},
+	{"progress", EL_SKIP, 0, 0},
+	{"q", 0, 0, 0},
+	{"rp", 0, 0, 0},
+	{"rt", 0, 0, 0},
+	{"ruby", 0, 0, 0},
+	{"s", 0, 0, 0},
+	{"samp", 0, 0, 0},
+	{"script", EL_SKIP, 0, SP_SCRIPT},
+	{"section", EL_BLOCK, STRIP_DIV, 0},
+	{"select", EL_SKIP, 0, 0},
+	{"small", 0, 0, 0},
+	{"source", 0, 0, 0},
+	{"span", 0, 0, 0},
+	{"strike", 0, 0, 0},
+	{"strong", 0, 0, 0},
+	{"style", EL_SKIP, 0, 0},
+	{"sub", 0, 0, 0},
+	{"summary", EL_BLOCK, STRIP_DIV, 0},
+	{"sup", 0, 0, 0},
+	{"svg", EL_SKIP, 0, 0},
+	{"table", EL_BLOCK, STRIP_DIV, 0},
+	{"tbody", EL_BLOCK, STRIP_DIV, 0},
+	{"td", EL_BLOCK, STRIP_TD, 0},
+	{"template", EL_SKIP, 0, 0},
+	{"textarea", EL_SKIP, 0, 0},
+	{"tfoot", EL_BLOCK, STRIP_DIV, 0},
+	{"th", EL_BLOCK, STRIP_TD, 0},
+	{"thead", EL_BLOCK, STRIP_DIV, 0},
+	{"time", 0, 0, SP_TIME},
+	{"title", EL_SKIP, 0, SP_TITLE},
+	{"tr", EL_BLOCK, STRIP_DIV, 0},
+	{"track", 0, 0, 0},
+	{"tt", 0, 0, 0},
+	{"u", 0, 0, 0},
+	{"ul", EL_BLOCK, STRIP_DIV, 0},
+	{"var", 0, 0, 0},
+	{"video", EL_SKIP, 0, 0},
+	{"wbr", 0, 0, 0},
 };
 
-static const elem_kind unknown_elem = {"", EL_BLOCK, STRIP_DIV};
+static const elem_kind unknown_elem = {"", EL_BLOCK, STRIP_DIV, 0};
 
 static int
 elem_cmp(const void *key, const void *e)
@@ -245,15 +249,47 @@ typedef struct html_state {
 	size_t h1_block;        /* first h1 block + 1, or 0 */
 } html_state;
 
-static const char *
-attr(const char **attrs, const char *name)
+/* The attributes we read, gathered in one pass over a start tag's. */
+typedef struct tag_attrs {
+	const char *cls, *id, *role, *itemprop, *hidden, *aria_hidden, *style,
+	    *type, *rel, *datetime, *content, *pubdate, *lang;
+} tag_attrs;
+
+static void
+gather(const char **attrs, tag_attrs *a)
 {
+	memset(a, 0, sizeof *a);
 	if (!attrs)
-		return NULL;
-	for (size_t i = 0; attrs[i]; i += 2)
-		if (strcmp(attrs[i], name) == 0)
-			return attrs[i + 1] ? attrs[i + 1] : "";
-	return NULL;
+		return;
+	for (size_t i = 0; attrs[i]; i += 2) {
+		const char *n = attrs[i];
+		const char *v = attrs[i + 1] ? attrs[i + 1] : "";
+		const char **slot = NULL;
+		switch (n[0]) {
+		case 'a': if (!strcmp(n, "aria-hidden")) slot = &a->aria_hidden; break;
+		case 'c':
+			if (!strcmp(n, "class")) slot = &a->cls;
+			else if (!strcmp(n, "content")) slot = &a->content;
+			break;
+		case 'd': if (!strcmp(n, "datetime")) slot = &a->datetime; break;
+		case 'h': if (!strcmp(n, "hidden")) slot = &a->hidden; break;
+		case 'i':
+			if (!strcmp(n, "id")) slot = &a->id;
+			else if (!strcmp(n, "itemprop")) slot = &a->itemprop;
+			break;
+		case 'l': if (!strcmp(n, "lang")) slot = &a->lang; break;
+		case 'p': if (!strcmp(n, "pubdate")) slot = &a->pubdate; break;
+		case 'r':
+			if (!strcmp(n, "role")) slot = &a->role;
+			else if (!strcmp(n, "rel")) slot = &a->rel;
+			break;
+		case 's': if (!strcmp(n, "style")) slot = &a->style; break;
+		case 't': if (!strcmp(n, "type")) slot = &a->type; break;
+		case 'x': if (!strcmp(n, "xml:lang") && !a->lang) slot = &a->lang; break;
+		}
+		if (slot && !*slot)
+			*slot = v;
+	}
 }
 
 static bool
@@ -306,14 +342,14 @@ new_node(html_state *st, int parent, unsigned flags)
 
 /* Attributes that hide an element from readers. */
 static bool
-is_hidden(const char **attrs)
+is_hidden(const tag_attrs *at)
 {
-	if (attr(attrs, "hidden"))
+	if (at->hidden)
 		return true;
-	const char *a = attr(attrs, "aria-hidden");
+	const char *a = at->aria_hidden;
 	if (a && strcasecmp(a, "true") == 0)
 		return true;
-	const char *style = attr(attrs, "style");
+	const char *style = at->style;
 	if (style && (strstr(style, "display:none") || strstr(style, "display: none") ||
 	    strstr(style, "visibility:hidden") || strstr(style, "visibility: hidden")))
 		return true;
@@ -323,35 +359,32 @@ is_hidden(const char **attrs)
 /* What class, id, role and itemprop say: STRIP_NODE_* flags, or -1 for
  * hidden. */
 static int
-markup_verdict(const elem_kind *k, const char **attrs)
+markup_verdict(const elem_kind *k, const tag_attrs *at)
 {
 	unsigned flags = 0;
-	if (!attrs)
-		return 0;
 	enum strip_class_kind ck = STRIP_CLASS_NONE;
-	for (size_t i = 0; attrs[i]; i += 2) {
-		const char *n = attrs[i], *v = attrs[i + 1];
-		if (!v)
-			continue;
-		if (strcmp(n, "class") == 0 || strcmp(n, "id") == 0) {
-			enum strip_class_kind c = strip_html_class_of(v, strlen(v));
-			if (c > ck)
-				ck = c;
-		} else if (strcmp(n, "role") == 0) {
-			if (!strcmp(v, "navigation") || !strcmp(v, "banner") ||
-			    !strcmp(v, "contentinfo") || !strcmp(v, "complementary") ||
-			    !strcmp(v, "search") || !strcmp(v, "menu") ||
-			    !strcmp(v, "menubar") || !strcmp(v, "toolbar"))
-				flags |= STRIP_NODE_BOILER;
-			else if (!strcmp(v, "dialog") || !strcmp(v, "alertdialog"))
-				flags |= STRIP_NODE_STRONG;
-			else if (!strcmp(v, "main") || !strcmp(v, "article"))
-				flags |= STRIP_NODE_ARTICLE;
-		} else if (strcmp(n, "itemprop") == 0) {
-			if (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "text") == 0)
-				flags |= STRIP_NODE_ARTICLE;
-		}
+	if (at->cls)
+		ck = strip_html_class_of(at->cls, strlen(at->cls));
+	if (at->id) {
+		enum strip_class_kind c = strip_html_class_of(at->id, strlen(at->id));
+		if (c > ck)
+			ck = c;
 	}
+	const char *v = at->role;
+	if (v) {
+		if (!strcmp(v, "navigation") || !strcmp(v, "banner") ||
+		    !strcmp(v, "contentinfo") || !strcmp(v, "complementary") ||
+		    !strcmp(v, "search") || !strcmp(v, "menu") ||
+		    !strcmp(v, "menubar") || !strcmp(v, "toolbar"))
+			flags |= STRIP_NODE_BOILER;
+		else if (!strcmp(v, "dialog") || !strcmp(v, "alertdialog"))
+			flags |= STRIP_NODE_STRONG;
+		else if (!strcmp(v, "main") || !strcmp(v, "article"))
+			flags |= STRIP_NODE_ARTICLE;
+	}
+	v = at->itemprop;
+	if (v && (strcasecmp(v, "articleBody") == 0 || strcasecmp(v, "text") == 0))
+		flags |= STRIP_NODE_ARTICLE;
 	if (k->flags & EL_NOCLASS)
 		return (int)flags;
 	if (ck == STRIP_CLASS_HIDDEN)
@@ -381,9 +414,8 @@ static void
 on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 {
 	html_state *st = user;
-	const char *name = (const char *)xname;
 	const char **attrs = (const char **)xattrs;
-	const elem_kind *k = elem_lookup(name);
+	const elem_kind *k = elem_lookup((const char *)xname);
 	const frame *top = st->depth ? &st->stack[st->depth - 1] : NULL;
 	frame f = {
 		.kind = k,
@@ -391,17 +423,15 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		.node = top ? top->node : -1,
 	};
 
+	tag_attrs at;
+	gather(attrs, &at);
 	/* metadata lives in <head>, which we otherwise skip */
-	if (strcmp(name, "meta") == 0) {
+	if (k->special == SP_META) {
 		strip_html_meta_tag(&st->meta, attrs);
-	} else if (strcmp(name, "link") == 0) {
+	} else if (k->special == SP_LINK) {
 		strip_html_link_tag(&st->meta, attrs);
-	} else if (strcmp(name, "html") == 0) {
-		const char *lang = attr(attrs, "lang");
-		if (!lang)
-			lang = attr(attrs, "xml:lang");
-		if (lang)
-			strip_html_meta_set(&st->meta.lang, lang, strlen(lang));
+	} else if (k->special == SP_HTML && at.lang) {
+		strip_html_meta_set(&st->meta.lang, at.lang, strlen(at.lang));
 	}
 
 	if (st->skip_depth) {
@@ -421,13 +451,12 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 	if (k->flags & EL_SKIP) {
 		f.skip = 1;
 		st->skip_depth++;
-		if (strcmp(name, "title") == 0 && !st->title_seen) {
+		if (k->special == SP_TITLE && !st->title_seen) {
 			st->title_seen = true;
 			st->capture = CAP_TITLE;
 			f.capture = 1;
 			news_buf_clear(&st->captured);
-		} else if (strcmp(name, "script") == 0 &&
-		    contains_ci(attr(attrs, "type"), "ld+json")) {
+		} else if (k->special == SP_SCRIPT && contains_ci(at.type, "ld+json")) {
 			st->capture = CAP_JSONLD;
 			f.capture = 1;
 			news_buf_clear(&st->captured);
@@ -438,8 +467,8 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		return;
 	}
 
-	int verdict = markup_verdict(k, attrs);
-	if (verdict < 0 || is_hidden(attrs)) {
+	int verdict = markup_verdict(k, &at);
+	if (verdict < 0 || is_hidden(&at)) {
 		/* hidden text is skipped like a script */
 		if (k->flags & EL_BLOCK)
 			flush(st);
@@ -451,18 +480,14 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 	unsigned flags = (unsigned)verdict;
 
 	/* dates and bylines marked up in the body */
-	const char *itemprop = attr(attrs, "itemprop");
-	if (itemprop && strcasecmp(itemprop, "datePublished") == 0) {
-		const char *v = attr(attrs, "datetime");
-		if (!v)
-			v = attr(attrs, "content");
+	if (at.itemprop && strcasecmp(at.itemprop, "datePublished") == 0) {
+		const char *v = at.datetime ? at.datetime : at.content;
 		if (v)
 			strip_html_meta_set(&st->meta.date[2], v, strlen(v));
 	}
-	if (strcmp(name, "time") == 0) {
-		const char *v = attr(attrs, "datetime");
-		if (v && (attr(attrs, "pubdate") ||
-		    contains_ci(attr(attrs, "class"), "publish")))
+	if (k->special == SP_TIME) {
+		const char *v = at.datetime;
+		if (v && (at.pubdate || contains_ci(at.cls, "publish")))
 			strip_html_meta_set(&st->meta.date[2], v, strlen(v));
 		if (v)
 			strip_html_meta_set(&st->time_any, v, strlen(v));
@@ -490,7 +515,7 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 			st->pre_depth++;
 	} else if (k->flags & EL_LINK) {
 		st->link_depth++;
-		if (contains_ci(attr(attrs, "rel"), "author") && !st->author_depth) {
+		if (contains_ci(at.rel, "author") && !st->author_depth) {
 			f.author = 1;
 			st->author_depth = 1;
 			news_buf_clear(&st->author);

@@ -1,11 +1,14 @@
-/* strip_html_elide.c: cut the bodies of script, style and svg elements and
- * comments out of a page before libxml2 sees it.
+/* strip_html_elide.c: cut what news-strip never reads out of a page before
+ * libxml2 sees it: the bodies of script, style and svg elements, comments,
+ * and the attributes of start tags that say nothing to us.
  *
  * Why: on typical news pages half the bytes are inline JavaScript, CSS and
- * SVG paths, none of it ever article text, and libxml2 2.9's HTML parser
- * walks such content one character at a time.  Finding where these
- * elements end is cheap with memchr, so we do it first; the tag structure
- * libxml2 then parses is unchanged (the elements stay, empty).  This also
+ * SVG paths, and of the rest three quarters are start tags, mostly long
+ * attributes (srcset, data-*, inline styles, tracking URLs).  None of it is
+ * ever article text, and libxml2 2.9's HTML parser walks it one character
+ * at a time.  Finding where these things end is cheap with memchr, so we do
+ * it first; the tag structure libxml2 then parses is unchanged (the
+ * elements stay, empty, with the attributes we read).  This also
  * ends a script where HTML says it ends (at "</script"), not at the first
  * "</" followed by a letter inside a string, where libxml2 2.9 would let
  * the rest of the code leak into the text.
@@ -15,6 +18,7 @@
  * raw-text elements) and leaves every decision about structure to libxml2.
  * Scripts of type application/ld+json are kept whole: they carry metadata. */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -113,6 +117,8 @@ static size_t
 raw_element(const char *p, size_t len, size_t i, const char **name)
 {
 	static const char *const names[] = {"script", "style", "svg"};
+	if ((p[i + 1] | 0x20) != 's')
+		return 0;
 	for (size_t k = 0; k < 3; k++) {
 		size_t nl = strlen(names[k]);
 		if (len - i > nl + 1 && strncasecmp(p + i + 1, names[k], nl) == 0) {
@@ -130,6 +136,109 @@ static bool
 is_jsonld(const char *tag, size_t len)
 {
 	return memmem(tag, len, "ld+json", 7) != NULL;
+}
+
+/* The attributes strip_html*.c reads. */
+static bool
+wanted_attr(const char *a, size_t n)
+{
+	static const struct { const char *name; size_t len; } names[] = {
+		{"class", 5}, {"id", 2}, {"role", 4}, {"itemprop", 8},
+		{"hidden", 6}, {"aria-hidden", 11}, {"style", 5}, {"type", 4},
+		{"rel", 3}, {"href", 4}, {"property", 8}, {"name", 4},
+		{"content", 7}, {"charset", 7}, {"http-equiv", 10},
+		{"datetime", 8}, {"pubdate", 7}, {"lang", 4}, {"xml:lang", 8},
+	};
+	if (n < 2 || n > 11)
+		return false;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (names[k].len == n && (a[0] | 0x20) == names[k].name[0] &&
+		    strncasecmp(a, names[k].name, n) == 0)
+			return true;
+	return false;
+}
+
+/* Write the start tag p[i..end) at p + o with only the attributes we
+ * read, each as written; returns the bytes written.  A rewrite that would
+ * not be shorter (o may be close behind i) copies the tag as it is. */
+static size_t
+rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
+{
+	static char *scratch;
+	static size_t cap;
+	size_t tl = end - i;
+	if (p[end - 1] != '>')
+		goto verbatim;          /* cut off by the end of the page */
+	if (cap < tl) {
+		cap = tl < 4096 ? 4096 : tl;
+		free(scratch);
+		scratch = malloc(cap);
+		if (!scratch) {
+			cap = 0;
+			goto verbatim;
+		}
+	}
+	size_t w = 0, j = i + 1;
+	while (j < end && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+	    p[j] != '>')
+		j++;
+	bool is_link = j - i - 1 == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
+	memcpy(scratch, p + i, j - i);
+	w = j - i;
+	for (;;) {
+		while (j < end && (is_space((unsigned char)p[j]) || p[j] == '/'))
+			j++;
+		if (j >= end || p[j] == '>')
+			break;
+		size_t a0 = j;
+		j++;    /* a name may start with '=' */
+		while (j < end && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+		    p[j] != '>' && p[j] != '=')
+			j++;
+		size_t a1 = j, v0 = j;
+		while (j < end && is_space((unsigned char)p[j]))
+			j++;
+		if (j < end && p[j] == '=') {
+			j++;
+			while (j < end && is_space((unsigned char)p[j]))
+				j++;
+			v0 = j;
+			if (j < end && (p[j] == '"' || p[j] == '\'')) {
+				const char *q = memchr(p + j + 1, p[j], end - j - 1);
+				j = q ? (size_t)(q - p) + 1 : end - 1;
+			} else {
+				while (j < end && !is_space((unsigned char)p[j]) &&
+				    p[j] != '>')
+					j++;
+			}
+		} else {
+			j = a1;
+		}
+		if (!wanted_attr(p + a0, a1 - a0))
+			continue;
+		/* href matters on <link rel=canonical> only; inline styles only
+		 * when they hide the element */
+		if (a1 - a0 == 4 && strncasecmp(p + a0, "href", 4) == 0 && !is_link)
+			continue;
+		if (a1 - a0 == 5 && strncasecmp(p + a0, "style", 5) == 0 &&
+		    !memmem(p + v0, j - v0, "none", 4) &&
+		    !memmem(p + v0, j - v0, "hidden", 6))
+			continue;
+		scratch[w++] = ' ';
+		memcpy(scratch + w, p + a0, j - a0);
+		w += j - a0;
+	}
+	if (end - i >= 2 && p[end - 2] == '/')
+		scratch[w++] = '/';
+	scratch[w++] = '>';
+	if (w > tl)
+		goto verbatim;
+	memcpy(p + o, scratch, w);
+	return w;
+verbatim:
+	if (o != i)
+		memmove(p + o, p + i, tl);
+	return tl;
 }
 
 size_t
@@ -165,12 +274,16 @@ strip_html_elide(char *p, size_t len)
 		} else {
 			end = i + 1;        /* a lone '<' is text */
 		}
-		/* copy the tag itself */
-		if (o != i)
-			memmove(p + o, p + i, end - i);
-		o += end - i;
 		bool self_closed = end - i >= 2 && p[end - 2] == '/';
 		bool keep = name && name[1] == 'c' && is_jsonld(p + i, end - i);
+		/* copy the tag itself */
+		if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
+			o += rewrite_start_tag(p, i, end, o);
+		} else {
+			if (o != i)
+				memmove(p + o, p + i, end - i);
+			o += end - i;
+		}
 		i = end;
 		if (!nl || keep || (self_closed && name[1] == 'v'))
 			continue;
