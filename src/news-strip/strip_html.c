@@ -197,13 +197,16 @@ elem_search(const char *name)
 static const elem_kind *
 elem_lookup(const char *name)
 {
-	static struct { const char *name; const elem_kind *kind; } cache[256];
+	static struct { const char *ptr; char name[16]; const elem_kind *kind; }
+	    cache[256];
 	size_t h = ((uintptr_t)name >> 3) & 255;
-	if (cache[h].name == name && strcmp(cache[h].kind->name, name) == 0)
+	if (cache[h].ptr == name && strcmp(cache[h].name, name) == 0)
 		return cache[h].kind;
 	const elem_kind *k = elem_search(name);
-	if (k != &unknown_elem) {
-		cache[h].name = name;
+	size_t n = strlen(name);
+	if (n < sizeof cache[h].name) {
+		cache[h].ptr = name;
+		memcpy(cache[h].name, name, n + 1);
 		cache[h].kind = k;
 	}
 	return k;

@@ -138,23 +138,34 @@ is_jsonld(const char *tag, size_t len)
 	return memmem(tag, len, "ld+json", 7) != NULL;
 }
 
+/* Whether a[0..n) equals the lower-case name, ignoring case. */
+static inline bool
+same_ci(const char *a, const char *name, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i])
+			return false;
+	return true;
+}
+
 /* The attributes strip_html*.c reads. */
 static bool
 wanted_attr(const char *a, size_t n)
 {
-	static const struct { const char *name; size_t len; } names[] = {
-		{"class", 5}, {"id", 2}, {"role", 4}, {"itemprop", 8},
-		{"hidden", 6}, {"aria-hidden", 11}, {"style", 5}, {"type", 4},
-		{"rel", 3}, {"href", 4}, {"property", 8}, {"name", 4},
-		{"content", 7}, {"charset", 7}, {"http-equiv", 10},
-		{"datetime", 8}, {"pubdate", 7}, {"lang", 4}, {"xml:lang", 8},
-	};
-	if (n < 2 || n > 11)
-		return false;
-	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (names[k].len == n && (a[0] | 0x20) == names[k].name[0] &&
-		    strncasecmp(a, names[k].name, n) == 0)
-			return true;
+	switch (n) {
+	case 2: return same_ci(a, "id", 2);
+	case 3: return same_ci(a, "rel", 3);
+	case 4: return same_ci(a, "role", 4) || same_ci(a, "type", 4) ||
+	    same_ci(a, "href", 4) || same_ci(a, "name", 4) || same_ci(a, "lang", 4);
+	case 5: return same_ci(a, "class", 5) || same_ci(a, "style", 5);
+	case 6: return same_ci(a, "hidden", 6);
+	case 7: return same_ci(a, "content", 7) || same_ci(a, "charset", 7) ||
+	    same_ci(a, "pubdate", 7);
+	case 8: return same_ci(a, "itemprop", 8) || same_ci(a, "property", 8) ||
+	    same_ci(a, "datetime", 8) || same_ci(a, "xml:lang", 8);
+	case 10: return same_ci(a, "http-equiv", 10);
+	case 11: return same_ci(a, "aria-hidden", 11);
+	}
 	return false;
 }
 
