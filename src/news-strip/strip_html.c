@@ -126,7 +126,7 @@ static const elem_kind elems[] = {
 	{"nobr", 0, 0, 0},
 	{"noembed", EL_SKIP, 0, 0},
 	{"noframes", EL_SKIP, 0, 0},
-	{"noscript", EL_SKIP, 0, 0},
+	{"noscript", EL_BLOCK, STRIP_DIV, 0},
 	{"object", EL_SKIP, 0, 0},
 	{"ol", EL_BLOCK, STRIP_DIV, 0},
 	{"optgroup", EL_SKIP, 0, 0},
