@@ -1,13 +1,13 @@
 /* strip_html_main.c: find the container that holds a page's article.
  *
- * Each block weighs as prose (long, few links, sentence punctuation) or as
- * boilerplate (mostly links, or inside nav/aside/footer).  A container's
- * score is the prose below it minus the boilerplate below it; text under a
- * container whose class or tag says boilerplate (comments, share bars,
- * related stories) counts entirely as boilerplate for the containers above
- * it.  The best-scoring container is the main content: the smallest one
- * that holds the article's paragraphs together, since growing it further
- * only adds menus and teasers.  Its blocks get STRIP_HINT_MAIN; blocks
+ * Each block's link text weighs as boilerplate, and the rest of its text
+ * as prose when the block reads like prose (long, or a sentence).  Text
+ * under a container whose class or tag says boilerplate (comments, share
+ * bars, related stories, nav, aside) counts entirely as boilerplate for the
+ * containers above it.  A container scores its prose times the share of
+ * prose in what it holds, so the best one is the container that holds the
+ * article's paragraphs together: a smaller one misses paragraphs, a larger
+ * one dilutes them with menus and teasers.  Its blocks get STRIP_HINT_MAIN; blocks
  * below it in boilerplate containers get STRIP_HINT_BOILER.  Ancestors'
  * class names are not held against the main content: a wrapper called
  * "content-sidebar-wrap" says nothing about the article inside it. */
@@ -45,17 +45,14 @@ weigh(const strip_page *page, const strip_block *b, double *good, double *bad)
 		*bad = len;
 		return;
 	}
-	if (ld >= 0.5) {
-		*bad = len;
-		return;
-	}
-	if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6)
+	/* link text is boilerplate; the rest is prose when the block reads
+	 * like prose, else neither */
+	*bad = len * ld;
+	if (ld >= 0.6 || (b->tag >= STRIP_H1 && b->tag <= STRIP_H6))
 		return;
 	const char *s = page->text.data + b->off;
-	if (ld < 0.3 && (len >= 120 || (len >= 40 && has_sentence_end(s, b->len))))
+	if (len >= 120 || (len >= 40 && has_sentence_end(s, b->len)))
 		*good = len * (1 - ld);
-	else if (ld > 0.2)
-		*bad = len * ld;
 }
 
 void
@@ -93,7 +90,8 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 		strip_node *c = &ns->v[i];
 		if (c->flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG))
 			continue;
-		double s = c->good - c->bad;
+		/* prose, discounted by the share of boilerplate around it */
+		double s = c->good * (1 - c->bad / (c->good + c->bad + 1));
 		if (c->flags & (STRIP_NODE_ARTICLE | STRIP_NODE_CONTENT))
 			s += 0.1 * c->good;
 		c->score = s;
