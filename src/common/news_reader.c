@@ -350,6 +350,10 @@ news_reader_peek_nonblank(news_reader *r)
 {
 	size_t i = 0;
 
+	/* start() may read the whole input (and see its end) before the
+	 * first scan: let it run first so those bytes are looked at */
+	if (!r->started && start(r) < 0)
+		return -1;
 	for (;;) {
 		for (; r->pos + i < r->end; i++) {
 			char c = r->buf[r->pos + i];
