@@ -36,7 +36,8 @@ enum {
 };
 
 /* Elements with metadata or captures of their own. */
-enum { SP_NONE, SP_META, SP_LINK, SP_HTML, SP_TITLE, SP_SCRIPT, SP_TIME };
+enum { SP_NONE, SP_META, SP_LINK, SP_HTML, SP_TITLE, SP_SCRIPT, SP_TIME,
+	SP_HEADER };
 
 typedef struct elem_kind {
 	const char *name;
@@ -101,7 +102,7 @@ static const elem_kind elems[] = {
 	{"h5", EL_BLOCK, STRIP_H5, 0},
 	{"h6", EL_BLOCK, STRIP_H6, 0},
 	{"head", EL_SKIP, 0, 0},
-	{"header", EL_BLOCK | EL_BOILER, STRIP_DIV, 0},
+	{"header", EL_BLOCK | EL_BOILER, STRIP_DIV, SP_HEADER},
 	{"hgroup", EL_BLOCK, STRIP_DIV, 0},
 	{"hr", EL_BLOCK, STRIP_DIV, 0},
 	{"html", EL_BLOCK | EL_NOCLASS, STRIP_DIV, SP_HTML},
@@ -218,7 +219,6 @@ typedef struct frame {
 	strip_tag btag;         /* the block tag its text gets */
 	int node;               /* the innermost container node, inherited */
 	unsigned char skip;     /* this element started skipping */
-	unsigned char boiler;   /* ... counted in boiler_depth */
 	unsigned char article;  /* ... counted in article_depth */
 	unsigned char capture;  /* ... started a capture */
 	unsigned char author;   /* ... an <a rel=author> */
@@ -232,7 +232,6 @@ typedef struct html_state {
 	frame *stack;
 	size_t depth, cap;
 	int skip_depth;
-	int boiler_depth;
 	int article_depth;
 	int link_depth;
 	int pre_depth;
@@ -498,7 +497,9 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 
 	if (k->flags & EL_BLOCK) {
 		flush(st);
-		if (k->flags & EL_BOILER)
+		/* <header> in an <article> holds its headline and standfirst */
+		if ((k->flags & EL_BOILER) && !(k->special == SP_HEADER &&
+		    st->article_depth))
 			flags |= STRIP_NODE_BOILER;
 		if (k->flags & EL_ARTICLE)
 			flags |= STRIP_NODE_ARTICLE;
@@ -506,10 +507,6 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		if (k->tag != STRIP_DIV || f.btag == STRIP_DIV ||
 		    f.btag == STRIP_LINE)
 			f.btag = k->tag;
-		if (k->flags & EL_BOILER) {
-			f.boiler = 1;
-			st->boiler_depth++;
-		}
 		if (flags & STRIP_NODE_ARTICLE) {
 			f.article = 1;
 			st->article_depth++;
@@ -563,8 +560,6 @@ on_end(void *user, const xmlChar *xname)
 			    st->author.len);
 		}
 	}
-	if (f.boiler)
-		st->boiler_depth--;
 	if (f.article)
 		st->article_depth--;
 }
@@ -726,8 +721,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	htmlFreeParserCtxt(ctxt);
 	flush(&st);
 
-	/* the main content, then the metadata */
-	strip_html_main(page, &st.nodes);
+	/* the metadata (which marks the headline), then the main content */
 	size_t h1_len = 0;
 	const char *h1 = first_h1(&st, &h1_len);
 	if (!st.meta.date[3] && st.time_any) {
@@ -735,6 +729,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 		st.time_any = NULL;
 	}
 	strip_html_meta_finish(&st.meta, page, h1, h1_len);
+	strip_html_main(page, &st.nodes);
 
 	strip_html_meta_free(&st.meta);
 	free(st.time_any);

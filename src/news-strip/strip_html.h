@@ -28,4 +28,11 @@ int strip_html_blocks(const char *html, size_t len, strip_page *page);
  * known element's tag. */
 bool strip_looks_like_html(const char *p, size_t len);
 
+/* One line of a "[htmlclass KIND]" dictionary section (strip_dict.c reads
+ * the files): a class word and its kind (hidden, strong, boiler, content).
+ * A bad kind or word exits 2 with "source:lineno:" in the message. */
+void strip_html_class_add(const char *word, size_t len, const char *kind,
+    size_t kind_len, const char *source, unsigned long lineno);
+void strip_html_class_free(void);
+
 #endif

@@ -1,6 +1,7 @@
-/* strip_html_class.c: what the words in class, id and role values say.
+/* strip_html_class.c: what the words in class and id values say.
  *
- * The vocabulary is dict/html_classes.txt (format there).  Pages repeat the
+ * The vocabulary is dict/html_classes.txt (format there), loaded with the
+ * other dictionaries (strip_dict.c hands us its [htmlclass KIND] lines).  Pages repeat the
  * same class values thousands of times, so verdicts are cached by the hash
  * of the whole value. */
 #include <ctype.h>
@@ -8,13 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "news_dict.h"
 #include "news_err.h"
 #include "news_hash.h"
+#include "strip_html.h"
 #include "strip_html_int.h"
-
-extern const news_blob news_strip_dicts[];
-extern const size_t news_strip_dicts_count;
 
 typedef struct class_word {
 	char *word;
@@ -34,22 +32,10 @@ static bool sorted;
 #define CACHE_SIZE 4096
 static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
 
-static int
-add_entry(const char *line, size_t len, const char *source,
-    unsigned long lineno, void *user)
+void
+strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
+    const char *source, unsigned long lineno)
 {
-	const char *sp = memchr(line, ' ', len);
-	if (!sp)
-		sp = memchr(line, '\t', len);
-	if (!sp) {
-		news_warn("%s:%lu: expected 'WORD KIND'", source, lineno);
-		return 0;
-	}
-	size_t wl = (size_t)(sp - line);
-	const char *k = sp;
-	while (k < line + len && (*k == ' ' || *k == '\t'))
-		k++;
-	size_t kl = (size_t)(line + len - k);
 	enum strip_class_kind kind;
 	if (kl == 6 && memcmp(k, "hidden", 6) == 0)
 		kind = STRIP_CLASS_HIDDEN;
@@ -59,10 +45,11 @@ add_entry(const char *line, size_t len, const char *source,
 		kind = STRIP_CLASS_BOILER;
 	else if (kl == 7 && memcmp(k, "content", 7) == 0)
 		kind = STRIP_CLASS_CONTENT;
-	else {
-		news_warn("%s:%lu: unknown kind '%.*s'", source, lineno, (int)kl, k);
-		return 0;
-	}
+	else
+		news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
+		    "hidden, strong, boiler, content", source, lineno);
+	while (wl && (line[wl - 1] == ' ' || line[wl - 1] == '\t'))
+		wl--;
 	bool whole = wl > 1 && line[0] == '=';
 	if (whole) {
 		line++;
@@ -71,6 +58,9 @@ add_entry(const char *line, size_t len, const char *source,
 	bool prefix = wl > 1 && line[wl - 1] == '*';
 	if (prefix)
 		wl--;
+	if (wl == 0 || memchr(line, ' ', wl))
+		news_die(NEWS_EXIT_USAGE, "%s:%lu: one class word a line", source,
+		    lineno);
 	if (n_words == cap_words) {
 		cap_words = cap_words ? cap_words * 2 : 128;
 		words = news_xrealloc(words, cap_words * sizeof *words);
@@ -79,19 +69,18 @@ add_entry(const char *line, size_t len, const char *source,
 	for (size_t i = 0; i < wl; i++)
 		w[i] = (char)tolower((unsigned char)w[i]);
 	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
-	return 0;
+	sorted = false;
+	memset(cache, 0, sizeof cache);
 }
 
 void
-strip_html_class_init(const char *extra, size_t extra_len)
+strip_html_class_free(void)
 {
-	const news_blob *b = news_blob_find(news_strip_dicts,
-	    news_strip_dicts_count, "html_classes");
-	if (b)
-		news_dict_lines(b->data, b->len, "html_classes", add_entry, NULL);
-	if (extra)
-		news_dict_lines(extra, extra_len, "--dict", add_entry, NULL);
-	sorted = false;
+	for (size_t i = 0; i < n_words; i++)
+		free(words[i].word);
+	free(words);
+	words = NULL;
+	n_words = cap_words = 0;
 }
 
 static int

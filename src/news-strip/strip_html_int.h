@@ -18,9 +18,6 @@ enum strip_class_kind {
 	STRIP_CLASS_HIDDEN,     /* screen-reader-only, hidden */
 };
 
-/* Load the built-in vocabulary (dict/html_classes.txt) plus `extra`, a user
- * dictionary in the same format (may be NULL).  Called once. */
-void strip_html_class_init(const char *extra, size_t extra_len);
 /* The verdict on one class or id attribute value. */
 enum strip_class_kind strip_html_class_of(const char *value, size_t len);
 

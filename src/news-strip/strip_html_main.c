@@ -120,6 +120,7 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 			m |= IN_BOILER;
 		in[i] = m;
 	}
+	size_t first_main = page->n;
 	for (size_t i = 0; i < ns->nb && i < page->n; i++) {
 		int nd = ns->block_node[i];
 		if (nd < 0 || !(in[nd] & IN_MAIN))
@@ -127,6 +128,30 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 		page->blocks[i].hints |= STRIP_HINT_MAIN;
 		if (in[nd] & IN_BOILER)
 			page->blocks[i].hints |= STRIP_HINT_BOILER;
+		if (first_main == page->n)
+			first_main = i;
 	}
 	free(in);
+
+	/* The standfirst: prose between the headline and the main content
+	 * often sits in the article's header, outside the container of the
+	 * body.  It is part of the article when nothing but metadata lines
+	 * stands between it and the headline. */
+	size_t title = page->n;
+	for (size_t i = 0; i < first_main; i++)
+		if (page->blocks[i].hints & STRIP_HINT_TITLE)
+			title = i;
+	for (size_t i = title + 1; i < first_main && title < page->n; i++) {
+		strip_block *b = &page->blocks[i];
+		if (b->len < 60)
+			continue;       /* a byline, a date, a button */
+		if (b->link_density >= 0.3f)
+			break;          /* a list of links: no standfirst here */
+		int nd = i < ns->nb ? ns->block_node[i] : -1;
+		bool boiler = false;
+		for (int a = nd; a >= 0 && !boiler; a = ns->v[a].parent)
+			boiler = ns->v[a].flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG);
+		if (!boiler && b->tag != STRIP_CAPTION)
+			b->hints |= STRIP_HINT_MAIN;
+	}
 }
