@@ -440,6 +440,12 @@ teaser_like(const strip_block *b, const bfeat *x)
 	return !(b->feat & STRIP_FEAT_SENTENCE) && x->chars < 160 && x->words >= 1;
 }
 
+/* Blocks already explained as something else (a menu, a date line, a
+ * byline) end a run of headline-like lines: the top of an article is
+ * such a run of different things, a list of other stories is not. */
+#define EXPLAINED (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | STRIP_FEAT_DATE | \
+	STRIP_FEAT_BYLINE | STRIP_FEAT_NAV | STRIP_FEAT_CONTACT)
+
 /* Pass 3a: teaser lists.  A run of list items (markers or <li>) in which
  * timestamps or headlines occur, or a run of three or more headline-shaped
  * lines, is a list of other stories. */
@@ -482,7 +488,7 @@ mark_lists(strip_page *page, bfeat *f)
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && (page->blocks[j].feat & STRIP_FEAT_HEADLINE) &&
-		    f[j].cls != STRIP_CLS_GOOD)
+		    !(page->blocks[j].feat & EXPLAINED) && f[j].cls != STRIP_CLS_GOOD)
 			j++;
 		if (j - i >= 3)
 			for (size_t k = i; k < j; k++) {
@@ -495,8 +501,8 @@ mark_lists(strip_page *page, bfeat *f)
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && f[j].cls != STRIP_CLS_GOOD && f[j].cls != STRIP_CLS_CAPTION &&
-		    !(page->blocks[j].feat & STRIP_FEAT_SENTENCE) && f[j].chars < 120 &&
-		    f[j].words >= 3)
+		    !(page->blocks[j].feat & (STRIP_FEAT_SENTENCE | EXPLAINED)) &&
+		    f[j].chars < 120 && f[j].words >= 3)
 			j++;
 		if (j - i >= 4)
 			for (size_t k = i; k < j; k++) {
@@ -577,7 +583,7 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
 		if (f[i].cls == STRIP_CLS_GOOD)
 			w = f[i].chars < 2000 ? f[i].chars : 2000;
 		else if (b->feat & STRIP_FEAT_SECTION)
-			w = -1500;
+			w = -1000;
 		else if (b->feat & STRIP_FEAT_LIST)
 			w = -(double)(f[i].chars < 300 ? f[i].chars : 300) - 40;
 		else if (f[i].cls == STRIP_CLS_BAD)
@@ -718,8 +724,24 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 	mark_lists(page, f);
 	smooth(f, n);
 
-	size_t from, to;
+	size_t from, to, kept = 0;
 	region(page, f, &from, &to);
+	/* a standfirst above the byline and the share buttons: prose just
+	 * before the region, with only short furniture in between */
+	for (size_t i = from, leads = 0; i > 0 && leads < 2;) {
+		i--;
+		const strip_block *b = &page->blocks[i];
+		if (b->feat & (STRIP_FEAT_LIST | STRIP_FEAT_SECTION | STRIP_FEAT_HEADLINE |
+		    STRIP_FEAT_CAPTION) || (b->hints & STRIP_HINT_BOILER))
+			break;
+		if (f[i].cls == STRIP_CLS_GOOD && (b->feat & STRIP_FEAT_SENTENCE)) {
+			from = i;
+			leads++;
+			continue;
+		}
+		if (f[i].cls == STRIP_CLS_GOOD || f[i].chars >= 60)
+			break;
+	}
 	for (size_t i = 0; i < n; i++) {
 		strip_block *b = &page->blocks[i];
 		int c = f[i].cls;
@@ -733,5 +755,18 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 		}
 		b->cls = (unsigned char)c;
 		b->keep = c == STRIP_CLS_GOOD || (c == STRIP_CLS_CAPTION && cfg->keep_captions);
+		kept += b->keep;
 	}
+	/* nothing long enough to judge on its own: a page of a sentence or
+	 * two keeps its sentences, if nothing marks them as furniture */
+	if (!kept)
+		for (size_t i = 0; i < n; i++) {
+			strip_block *b = &page->blocks[i];
+			if ((b->feat & STRIP_FEAT_SENTENCE) && !(b->feat & (BAD_FEATS |
+			    STRIP_FEAT_LIST | STRIP_FEAT_CAPTION)) && f[i].words >= 4 &&
+			    !(b->hints & STRIP_HINT_BOILER)) {
+				b->keep = true;
+				b->cls = STRIP_CLS_GOOD;
+			}
+		}
 }

@@ -40,7 +40,7 @@ title_score(const strip_page *page, size_t i, const strip_dicts *d,
 	if (b->feat & (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | STRIP_FEAT_DATE |
 	    STRIP_FEAT_RELTIME | STRIP_FEAT_BYLINE | STRIP_FEAT_CONTACT |
 	    STRIP_FEAT_NUMERIC | STRIP_FEAT_NAV | STRIP_FEAT_CAPTION |
-	    STRIP_FEAT_LINKS))
+	    STRIP_FEAT_LINKS | STRIP_FEAT_LIST))
 		return -10;
 	if (b->hints & STRIP_HINT_BOILER)
 		return -10;
@@ -125,9 +125,19 @@ byline_name(const strip_page *page, size_t i, const strip_dicts *d,
 	strip_words_scan(s, b->len, ws);
 	strip_dicts_prefix(d, ws->w, ws->n, ends);
 	size_t e = ends[STRIP_PH_BYLINE];
-	if (!e || e > ws->n)
+	if (e > ws->n)
 		return NULL;
 	size_t from;
+	if (!e) {
+		/* a byline phrase further in: "Posted on 14 June 2021 by X" */
+		for (size_t k = 1; k + 1 < ws->n && !e; k++) {
+			strip_dicts_prefix(d, ws->w + k, ws->n - k, ends);
+			if (ends[STRIP_PH_BYLINE] && k + ends[STRIP_PH_BYLINE] < ws->n)
+				e = k + ends[STRIP_PH_BYLINE];
+		}
+		if (!e)
+			return NULL;
+	}
 	if (e == ws->n) {
 		/* "... 기자": the name comes first */
 		from = 0;
@@ -204,7 +214,7 @@ strip_meta_find(strip_page *page, const strip_config *cfg, const char *lang,
 			    memcmp(btext(page, i), page->meta_title, tl) == 0)
 				title = i;
 	}
-	if (title == n && !out->title) {
+	if (title == n && !out->title && first < n) {
 		int best = 1;
 		/* the zone, and the article's first block when it is no sentence:
 		 * a headline the classifier took for the article's first line */
@@ -309,6 +319,12 @@ strip_meta_find(strip_page *page, const strip_config *cfg, const char *lang,
 		b->keep = false;
 		if (out->byline)
 			break;
+	}
+	/* else one inside a date line above the article */
+	for (size_t i = zone; !out->byline && i < first && i < n; i++) {
+		strip_block *b = &page->blocks[i];
+		if (b->feat & STRIP_FEAT_DATE)
+			out->byline = byline_name(page, i, d, &ws);
 	}
 }
 
