@@ -436,7 +436,22 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		strip_html_meta_set(&st->meta.lang, at.lang, strlen(at.lang));
 	}
 
+	/* <title> and JSON-LD are read wherever they are, <head> included */
+	if (k->special == SP_TITLE && !st->title_seen && !st->capture) {
+		st->title_seen = true;
+		st->capture = CAP_TITLE;
+		f.capture = 1;
+		news_buf_clear(&st->captured);
+	} else if (k->special == SP_SCRIPT && !st->capture &&
+	    contains_ci(at.type, "ld+json")) {
+		st->capture = CAP_JSONLD;
+		f.capture = 1;
+		news_buf_clear(&st->captured);
+	}
+
 	if (st->skip_depth) {
+		f.skip = 1;
+		st->skip_depth++;
 		push(st, f);
 		return;
 	}
@@ -453,16 +468,6 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 	if (k->flags & EL_SKIP) {
 		f.skip = 1;
 		st->skip_depth++;
-		if (k->special == SP_TITLE && !st->title_seen) {
-			st->title_seen = true;
-			st->capture = CAP_TITLE;
-			f.capture = 1;
-			news_buf_clear(&st->captured);
-		} else if (k->special == SP_SCRIPT && contains_ci(at.type, "ld+json")) {
-			st->capture = CAP_JSONLD;
-			f.capture = 1;
-			news_buf_clear(&st->captured);
-		}
 		if (k->flags & EL_BLOCK)
 			flush(st);
 		push(st, f);

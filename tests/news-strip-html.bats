@@ -1,0 +1,281 @@
+#!/usr/bin/env bats
+# news-strip on HTML pages and WARC files: markup, charsets, broken and
+# hostile input, crawl archives, and the conventions with HTML records.
+
+setup() {
+	load helpers/common
+	load helpers/conventions
+	H=$FIXTURES/news-strip-html
+}
+
+# jq over the one output record
+field() {
+	jq -r "$1" <<<"$output"
+}
+
+@test "news-strip-html: an article page: body kept, furniture dropped" {
+	run --separate-stderr news-strip "$H/article.html"
+	assert_success
+	assert_output_jsonl
+	local text
+	text=$(field .text)
+	[[ $text == *"The harbour council voted on Tuesday"* ]] || fail "first paragraph missing: $text"
+	[[ $text == *"Costs and timetable"* ]] || fail "subheading missing"
+	[[ $text == *"better spent"$'\n'"on the island"* ]] || fail "<br> is not a line break: $text"
+	# entities, &nbsp; and numeric references decoded
+	[[ $text == *"the route & its costs"* ]] || fail "&nbsp;/&amp;: $text"
+	[[ $text == *"€14 million"* && $text == *"council’s"* ]] || fail "numeric entities: $text"
+	# never article: navigation, share bar, related, comments, footer,
+	# cookie notice, scripts, alt and title attributes, the caption
+	for junk in "Share on Facebook" "Island school to close" "reader comment" \
+	    "Copyright 2023" "We use cookies" "leaked script" "ALT TEXT" \
+	    "TITLE ATTRIBUTE" "Home News Sport" "The ferry at the old quay" "By Mara"; do
+		[[ $text != *"$junk"* ]] || fail "kept '$junk': $text"
+	done
+	# the headline is the title, not body text
+	[[ $text != *"Harbour council approves"* ]] || fail "headline in text"
+}
+
+@test "news-strip-html: title without the site name, date, byline and canonical url" {
+	run --separate-stderr news-strip "$H/article.html"
+	assert_success
+	[ "$(field .title)" = "Harbour council approves new ferry link" ] || fail "title: $(field .title)"
+	[ "$(field .date)" = "2023-05-14" ] || fail "date: $(field .date)"
+	[ "$(field .byline)" = "Mara Lindqvist" ] || fail "byline: $(field .byline)"
+	[ "$(field .url)" = "https://courier.example/news/ferry-link" ] || fail "url: $(field .url)"
+	[ "$(field .id)" = "$H/article" ] || fail "id: $(field .id)"
+}
+
+@test "news-strip-html: metadata from JSON-LD, <time> and a <title> with a site prefix" {
+	cat > "$BATS_TEST_TMPDIR/ld.html" <<-'EOF'
+	<html><head><title>Valley Times | Dam inspection finds cracks in spillway</title>
+	<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+	  {"@type":"WebSite","name":"Valley Times"},
+	  {"@type":"NewsArticle","headline":"Dam inspection finds cracks","datePublished":"2021-11-03T08:00:00Z",
+	   "author":[{"@type":"Person","name":"Ines Okafor"}]}]}</script>
+	<meta property="og:site_name" content="Valley Times"></head>
+	<body><article><time datetime="2020-01-01">1 January 2020</time>
+	<p>Inspectors found cracks in the spillway of the Upper Valley dam during the annual check on Monday, the water authority said.</p>
+	<p>The authority said the dam was safe for now, but that repairs would start before the spring floods and could take two months.</p>
+	</article></body></html>
+	EOF
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/ld.html"
+	assert_success
+	[ "$(field .title)" = "Dam inspection finds cracks in spillway" ] || fail "title: $(field .title)"
+	[ "$(field .date)" = "2021-11-03" ] || fail "JSON-LD date first: $(field .date)"
+	[ "$(field .byline)" = "Ines Okafor" ] || fail "byline: $(field .byline)"
+}
+
+@test "news-strip-html: a windows-1252 page becomes UTF-8" {
+	# the fixture really is windows-1252: 0xE9 for é, 0x92 for ’
+	grep -q $'\xe9' "$H/cp1252.html"
+	run --separate-stderr news-strip "$H/cp1252.html"
+	assert_success
+	[ "$(field .title)" = "Café owners protest new terrace rules" ] || fail "title: $(field .title)"
+	[[ $(field .text) == *"city’s new terrace rules"* ]] || fail "’: $(field .text)"
+	[[ $(field .text) == *"“We were never asked,”"* && $(field .text) == *"naïve"* ]] || fail "quotes: $(field .text)"
+	printf '%s' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null || fail "output is not UTF-8"
+	# the same bytes, declared only in a <meta charset>, or not at all
+	sed 's/<meta http-equiv[^>]*>/<meta charset="windows-1252">/' "$H/cp1252.html" > "$BATS_TEST_TMPDIR/a.html"
+	sed '/<meta http-equiv/d' "$H/cp1252.html" > "$BATS_TEST_TMPDIR/b.html"
+	for f in a b; do
+		run --separate-stderr news-strip "$BATS_TEST_TMPDIR/$f.html"
+		assert_success
+		[[ $(field .text) == *"city’s new terrace"* ]] || fail "$f: $(field .text)"
+	done
+}
+
+@test "news-strip-html: a UTF-8 page mislabelled as Latin-1, and a UTF-16 page with a BOM" {
+	sed 's/windows-1252/iso-8859-1/' "$H/cp1252.html" | iconv -f CP1252 -t UTF-8 > "$BATS_TEST_TMPDIR/u.html"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/u.html"
+	assert_success
+	[[ $(field .text) == *"city’s new terrace"* ]] || fail "mislabelled: $(field .text)"
+	{ printf '\xff\xfe'; sed '/<meta http-equiv/d' "$H/cp1252.html" | iconv -f CP1252 -t UTF-16LE; } > "$BATS_TEST_TMPDIR/w.html"
+	run --separate-stderr news-strip --html "$BATS_TEST_TMPDIR/w.html"
+	assert_success
+	[[ $(field .text) == *"city’s new terrace"* ]] || fail "UTF-16: $(field .text)"
+}
+
+@test "news-strip-html: a page with no <html>, <head> or <body>" {
+	run --separate-stderr news-strip "$H/nobody.html"
+	assert_success
+	[ "$(field .title)" = "Night train returns to the northern line" ] || fail "title: $(field .title)"
+	[[ $(field .text) == *"The night train between the capital"* ]] || fail "$(field .text)"
+	[[ $(field .text) == *"refurbished in time"* ]] || fail "$(field .text)"
+}
+
+@test "news-strip-html: truncated HTML, cut anywhere, still gives what came before" {
+	local size
+	size=$(wc -c < "$H/article.html")
+	# cut inside the head's script, inside a tag, inside an attribute,
+	# inside a comment-free body paragraph, and one byte short
+	for n in 600 1130 1500 1800 2000 $((size - 1)); do
+		head -c "$n" "$H/article.html" > "$BATS_TEST_TMPDIR/cut.html"
+		run --separate-stderr news-strip --html "$BATS_TEST_TMPDIR/cut.html"
+		assert_success
+		assert_output_jsonl
+	done
+	head -c 1700 "$H/article.html" > "$BATS_TEST_TMPDIR/cut.html"
+	run --separate-stderr news-strip --html "$BATS_TEST_TMPDIR/cut.html"
+	[[ $(field .text) == *"The harbour council voted"* ]] || fail "$(field .text)"
+	# an unterminated comment, script and attribute
+	for tail in '<!-- never closed' '<script>var x = "' '<p class="unclosed'; do
+		{ head -c 1700 "$H/article.html"; printf '%s' "$tail"; } > "$BATS_TEST_TMPDIR/cut.html"
+		run --separate-stderr news-strip --html "$BATS_TEST_TMPDIR/cut.html"
+		assert_success
+		[[ $(field .text) == *"The harbour council voted"* ]] || fail "$tail: $(field .text)"
+	done
+}
+
+@test "news-strip-html: 100,000 levels of nesting do not crash it" {
+	local n=100000
+	# nested blocks, properly closed
+	{ printf '<html><body>'; for ((i = 0; i < n / 1000; i++)); do printf '<div>%.0s' {1..1000}; done
+	  printf '<p>The deepest paragraph of the page says what happened in the town on Friday night.</p>'
+	  for ((i = 0; i < n / 1000; i++)); do printf '</div>%.0s' {1..1000}; done; printf '</body></html>'; } > "$BATS_TEST_TMPDIR/deep.html"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/deep.html"
+	assert_success
+	[[ $(field .text) == *"deepest paragraph"* ]] || fail "$(field .text)"
+	# never closed, blocks and inline elements and tables mixed
+	{ printf '<html><body>'; for ((i = 0; i < n / 1000; i++)); do printf '<div><b><table><tr><td>%.0s' {1..250}; done; printf 'x'; } > "$BATS_TEST_TMPDIR/deep2.html"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/deep2.html"
+	assert_success
+	assert_output_jsonl
+}
+
+@test "news-strip-html: an article inside a layout table" {
+	run --separate-stderr news-strip "$H/table.html"
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"wheat harvest will be about a quarter smaller"* ]] || fail "$text"
+	[[ $text == *"defer loan repayments"* ]] || fail "$text"
+	[[ $text != *"Milk prices steady"* && $text != *"Advertise"* && $text != *"Markets"* ]] || fail "menus kept: $text"
+	[ "$(field .title)" = "Drought cuts wheat harvest by a quarter" ] || fail "title: $(field .title)"
+}
+
+@test "news-strip-html: a 50 MB page" {
+	local mb=50 out=$BATS_TEST_TMPDIR/big.jsonl
+	[ -n "${NEWS_ASAN:-}" ] && mb=10
+	local p='<p>The committee met again on Thursday and agreed, after a long debate about costs, to publish its report in the spring.</p>'
+	{ printf '<html><head><title>Long report</title></head><body><article>'
+	  yes "$p" | head -c $((mb * 1024 * 1024))
+	  printf '</article></body></html>'; } > "$BATS_TEST_TMPDIR/big.html"
+	news-strip "$BATS_TEST_TMPDIR/big.html" > "$out"
+	local chars
+	chars=$(jq '.text | length' "$out")
+	[ "$chars" -gt $((mb * 1000 * 900)) ] || fail "text of $chars characters"
+	[ "$(jq -r .title "$out")" = "Long report" ] || fail "title"
+}
+
+@test "news-strip-html: HTML is told from text by content, by --html, and by an html field" {
+	# a file and standard input
+	run --separate-stderr news-strip < "$H/nobody.html"
+	assert_success
+	[ "$(field .title)" = "Night train returns to the northern line" ] || fail "stdin: $output"
+	# JSON Lines: an html field; --html with --field; text stays text
+	local page
+	page=$(jq -Rs . < "$H/table.html")
+	run --separate-stderr news-strip <<<"{\"id\":\"t1\",\"feed\":\"farm\",\"html\":$page}"
+	assert_success
+	[ "$(field .id)" = "t1" ] && [ "$(field .feed)" = "farm" ] || fail "$output"
+	[[ $(field .text) == *"defer loan repayments"* ]] || fail "$output"
+	[ "$(field .html)" = "null" ] || fail "the raw page is not passed on"
+	run --separate-stderr news-strip --html --field page <<<"{\"id\":\"t2\",\"page\":$page}"
+	assert_success
+	[[ $(field .text) == *"defer loan repayments"* ]] || fail "$output"
+	# markup shown as text in a text page is not parsed
+	run --separate-stderr news-strip --text <<<'Use <b> for bold. The council met on Tuesday and agreed to publish the budget in March, a spokesman said.'
+	assert_success
+	[[ $(field .text) == *"<b>"* ]] || fail "$output"
+}
+
+@test "news-strip-html: gzipped HTML files and gzipped JSON Lines" {
+	gzip -c "$H/table.html" > "$BATS_TEST_TMPDIR/page.html.gz"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/page.html.gz"
+	assert_success
+	[ "$(field .id)" = "$BATS_TEST_TMPDIR/page" ] || fail "id: $(field .id)"
+	[[ $(field .text) == *"defer loan repayments"* ]] || fail "$output"
+	local page
+	page=$(jq -Rs . < "$H/table.html")
+	printf '{"id":"g1","html":%s}\n{"id":"g2","html":%s}\n' "$page" "$page" | gzip -c > "$BATS_TEST_TMPDIR/pages.jsonl.gz"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/pages.jsonl.gz"
+	assert_success
+	[ "$(jq -r .id <<<"$output" | tr '\n' ' ')" = "g1 g2 " ] || fail "$output"
+}
+
+@test "news-strip-html: --warc: one document per HTML response; requests and warcinfo skipped" {
+	for f in small.warc small.warc.gz; do
+		run --separate-stderr news-strip --warc "$H/$f"
+		assert_success
+		assert_output_jsonl
+		[ "$(wc -l <<<"$output")" -eq 2 ] || fail "$f: $output"
+		[ "$(jq -r .id <<<"$output" | tr '\n' ' ')" = "https://courier.example/news/ferry-link https://terrace.example/cafes " ] || fail "$f ids: $output"
+		[ "$(jq -r .url <<<"$output" | head -1)" = "https://courier.example/news/ferry-link" ] || fail "url"
+		[ "$(jq -r .crawl_date <<<"$output" | tr '\n' ' ')" = "2024-03-01T10:00:02Z 2024-03-01T10:00:03Z " ] || fail "crawl_date: $output"
+		[ "$(jq -r .date <<<"$output" | head -1)" = "2023-05-14" ] || fail "date"
+		# the second page is windows-1252 by its HTTP header only, and chunked
+		[[ $(jq -r .text <<<"$output" | tail -3) == *"city’s new terrace rules"* ]] || fail "$f charset: $output"
+	done
+	# plain and gzipped give the same documents; so does standard input
+	diff <(news-strip --warc "$H/small.warc") <(news-strip --warc "$H/small.warc.gz")
+	diff <(news-strip --warc "$H/small.warc") <(news-strip --warc < "$H/small.warc.gz")
+}
+
+@test "news-strip-html: --warc: damaged and foreign input is reported" {
+	run --separate-stderr news-strip --warc "$H/article.html"
+	assert_failure 1
+	assert_stderr_matches "not a WARC record"
+	head -c 3000 "$H/small.warc" > "$BATS_TEST_TMPDIR/cut.warc"
+	run --separate-stderr news-strip --warc "$BATS_TEST_TMPDIR/cut.warc"
+	assert_success
+	[[ $(field .text) == *"harbour council"* ]] || fail "a truncated record keeps what is there: $output"
+	run --separate-stderr news-strip --warc "$BATS_TEST_TMPDIR/missing.warc"
+	assert_failure 3
+}
+
+@test "news-strip-html: the output for examples/ is unchanged (golden file)" {
+	cd "$NEWS_ROOT/examples"
+	run --separate-stderr news-strip 000_f8438b7a7bea6098.txt 001_dc8f6db7c82a1c63.txt \
+	    002_859991c246c8114b.txt 003_da51e41753ff2e62.txt 004_d54bd4b4dd214ad4.txt
+	assert_success
+	diff <(printf '%s\n' "$output") "$H/examples.golden.jsonl" || fail "examples/ output changed"
+}
+
+# --- the conventions, with HTML records ---
+# (the 100 MB record, the closed pipe and parallel appends go through the
+# same record loop for text and HTML; tests/news-strip.bats runs them)
+
+P1='<html><head><title>Flood</title></head><body><p>The river rose two metres overnight and flooded the lower town, the mayor said on Sunday morning.</p></body></html>'
+P2='<html><body><article><p>Schools in the district will stay closed until Wednesday while the roads are cleared of mud and debris.</p></article></body></html>'
+G1="{\"id\":\"h1\",\"html\":\"${P1//\"/\\\"}\"}"
+G2="{\"id\":\"h2\",\"html\":\"${P2//\"/\\\"}\"}"
+CONV=(news-strip -- "$G1" "$G2" '"id":"h1".*river rose' '"id":"h2".*Schools in the district')
+
+@test "news-strip-html: a malformed line is reported, rejected verbatim, and the stream goes on" {
+	conv_malformed_line "${CONV[@]}"
+}
+
+@test "news-strip-html: invalid UTF-8 is repaired and counted" {
+	conv_invalid_utf8 "${CONV[@]}"
+}
+
+@test "news-strip-html: NUL bytes" {
+	conv_nul_bytes "${CONV[@]}"
+}
+
+@test "news-strip-html: empty input" {
+	conv_empty_input "${CONV[@]}"
+}
+
+@test "news-strip-html: no final newline, CRLF line ends" {
+	conv_no_final_newline "${CONV[@]}"
+}
+
+@test "news-strip-html: a full disk is an I/O error" {
+	conv_full_disk "${CONV[@]}"
+}
+
+@test "news-strip-html: fields pass through byte for byte" {
+	conv_passthrough "${CONV[@]}"
+}
