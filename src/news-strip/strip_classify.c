@@ -372,12 +372,15 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 			b->feat |= STRIP_FEAT_HEADLINE;
 	}
 
-	/* repetition within the page */
+	/* repetition within the page: menus, captions and headlines come
+	 * twice; a long paragraph twice is too rare to say which copy is
+	 * the article's */
 	for (size_t i = 0; i < page->n; i++)
 		scratch.keys[i] = f[i].key;
 	qsort(scratch.keys, page->n, sizeof *scratch.keys, cmp_u64);
 	for (size_t i = 0; i < page->n; i++)
-		if (f[i].words && repeated(f[i].key, scratch.keys, page->n))
+		if (f[i].words && f[i].chars < 200 &&
+		    repeated(f[i].key, scratch.keys, page->n))
 			page->blocks[i].feat |= STRIP_FEAT_REPEATED;
 }
 

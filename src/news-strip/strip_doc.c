@@ -6,21 +6,6 @@
 #include "strip_dict.h"
 #include "strip_doc.h"
 
-/* A sample of the page for the language guesser: its longer blocks, in
- * order, up to 2 KB (menus and headlines are short, prose is long). */
-static void
-lang_sample(const strip_page *page, news_buf *out, size_t min_len)
-{
-	news_buf_clear(out);
-	for (size_t i = 0; i < page->n && out->len < 2000; i++) {
-		const strip_block *b = &page->blocks[i];
-		if (b->len < min_len || (b->hints & STRIP_HINT_BOILER))
-			continue;
-		news_buf_add(out, page->text.data + b->off, b->len);
-		news_buf_addc(out, '\n');
-	}
-}
-
 static const char *
 markup_lang(const strip_page *page)
 {
@@ -43,19 +28,14 @@ strip_document(strip_page *page, const strip_config *cfg, int year_hint,
 	news_buf_clear(&doc->text);
 	strip_meta_free(&doc->meta);
 
-	/* 1. the language, for the stopword list: from the long blocks */
-	lang_sample(page, &doc->scratch, 200);
-	if (doc->scratch.len < 200)
-		lang_sample(page, &doc->scratch, 30);
-	const char *lang = strip_lang_detect(doc->scratch.data, doc->scratch.len);
-	if (!lang)
-		lang = markup_lang(page);
-
-	/* 2. classify, 3. metadata */
+	/* 1. classify, 2. metadata.  The stopwords of all languages are used
+	 * (the thresholds adapt to the page's own prose): guessing the
+	 * language first would cost more than all the rest together */
+	const char *lang = NULL;
 	strip_classify(page, cfg, lang);
 	strip_meta_find(page, cfg, lang, year_hint, &doc->meta);
 
-	/* 4. the text */
+	/* the text */
 	for (size_t i = 0; i < page->n; i++) {
 		const strip_block *b = &page->blocks[i];
 		if (!b->keep)
@@ -64,12 +44,13 @@ strip_document(strip_page *page, const strip_config *cfg, int year_hint,
 			news_buf_add(&doc->text, "\n\n", 2);
 		news_buf_add(&doc->text, page->text.data + b->off, b->len);
 	}
-	/* the article's own language, now that menus are gone */
-	if (doc->text.len >= 200) {
-		const char *l2 = strip_lang_detect(doc->text.data, doc->text.len);
-		if (l2)
-			lang = l2;
-	}
+	/* 3. the article's language, now that menus are gone: its first
+	 * 600 bytes are plenty for the n-gram guesser */
+	if (doc->text.len)
+		lang = strip_lang_detect(doc->text.data, doc->text.len < 600 ?
+		    doc->text.len : 600);
+	if (!lang)
+		lang = markup_lang(page);
 	doc->lang = lang;
 }
 

@@ -72,8 +72,8 @@ strip_lang_detect(const char *text, size_t len)
 		return NULL;
 	/* a few hundred bytes decide; more only costs time (cut at a
 	 * character boundary) */
-	if (len > 2000) {
-		len = 2000;
+	if (len > 1000) {
+		len = 1000;
 		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
 			len--;
 	}
