@@ -410,7 +410,7 @@ process_warc(news_ctx *ctx, strip_state *st, const char *path)
 	strip_warc w;
 	strip_warc_record rec;
 	strip_warc_init(&w, r, st->common->max_record);
-	int rc;
+	int rc = 0;
 	while (!news_stop_signal && (rc = strip_warc_next(&w, &rec)) == 1) {
 		if (strcmp(rec.type, "oversized") == 0) {
 			news_warn("%s:%llu: WARC record larger than --max-record (%zu "
