@@ -595,13 +595,9 @@ on_text(void *user, const xmlChar *xs, int n)
 		unsigned char c = (unsigned char)s[i];
 		if (is_ws(c)) {
 			if (c == '\n' && st->pre_depth) {
-				/* a line of a <pre> is a block of its own */
-				size_t added = b->len - before;
-				if (st->link_depth)
-					st->cur_link += added;
-				flush(st);
-				news_buf_reserve(b, len - i + 1);
-				before = b->len;
+				/* a <pre> keeps its lines, in one block */
+				if (b->len)
+					st->breaks = 1;
 				continue;
 			}
 			if (b->len)
