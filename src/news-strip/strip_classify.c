@@ -615,13 +615,14 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
  * strip_html_main.c): the container did what the region and the context
  * passes do for text, and did it with more evidence (the DOM, link text,
  * class names).  There, a block is article unless its own evidence says it
- * is furniture; a short block goes with the nearest longer block before or
+ * is furniture (a link-heavy block counts as furniture unless it reads as
+ * a sentence); a short block goes with the nearest longer block before or
  * after it, and a heading with what follows it.  Stopword density and the
  * headline-list shape are not held against blocks here: code, recipes,
  * lists and tables inside an article have little of either. */
 #define HTML_BAD_FEATS (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | \
 	STRIP_FEAT_DATE | STRIP_FEAT_RELTIME | STRIP_FEAT_BYLINE | \
-	STRIP_FEAT_CONTACT | STRIP_FEAT_NUMERIC | STRIP_FEAT_NAV | STRIP_FEAT_LINKS)
+	STRIP_FEAT_CONTACT | STRIP_FEAT_NUMERIC | STRIP_FEAT_NAV)
 
 static bool
 has_html_main(const strip_page *page)
@@ -644,7 +645,12 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 		else if (b->tag == STRIP_PRE)   /* code and verse, as written */
 			c = b->feat & STRIP_FEAT_LINKS ? STRIP_CLS_BAD : STRIP_CLS_GOOD;
 		else if ((b->feat & HTML_BAD_FEATS) ||
-		    ((b->feat & STRIP_FEAT_REPEATED) && f[i].chars < 100))
+		    ((b->feat & STRIP_FEAT_REPEATED) && f[i].chars < 50))
+			c = STRIP_CLS_BAD;
+		/* links: a sentence of prose may carry one ("As usual,
+		 * <a>StackOverflow knows the answer</a>."), a teaser may not */
+		else if (b->link_density > 0.5f || ((b->feat & STRIP_FEAT_LINKS) &&
+		    !(b->feat & STRIP_FEAT_SENTENCE)))
 			c = STRIP_CLS_BAD;
 		else if (b->feat & STRIP_FEAT_CAPTION)
 			c = STRIP_CLS_CAPTION;
