@@ -141,17 +141,25 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 	for (size_t i = 0; i < first_main; i++)
 		if (page->blocks[i].hints & STRIP_HINT_TITLE)
 			title = i;
-	for (size_t i = title + 1; i < first_main && title < page->n; i++) {
+	if (title == page->n || title >= ns->nb)
+		return;
+	/* the containers of the headline: a header holding both the headline
+	 * and the standfirst is the article's header, whatever it is called */
+	unsigned char *above = news_xcalloc(n, 1);
+	for (int a = ns->block_node[title]; a >= 0; a = ns->v[a].parent)
+		above[a] = 1;
+	for (size_t i = title + 1; i < first_main && i < ns->nb; i++) {
 		strip_block *b = &page->blocks[i];
 		if (b->len < 60)
 			continue;       /* a byline, a date, a button */
 		if (b->link_density >= 0.3f)
 			break;          /* a list of links: no standfirst here */
-		int nd = i < ns->nb ? ns->block_node[i] : -1;
 		bool boiler = false;
-		for (int a = nd; a >= 0 && !boiler; a = ns->v[a].parent)
+		for (int a = ns->block_node[i]; a >= 0 && !above[a] && !boiler;
+		    a = ns->v[a].parent)
 			boiler = ns->v[a].flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG);
 		if (!boiler && b->tag != STRIP_CAPTION)
 			b->hints |= STRIP_HINT_MAIN;
 	}
+	free(above);
 }
