@@ -35,8 +35,9 @@ if ! /usr/bin/python3 -c 'import readability' 2>/dev/null; then
 		exit 1
 	fi
 fi
-cc -O2 -o "$work/floor" "$root/bench/html_sax_floor.c" \
-	$(pkg-config --cflags --libs libxml-2.0 jansson)
+cc -O2 -std=c11 -D_GNU_SOURCE -I"$root/src/common" -o "$work/floor" \
+	"$root/bench/html_sax_floor.c" "$root/build/libnewscommon.a" \
+	$(pkg-config --cflags --libs libxml-2.0 libutf8proc zlib libxxhash jansson) -lm
 
 # the corpus: id and html of every page, ROUNDS times; one round for the peer
 python3 - "$dev" "$rounds" "$work" <<'PY'
