@@ -78,7 +78,9 @@ field() {
 	# the same bytes, declared only in a <meta charset>, or not at all
 	sed 's/<meta http-equiv[^>]*>/<meta charset="windows-1252">/' "$H/cp1252.html" > "$BATS_TEST_TMPDIR/a.html"
 	sed '/<meta http-equiv/d' "$H/cp1252.html" > "$BATS_TEST_TMPDIR/b.html"
-	for f in a b; do
+	# and declared UTF-8 by a template, but written in windows-1252
+	sed 's/<meta http-equiv[^>]*>/<meta charset="utf-8">/' "$H/cp1252.html" > "$BATS_TEST_TMPDIR/c.html"
+	for f in a b c; do
 		run --separate-stderr news-strip "$BATS_TEST_TMPDIR/$f.html"
 		assert_success
 		[[ $(field .text) == *"city’s new terrace"* ]] || fail "$f: $(field .text)"

@@ -226,6 +226,20 @@ prescan(const char *p, size_t len, char *out, size_t outsz)
 	return false;
 }
 
+/* Whether p holds at least one valid multi-byte UTF-8 character. */
+static bool
+has_multibyte(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (!((unsigned char)p[i] & 0x80))
+			continue;
+		size_t n = news_utf8_valid_prefix(p + i, len - i > 4 ? 4 : len - i);
+		if (n >= 2)
+			return true;
+	}
+	return false;
+}
+
 static bool
 has_non_ascii(const char *p, size_t len)
 {
@@ -262,9 +276,11 @@ strip_charset_detect(const char *p, size_t len, const char *declared,
 		if (name && strncmp(name, "UTF-16", 6) == 0)
 			name = "UTF-8";
 	}
-	if (name && strcmp(name, "UTF-8") == 0)
-		return name;
 	bool utf8 = news_utf8_valid(p, len);
+	/* declared UTF-8 but written in a legacy charset: invalid bytes and
+	 * not one valid multi-byte character */
+	if (name && strcmp(name, "UTF-8") == 0)
+		return utf8 || has_multibyte(p, len) ? name : "WINDOWS-1252";
 	if (!name)
 		return utf8 ? "UTF-8" : "WINDOWS-1252";
 	/* mislabelled UTF-8: a single-byte charset declared, valid UTF-8 seen */
