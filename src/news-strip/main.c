@@ -174,7 +174,8 @@ looks_like_html(const char *p, size_t len)
 		if (len - i >= strlen(starts[k]) &&
 		    strncasecmp(p + i, starts[k], strlen(starts[k])) == 0)
 			return true;
-	return false;
+	/* any other known element ("<section>", "<h1 class=...>") */
+	return strip_looks_like_html(p + i, len - i);
 }
 
 /* The one place where a page becomes blocks. */
