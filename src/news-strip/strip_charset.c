@@ -251,11 +251,13 @@ has_non_ascii(const char *p, size_t len)
 
 const char *
 strip_charset_detect(const char *p, size_t len, const char *declared,
-    size_t *bom)
+    size_t *bom, bool *valid)
 {
 	*bom = 0;
+	*valid = false;
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 		*bom = 3;
+		*valid = news_utf8_valid(p + 3, len - 3);
 		return "UTF-8";
 	}
 	if (len >= 2 && memcmp(p, "\xFF\xFE", 2) == 0) {
@@ -277,6 +279,7 @@ strip_charset_detect(const char *p, size_t len, const char *declared,
 			name = "UTF-8";
 	}
 	bool utf8 = news_utf8_valid(p, len);
+	*valid = utf8;
 	/* declared UTF-8 but written in a legacy charset: invalid bytes and
 	 * not one valid multi-byte character */
 	if (name && strcmp(name, "UTF-8") == 0)
@@ -299,10 +302,14 @@ add_replacement(news_buf *out)
 
 size_t
 strip_charset_to_utf8(const char *p, size_t len, const char *charset,
-    news_buf *out)
+    bool valid, news_buf *out)
 {
-	if (strcmp(charset, "UTF-8") == 0)
-		return news_utf8_repair(p, len, out);
+	if (strcmp(charset, "UTF-8") == 0) {
+		if (!valid)
+			return news_utf8_repair(p, len, out);
+		news_buf_add(out, p, len);
+		return 0;
+	}
 	/* One converter at a time is kept open: pages of a crawl mostly share
 	 * one charset. */
 	static iconv_t cd = (iconv_t)-1;

@@ -12,6 +12,7 @@
 #ifndef STRIP_CHARSET_H
 #define STRIP_CHARSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "news_buf.h"
@@ -23,14 +24,16 @@ int strip_charset_from_content_type(const char *v, size_t len, char *out,
 
 /* The page's charset as a canonical iconv name ("UTF-8", "WINDOWS-1252",
  * "UTF-16LE", ...).  `declared` is a transport's charset or NULL.  *bom is
- * set to the length of a byte order mark to skip. */
+ * set to the length of a byte order mark to skip, *valid to whether the
+ * bytes after it are valid UTF-8 (checked once, for the conversion). */
 const char *strip_charset_detect(const char *p, size_t len,
-    const char *declared, size_t *bom);
+    const char *declared, size_t *bom, bool *valid);
 
 /* Append p converted from `charset` to UTF-8 to out.  Bytes that do not
  * convert become U+FFFD.  An unknown charset is treated as windows-1252.
+ * `valid` says p is valid UTF-8 already (a plain copy for UTF-8).
  * Returns the number of replacements. */
 size_t strip_charset_to_utf8(const char *p, size_t len, const char *charset,
-    news_buf *out);
+    bool valid, news_buf *out);
 
 #endif

@@ -365,6 +365,11 @@ markup_verdict(const elem_kind *k, const tag_attrs *at)
 {
 	unsigned flags = 0;
 	enum strip_class_kind ck = STRIP_CLASS_NONE;
+	/* inline elements only matter when hidden ("<span class=sr-only>");
+	 * their ids, mostly unique anchors, are not looked at */
+	if (!(k->flags & EL_BLOCK))
+		return at->cls && strip_html_class_of(at->cls, strlen(at->cls)) ==
+		    STRIP_CLASS_HIDDEN ? -1 : 0;
 	if (at->cls)
 		ck = strip_html_class_of(at->cls, strlen(at->cls));
 	if (at->id) {
@@ -705,8 +710,9 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	html_state st = { .page = page };
 	news_buf utf8 = {0};
 	size_t bom = 0;
-	const char *cs = strip_charset_detect(html, len, charset, &bom);
-	strip_charset_to_utf8(html + bom, len - bom, cs, &utf8);
+	bool valid;
+	const char *cs = strip_charset_detect(html, len, charset, &bom, &valid);
+	strip_charset_to_utf8(html + bom, len - bom, cs, valid, &utf8);
 	utf8.len = strip_html_elide(utf8.data, utf8.len);
 	if (utf8.len > INT32_MAX)
 		utf8.len = INT32_MAX;   /* libxml2 takes an int size */
