@@ -224,6 +224,29 @@ field() {
 	diff <(news-strip --warc "$H/small.warc") <(news-strip --warc < "$H/small.warc.gz")
 }
 
+@test "news-strip-html: --warc: gzip-encoded bodies, redirects and images" {
+	local w=$BATS_TEST_TMPDIR/more.warc body http
+	# record TYPE URI HTTP-BLOCK-FILE
+	record() {
+		printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-01T00:00:00Z\r\nContent-Length: %s\r\n\r\n' \
+			"$1" "$2" "$(stat -c %s "$3")"
+		cat "$3"
+		printf '\r\n\r\n'
+	}
+	gzip -c "$H/table.html" > "$BATS_TEST_TMPDIR/body.gz"
+	{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n'; cat "$BATS_TEST_TMPDIR/body.gz"; } > "$BATS_TEST_TMPDIR/r1"
+	printf 'HTTP/1.1 301 Moved\r\nLocation: /x\r\nContent-Type: text/html\r\n\r\n<html><body>Moved</body></html>' > "$BATS_TEST_TMPDIR/r2"
+	printf 'HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG' > "$BATS_TEST_TMPDIR/r3"
+	{ record response https://farm.example/drought "$BATS_TEST_TMPDIR/r1"
+	  record response https://farm.example/old "$BATS_TEST_TMPDIR/r2"
+	  record response https://farm.example/logo.png "$BATS_TEST_TMPDIR/r3"; } > "$w"
+	run --separate-stderr news-strip --warc "$w"
+	assert_success
+	[ "$(wc -l <<<"$output")" -eq 1 ] || fail "$output"
+	[ "$(field .id)" = "https://farm.example/drought" ] || fail "$output"
+	[[ $(field .text) == *"defer loan repayments"* ]] || fail "$output"
+}
+
 @test "news-strip-html: --warc: damaged and foreign input is reported" {
 	run --separate-stderr news-strip --warc "$H/article.html"
 	assert_failure 1
