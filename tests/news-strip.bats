@@ -351,16 +351,15 @@ CONV=(news-strip -- "$G1" "$G2" '"id":"a1"' '"id":"a2"')
 }
 
 @test "news-strip: a 50 MB page" {
-	local big=$BATS_TEST_TMPDIR/big.txt n=180000
-	[ -z "${NEWS_ASAN:-}" ] || n=18000
+	local big=$BATS_TEST_TMPDIR/big.txt size=52000000
+	[ -z "${NEWS_ASAN:-}" ] || size=5200000
 	{ printf 'A long report on the talks\n\n'
-	  for i in $(seq 1 100); do printf '%s %s\n\n' "$P1" "$P2"; done > "$BATS_TEST_TMPDIR/chunk"
-	  for i in $(seq 1 $((n / 100))); do cat "$BATS_TEST_TMPDIR/chunk"; done; } > "$big"
-	[ -n "${NEWS_ASAN:-}" ] || [ "$(stat -c %s "$big")" -gt 50000000 ] || fail "page too small"
+	  yes "$P1 $P2"$'\n' | head -c "$size"; } > "$big"
 	run --separate-stderr news-strip "$big"
 	assert_success
-	[ "$(jq -r '.text | length' <<<"$output")" -gt $((n * 140)) ] || fail "text lost"
-	assert_equal "$(jq -r .title <<<"$output")" "A long report on the talks"
+	# nearly all of it is article text (paragraphs of 290 bytes)
+	[ "${#output}" -gt $((size * 9 / 10)) ] || fail "text lost: ${#output} bytes out"
+	assert_equal "$(head -c 300 <<<"$output" | grep -o '"title":"[^"]*"')" '"title":"A long report on the talks"'
 	# and a page over --max-record is skipped with a message
 	run --separate-stderr news-strip --max-record 1M "$big"
 	assert_failure 1

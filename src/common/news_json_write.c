@@ -94,7 +94,12 @@ news_json_put_double(news_buf *b, double v)
 		news_json_put_null(b);
 		return;
 	}
-	/* The shortest precision that reads back exactly. */
+	/* Whole numbers as such (-10.0, not -1e+01); otherwise the shortest
+	 * precision that reads back exactly. */
+	if (v == (double)(long long)v && fabs(v) < 1e17) {
+		news_buf_printf(b, "%.0f.0", v);
+		return;
+	}
 	for (int prec = 1; prec <= 17; prec++) {
 		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
 		if (strtod(tmp, NULL) == v)

@@ -315,6 +315,8 @@ skip_oversized(news_reader *r, news_line *line)
 int
 news_reader_getline(news_reader *r, news_line *line)
 {
+	if (!r->started && start(r) < 0)
+		return -1;
 	for (;;) {
 		char *start = r->buf + r->pos;
 		size_t avail = r->end - r->pos;
@@ -350,8 +352,6 @@ news_reader_peek_nonblank(news_reader *r)
 {
 	size_t i = 0;
 
-	/* start() may read the whole input (and see its end) before the
-	 * first scan: let it run first so those bytes are looked at */
 	if (!r->started && start(r) < 0)
 		return -1;
 	for (;;) {

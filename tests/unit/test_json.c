@@ -1,0 +1,127 @@
+/* The JSON scanner accepts exactly RFC 8259 and records edits faithfully. */
+#include "unit.h"
+
+#include "news_json.h"
+#include "news_record.h"
+
+static int
+valid(const char *s)
+{
+	news_json_error err;
+	return news_json_validate(s, strlen(s), NULL, &err) == 0;
+}
+
+static void
+check_grammar(void)
+{
+	const char *good[] = {
+		"{}", "[]", "0", "-0", "1.5e+10", "123456789012345678901234567890",
+		"1e400", "\"a\\u00e9\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+		" { \"a\" : [ 1 , { } , [ ] , null , true , false ] } ",
+		"\"\\ud800\"",          /* lone surrogates are grammatical */
+		"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+	};
+	const char *bad[] = {
+		"", " ", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[,1]",
+		"{a:1}", "{'a':1}", "01", "1.", ".5", "1e", "-", "+1", "0x10", "NaN",
+		"Infinity", "tru", "nul", "\"abc", "\"\\x\"", "\"\\u12\"", "\"a\tb\"",
+		"{} {}", "[1 2]", "{\"a\":1 \"b\":2}", "\"\\u00zz\"",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		if (!valid(good[i])) {
+			fprintf(stderr, "rejected valid JSON: %s\n", good[i]);
+			unit_failures++;
+		}
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (valid(bad[i])) {
+			fprintf(stderr, "accepted invalid JSON: %s\n", bad[i]);
+			unit_failures++;
+		}
+	/* a NUL byte inside a string */
+	news_json_error err;
+	CHECK(news_json_validate("\"a\0b\"", 5, NULL, &err) < 0 && err.offset == 2);
+	/* deep nesting is bounded by memory, not the C stack */
+	size_t depth = 1000000;
+	char *deep = malloc(2 * depth);
+	memset(deep, '[', depth);
+	memset(deep + depth, ']', depth);
+	CHECK(news_json_validate(deep, 2 * depth, NULL, &err) == 0);
+	free(deep);
+}
+
+static void
+emit(news_record *r, const char *want)
+{
+	news_buf out = { 0 };
+	news_record_emit(r, &out);
+	CHECK_STR(out.data, out.len, want);
+	news_buf_free(&out);
+}
+
+static void
+check_edits(void)
+{
+	const char *line = "{\"id\":\"d\", \"n\":1.50, \"text\":\"a\\u00e9\",\"x\":{\"y\":2}}";
+	news_record r;
+	news_json_error err;
+	news_record_init(&r);
+	CHECK(news_record_parse(&r, line, strlen(line), &err) == 0);
+
+	const char *t;
+	size_t len;
+	CHECK(news_record_string(&r, "text", &t, &len) == 1);
+	CHECK_STR(t, len, "a\xc3\xa9");
+	CHECK(news_record_string(&r, "n", &t, &len) == -1);
+	CHECK(news_record_string(&r, "none", &t, &len) == 0);
+	news_json_member m;
+	CHECK(news_record_path(&r, "x.y", &m) && m.val_len == 1 && m.val[0] == '2');
+	CHECK(!news_record_path(&r, "x.z", &m));
+
+	emit(&r, "{\"id\":\"d\", \"n\":1.50, \"text\":\"a\\u00e9\",\"x\":{\"y\":2}}\n");
+	news_record_set_string(&r, "text", "new \"one\"", 9);
+	news_record_set_int(&r, "sent", 3);
+	emit(&r, "{\"id\":\"d\", \"n\":1.50, \"text\":\"new \\\"one\\\"\",\"x\":{\"y\":2},\"sent\":3}\n");
+	news_record_delete(&r, "id");
+	emit(&r, "{\"n\":1.50, \"text\":\"new \\\"one\\\"\",\"x\":{\"y\":2},\"sent\":3}\n");
+	news_record_delete(&r, "x");
+	emit(&r, "{\"n\":1.50, \"text\":\"new \\\"one\\\"\",\"sent\":3}\n");
+	news_record_delete(&r, "n");
+	news_record_delete(&r, "text");
+	news_record_delete(&r, "sent");
+	emit(&r, "{}\n");
+	news_record_clear_edits(&r);
+	emit(&r, "{\"id\":\"d\", \"n\":1.50, \"text\":\"a\\u00e9\",\"x\":{\"y\":2}}\n");
+
+	CHECK(news_record_parse(&r, "{}", 2, &err) == 0);
+	news_record_set_null(&r, "a");
+	emit(&r, "{\"a\":null}\n");
+	news_record_free(&r);
+}
+
+static void
+check_doubles(void)
+{
+	struct { double v; const char *want; } cases[] = {
+		{ 3.4, "3.4" }, { 1.0, "1.0" }, { -10, "-10.0" }, { 0.1, "0.1" },
+		{ 1e21, "1e+21" }, { 2.5e-7, "2.5e-07" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		news_buf b = { 0 };
+		news_json_put_double(&b, cases[i].v);
+		CHECK_STR(b.data, b.len, cases[i].want);
+		news_buf_free(&b);
+	}
+	news_buf b = { 0 };
+	news_json_put_string(&b, "a\"\\\n\x01z", 6);
+	CHECK_STR(b.data, b.len, "\"a\\\"\\\\\\n\\u0001z\"");
+	news_buf_free(&b);
+}
+
+int
+main(void)
+{
+	check_grammar();
+	check_edits();
+	check_doubles();
+	UNIT_END();
+}
