@@ -1,6 +1,6 @@
 #!/bin/bash
-# news-strip-html.sh BIN [ROUNDS]: news-strip on real HTML news pages, side
-# by side with a peer in the same run.
+# news-strip-html.sh [BIN [ROUNDS]]: news-strip on real HTML news pages,
+# side by side with a peer in the same run (BIN defaults to the tree's bin/).
 #
 # The pages are ../shared/data/html/dev_pages.jsonl.gz ($NEWS_SHARED if set;
 # 152 real pages of
@@ -18,9 +18,9 @@
 # Times are wall-clock seconds of one process (one core) and its CPU
 # seconds (user + system); the machine is shared, so compare the ratios.
 set -eu
-bin=${1:?usage: news-strip-html.sh BIN [ROUNDS]}
-rounds=${2:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/bin}
+rounds=${2:-10}
 dev=${NEWS_SHARED:-$root/../shared}/data/html/dev_pages.jsonl.gz
 [ -f "$dev" ] || dev=/work/shared/data/html/dev_pages.jsonl.gz
 [ -f "$dev" ] || { echo "bench: $dev not found (it is not part of the repository)" >&2; exit 1; }
