@@ -2,10 +2,10 @@
 # news-strip-html.sh [BIN [ROUNDS]]: news-strip on real HTML news pages,
 # side by side with a peer in the same run (BIN defaults to the tree's bin/).
 #
-# The pages are ../shared/data/html/dev_pages.jsonl.gz ($NEWS_SHARED if set;
-# 152 real pages of
-# news and blog sites, about 180 KB each, the size of a typical news page);
-# a user's clone has no ../shared, so the script says so and stops.  They
+# The pages are ../shared/data/html/dev_pages.jsonl.gz (or $NEWS_SHARED/...):
+# 152 real pages of news and blog sites, about 180 KB each, the size of a
+# typical news page.  A user's clone has no ../shared: the script says so
+# and stops.  They
 # are repeated ROUNDS times (default 10) as JSON Lines with an "html" field.
 #
 # Peers, on the same pages:
