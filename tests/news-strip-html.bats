@@ -66,6 +66,23 @@ field() {
 	[ "$(field .byline)" = "Ines Okafor" ] || fail "byline: $(field .byline)"
 }
 
+@test "news-strip-html: a page that fills its article in with scripts: JSON-LD articleBody" {
+	local body="" i
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		body+="Paragraph $i of the report says that the port authority will widen the channel before the autumn storms arrive.\\n"
+	done
+	cat > "$BATS_TEST_TMPDIR/js.html" <<-EOF
+	<html><head><title>Port to widen channel</title>
+	<script type="application/ld+json">{"@type":"NewsArticle","headline":"Port to widen channel","articleBody":"$body"}</script>
+	</head><body><div id="app"><p>Loading the story, please wait a moment while the page loads its content.</p></div>
+	<nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>
+	EOF
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/js.html"
+	assert_success
+	[[ $(field .text) == "Paragraph 1 of the report"*$'\n\n'"Paragraph 2"*"Paragraph 12 of the report"* ]] || fail "$(field .text)"
+	[[ $(field .text) != *"Loading the story"* ]] || fail "$(field .text)"
+}
+
 @test "news-strip-html: a windows-1252 page becomes UTF-8" {
 	# the fixture really is windows-1252: 0xE9 for é, 0x92 for ’
 	grep -q $'\xe9' "$H/cp1252.html"

@@ -661,6 +661,52 @@ first_h1(const html_state *st, size_t *len)
 	return st->page->text.data + b->off;
 }
 
+/* A page whose article is filled in by scripts shows little of it in its
+ * markup, but many such pages carry the whole text in JSON-LD's
+ * articleBody.  When that is much longer than the main content found, its
+ * paragraphs are the main content instead. */
+static void
+use_jsonld_body(strip_page *page, const strip_html_meta *m)
+{
+	if (!m->body || m->body_len < 1000 || memchr(m->body, '<', m->body_len))
+		return;
+	size_t main_len = 0;
+	for (size_t i = 0; i < page->n; i++)
+		if ((page->blocks[i].hints & STRIP_HINT_MAIN) &&
+		    !(page->blocks[i].hints & STRIP_HINT_BOILER))
+			main_len += page->blocks[i].len;
+	if (main_len * 2 >= m->body_len)
+		return;
+	for (size_t i = 0; i < page->n; i++)
+		page->blocks[i].hints &= ~(unsigned)STRIP_HINT_MAIN;
+	/* paragraphs at line breaks, white space collapsed */
+	news_buf para = {0};
+	const char *s = m->body, *end = m->body + m->body_len;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		news_buf_clear(&para);
+		bool space = false;
+		for (const char *c = s; c < e; c++) {
+			unsigned char ch = (unsigned char)*c;
+			if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f') {
+				space = para.len > 0;
+				continue;
+			}
+			if (space)
+				news_buf_addc(&para, ' ');
+			space = false;
+			news_buf_addc(&para, (char)ch);
+		}
+		if (para.len) {
+			strip_block *b = strip_page_add(page, para.data, para.len, STRIP_P);
+			b->hints |= STRIP_HINT_MAIN | STRIP_HINT_ARTICLE;
+		}
+		s = e + 1;
+	}
+	news_buf_free(&para);
+}
+
 int
 strip_html_blocks(const char *html, size_t len, strip_page *page)
 {
@@ -737,6 +783,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	}
 	strip_html_meta_finish(&st.meta, page, h1, h1_len);
 	strip_html_main(page, &st.nodes);
+	use_jsonld_body(page, &st.meta);
 
 	strip_html_meta_free(&st.meta);
 	free(st.time_any);

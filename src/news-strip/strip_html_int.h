@@ -60,6 +60,8 @@ typedef struct strip_html_meta {
 	char *author[3];        /* meta, JSON-LD, rel=author */
 	char *canonical, *og_url;
 	char *lang;
+	char *body;             /* JSON-LD articleBody (the longest) */
+	size_t body_len;
 } strip_html_meta;
 
 void strip_html_meta_free(strip_html_meta *m);

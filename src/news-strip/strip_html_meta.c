@@ -7,7 +7,9 @@
  *           itemprop=datePublished or <time pubdate>; the first <time>
  *   byline: author <meta>; JSON-LD author; the text of <a rel=author>
  *   url:    <link rel=canonical>, og:url
- *   lang:   <html lang>, og:locale */
+ *   lang:   <html lang>, og:locale
+ * and JSON-LD's articleBody, for pages that fill their article in with
+ * scripts (strip_html.c). */
 #include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -64,6 +66,7 @@ strip_html_meta_free(strip_html_meta *m)
 	free(m->canonical);
 	free(m->og_url);
 	free(m->lang);
+	free(m->body);
 	memset(m, 0, sizeof *m);
 }
 
@@ -204,6 +207,12 @@ walk_jsonld(strip_html_meta *m, json_t *v, int depth)
 		strip_html_meta_set(&m->date[1], json_string_value(d),
 		    json_string_length(d));
 	author_name(m, json_object_get(v, "author"));
+	json_t *body = json_object_get(v, "articleBody");
+	if (json_is_string(body) && json_string_length(body) > m->body_len) {
+		free(m->body);
+		m->body_len = json_string_length(body);
+		m->body = news_xstrndup(json_string_value(body), m->body_len);
+	}
 }
 
 void
