@@ -115,6 +115,16 @@ field() {
 	[[ $(field .text) == *"city’s new terrace"* ]] || fail "UTF-16: $(field .text)"
 }
 
+@test "news-strip-html: a drop cap joins its word; a one-letter cell does not" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article><span class="dropcap">T</span><p>he council met on Tuesday and agreed to publish the budget in March, a spokesman said.</p>
+	<table><tr><td>A</td><td>Option one is the cheaper plan and the council prefers it for now, he said.</td></tr></table></article></body></html>
+	EOF
+	assert_success
+	[[ $(field .text) == "The council met on Tuesday"* ]] || fail "$(field .text)"
+	[[ $(field .text) != *"AOption"* ]] || fail "$(field .text)"
+}
+
 @test "news-strip-html: a page with no <html>, <head> or <body>" {
 	run --separate-stderr news-strip "$H/nobody.html"
 	assert_success

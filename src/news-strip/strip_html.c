@@ -240,6 +240,7 @@ typedef struct html_state {
 	size_t cur_link;        /* bytes of it inside <a> */
 	bool space;             /* white space pending */
 	int breaks;             /* <br>s since the last text */
+	bool dropcap;           /* cur is a lone capital held for what follows */
 	/* metadata */
 	strip_html_meta meta;
 	enum capture_kind capture;
@@ -307,6 +308,7 @@ flush(html_state *st)
 	news_buf *b = &st->cur;
 	st->space = false;
 	st->breaks = 0;
+	st->dropcap = false;
 	if (b->len == 0)
 		return;
 	strip_tag tag = st->depth ? st->stack[st->depth - 1].btag : STRIP_DIV;
@@ -328,6 +330,25 @@ flush(html_state *st)
 	ns->block_node[ns->nb++] = st->depth ? st->stack[st->depth - 1].node : -1;
 	news_buf_clear(b);
 	st->cur_link = 0;
+}
+
+/* A block boundary.  A drop cap ("<span class=cap>T</span><p>urkey ...")
+ * is a lone capital letter in a block of its own: it is held, and joins
+ * the next text when that goes on with a lower-case letter. */
+static void
+boundary(html_state *st)
+{
+	const news_buf *b = &st->cur;
+	unsigned char c = b->len ? (unsigned char)b->data[0] : 0;
+	bool capital = (b->len == 1 && c >= 'A' && c <= 'Z') ||
+	    (b->len == 2 && (c == 0xC3 || c == 0xC4 || c == 0xC5) &&
+	    (unsigned char)b->data[1] < 0x9F);    /* À-Þ, Ā-ş upper halves */
+	if (capital && !st->cur_link) {
+		st->dropcap = true;
+		st->space = false;
+		return;
+	}
+	flush(st);
 }
 
 static int
@@ -506,7 +527,7 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 	}
 
 	if (k->flags & EL_BLOCK) {
-		flush(st);
+		boundary(st);
 		/* <header> in an <article> holds its headline and standfirst */
 		if ((k->flags & EL_BOILER) && !(k->special == SP_HEADER &&
 		    st->article_depth))
@@ -558,7 +579,7 @@ on_end(void *user, const xmlChar *xname)
 	if (k->flags & EL_BLOCK) {
 		/* the block's text belongs to the element it ends in */
 		st->depth++;
-		flush(st);
+		boundary(st);
 		st->depth--;
 		if (k->flags & EL_PRE)
 			st->pre_depth--;
@@ -593,6 +614,23 @@ on_text(void *user, const xmlChar *xs, int n)
 	}
 	if (st->author_depth)
 		news_buf_add(&st->author, s, len);
+	if (st->dropcap) {
+		size_t i = 0;
+		while (i < len && is_ws((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			return;         /* white space between the cap and its word */
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'a' && c <= 'z') {
+			st->dropcap = false;
+			st->space = false;
+			st->breaks = 0;
+			s += i;
+			len -= i;
+		} else {
+			flush(st);      /* a one-letter block after all */
+		}
+	}
 	news_buf *b = &st->cur;
 	news_buf_reserve(b, len + 1);
 	size_t before = b->len;
