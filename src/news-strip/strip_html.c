@@ -654,6 +654,11 @@ on_text(void *user, const xmlChar *xs, int n)
 				st->space = true;
 			continue;
 		}
+		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBB &&
+		    (unsigned char)s[i + 2] == 0xBF) {
+			i += 2;         /* a byte order mark inside the text */
+			continue;
+		}
 		if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
 		    ((unsigned char)s[i + 2] == 0x8B || (unsigned char)s[i + 2] == 0x8C ||
 		    (unsigned char)s[i + 2] == 0x8D)) {
