@@ -72,6 +72,9 @@ typedef struct strip_page {
 	char *meta_byline;
 	char *meta_url;         /* canonical link */
 	char *meta_lang;        /* <html lang>, og:locale */
+	/* appended by the HTML engineer */
+	size_t replaced;        /* HTML: bytes that did not convert to UTF-8 (U+FFFD) */
+	const char *charset;    /* HTML: the charset the page was read in */
 } strip_page;
 
 /* The classes strip_classify() gives a block (strip_block.cls). */
