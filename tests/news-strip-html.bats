@@ -104,6 +104,15 @@ field() {
 	done
 }
 
+@test "news-strip-html: bytes that are not in the page's charset become U+FFFD, counted" {
+	printf '<html><head><meta charset="utf-8"></head><body><p>Caf\xc3\xa9 owners, and one bad byte \xff here, say the new terrace rules will cost them a third of their summer trade.</p></body></html>' > "$BATS_TEST_TMPDIR/bad.html"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/bad.html"
+	assert_failure 1
+	assert_stderr_matches "bad.html: replaced 1 byte that are not UTF-8 with U\+FFFD"
+	[[ $(field .text) == "Café owners, and one bad byte"*"here"* ]] || fail "$(field .text)"
+	printf '%s' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null || fail "output is not UTF-8"
+}
+
 @test "news-strip-html: a UTF-8 page mislabelled as Latin-1, and a UTF-16 page with a BOM" {
 	sed 's/windows-1252/iso-8859-1/' "$H/cp1252.html" | iconv -f CP1252 -t UTF-8 > "$BATS_TEST_TMPDIR/u.html"
 	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/u.html"

@@ -303,6 +303,12 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		text_len = st->conv.len;
 	}
 	int rc = page_blocks(st, text, text_len, html);
+	if (html && st->page.replaced) {
+		news_warn("%s: replaced %zu byte%s that are not %s with U+FFFD", shown,
+		    st->page.replaced, st->page.replaced == 1 ? "" : "s",
+		    st->page.charset ? st->page.charset : "UTF-8");
+		news_ctx_status(ctx, NEWS_EXIT_DATA);
+	}
 	if (rc < 0) {
 		news_warn("%s: the page cannot be parsed; skipped", shown);
 		news_ctx_status(ctx, NEWS_EXIT_DATA);
@@ -425,6 +431,13 @@ process_warc(news_ctx *ctx, strip_state *st, const char *path)
 		strip_page_clear(&st->page);
 		strip_html_blocks_cs(rec.body, rec.body_len,
 		    rec.charset[0] ? rec.charset : NULL, &st->page);
+		if (st->page.replaced) {
+			news_warn("%s:%llu: %s: replaced %zu byte%s that are not %s with "
+			    "U+FFFD", shown, rec.lineno, uri ? uri : "record",
+			    st->page.replaced, st->page.replaced == 1 ? "" : "s",
+			    st->page.charset ? st->page.charset : "UTF-8");
+			news_ctx_status(ctx, NEWS_EXIT_DATA);
+		}
 		int year_hint = rec.date ? year_of(rec.date, strlen(rec.date)) : 0;
 		strip_document(&st->page, &st->cfg, year_hint, &st->doc);
 		if (uri && *uri) {

@@ -801,7 +801,9 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	size_t bom = 0;
 	bool valid;
 	const char *cs = strip_charset_detect(html, len, charset, &bom, &valid);
-	strip_charset_to_utf8(html + bom, len - bom, cs, valid, &utf8);
+	page->replaced += strip_charset_to_utf8(html + bom, len - bom, cs, valid,
+	    &utf8);
+	page->charset = cs;
 	utf8.len = strip_html_elide(utf8.data, utf8.len);
 	if (utf8.len > INT32_MAX)
 		utf8.len = INT32_MAX;   /* libxml2 takes an int size */
