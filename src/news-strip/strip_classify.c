@@ -619,9 +619,9 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
  * a sentence); a short block goes with the nearest longer block before or
  * after it, and a heading with what follows it; a main content with no
  * prose but captions is a slideshow, whose captions are the article.
- * Stopword density and the
- * headline-list shape are not held against blocks here: code, recipes,
- * lists and tables inside an article have little of either. */
+ * Stopword density and the headline-list shape are not held against
+ * blocks here: code, recipes, lists and tables inside an article have
+ * little of either. */
 #define HTML_BAD_FEATS (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | \
 	STRIP_FEAT_DATE | STRIP_FEAT_RELTIME | STRIP_FEAT_BYLINE | \
 	STRIP_FEAT_CONTACT | STRIP_FEAT_NUMERIC | STRIP_FEAT_NAV)
