@@ -256,6 +256,7 @@ typedef struct html_state {
 typedef struct tag_attrs {
 	const char *cls, *id, *role, *itemprop, *hidden, *aria_hidden, *style,
 	    *type, *rel, *datetime, *content, *pubdate, *lang;
+	const char *nfc, *nfi;  /* class and id already judged (strip_html_elide.c) */
 } tag_attrs;
 
 static void
@@ -281,6 +282,10 @@ gather(const char **attrs, tag_attrs *a)
 			else if (!strcmp(n, "itemprop")) slot = &a->itemprop;
 			break;
 		case 'l': if (!strcmp(n, "lang")) slot = &a->lang; break;
+		case 'n':
+			if (!strcmp(n, "nfc")) slot = &a->nfc;
+			else if (!strcmp(n, "nfi")) slot = &a->nfi;
+			break;
 		case 'p': if (!strcmp(n, "pubdate")) slot = &a->pubdate; break;
 		case 'r':
 			if (!strcmp(n, "role")) slot = &a->role;
@@ -385,19 +390,17 @@ static int
 markup_verdict(const elem_kind *k, const tag_attrs *at)
 {
 	unsigned flags = 0;
-	enum strip_class_kind ck = STRIP_CLASS_NONE;
+	/* class and id come judged from strip_html_elide(), or as written
+	 * when a tag was kept whole */
+	int kc = at->nfc ? at->nfc[0] - '0' : at->cls ?
+	    (int)strip_html_class_of(at->cls, strlen(at->cls)) : 0;
 	/* inline elements only matter when hidden ("<span class=sr-only>");
 	 * their ids, mostly unique anchors, are not looked at */
 	if (!(k->flags & EL_BLOCK))
-		return at->cls && strip_html_class_of(at->cls, strlen(at->cls)) ==
-		    STRIP_CLASS_HIDDEN ? -1 : 0;
-	if (at->cls)
-		ck = strip_html_class_of(at->cls, strlen(at->cls));
-	if (at->id) {
-		enum strip_class_kind c = strip_html_class_of(at->id, strlen(at->id));
-		if (c > ck)
-			ck = c;
-	}
+		return kc == STRIP_CLASS_HIDDEN ? -1 : 0;
+	int ki = at->nfi ? at->nfi[0] - '0' : at->id ?
+	    (int)strip_html_class_of(at->id, strlen(at->id)) : 0;
+	enum strip_class_kind ck = (enum strip_class_kind)(kc > ki ? kc : ki);
 	const char *v = at->role;
 	if (v) {
 		if (!strcmp(v, "navigation") || !strcmp(v, "banner") ||

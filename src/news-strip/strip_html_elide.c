@@ -1,6 +1,8 @@
 /* strip_html_elide.c: cut what news-strip never reads out of a page before
  * libxml2 sees it: the bodies of script, style and svg elements, comments,
- * and the attributes of start tags that say nothing to us.
+ * runs of white space, and the attributes of start tags that say nothing
+ * to us; class and id values become the one digit of what their words say
+ * (strip_html_class.c).
  *
  * Why: on typical news pages half the bytes are inline JavaScript, CSS and
  * SVG paths, and of the rest three quarters are start tags, mostly long
@@ -23,6 +25,9 @@
 #include <strings.h>
 
 #include "strip_html_int.h"
+
+/* the scratch tag grows by at most this per attribute: " nfc=N" */
+#define CODE_LEN 6
 
 static inline bool
 is_space(unsigned char c)
@@ -180,8 +185,10 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	size_t tl = end - i;
 	if (p[end - 1] != '>')
 		goto verbatim;          /* cut off by the end of the page */
-	if (cap < tl) {
-		cap = tl < 4096 ? 4096 : tl;
+	/* a rewrite may grow a little before it is known to be shorter:
+	 * a separator and CODE_LEN per attribute at most */
+	if (cap < 2 * tl + CODE_LEN) {
+		cap = 2 * tl + CODE_LEN < 4096 ? 4096 : 2 * tl + CODE_LEN;
 		free(scratch);
 		scratch = malloc(cap);
 		if (!scratch) {
@@ -194,6 +201,7 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	    p[j] != '>')
 		j++;
 	bool is_link = j - i - 1 == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
+	bool is_time = j - i - 1 == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
 	memcpy(scratch, p + i, j - i);
 	w = j - i;
 	for (;;) {
@@ -225,6 +233,25 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		} else {
 			j = a1;
 		}
+		/* class and id are replaced by what their words say: a digit
+		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
+		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
+		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
+		if ((is_class && !is_time) || is_id) {
+			const char *v = p + v0;
+			size_t vl = j - v0;
+			if (vl >= 2 && (v[0] == '"' || v[0] == '\'')) {
+				v++;
+				vl -= 2;
+			}
+			enum strip_class_kind k = strip_html_class_of(v, vl);
+			if (k != STRIP_CLASS_NONE) {
+				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
+				scratch[w + 5] = (char)('0' + k);
+				w += 6;
+			}
+			continue;
+		}
 		if (!wanted_attr(p + a0, a1 - a0))
 			continue;
 		/* href matters on <link rel=canonical> only; inline styles only
@@ -252,6 +279,36 @@ verbatim:
 	return tl;
 }
 
+/* Copy p[i..next) to p + o with every run of white space made one
+ * character (a line break when the run holds one); returns bytes written.
+ * news-strip collapses white space anyway, <pre> included, but for its
+ * line breaks. */
+static size_t
+copy_text(char *p, size_t i, size_t next, size_t o)
+{
+	size_t o0 = o;
+	while (i < next) {
+		/* the next white space character */
+		size_t j = i;
+		while (j < next && !is_space((unsigned char)p[j]))
+			j++;
+		if (o != i)
+			memmove(p + o, p + i, j - i);
+		o += j - i;
+		if (j >= next)
+			break;
+		size_t k = j;
+		bool nl = false;
+		while (k < next && is_space((unsigned char)p[k])) {
+			nl |= p[k] == '\n';
+			k++;
+		}
+		p[o++] = nl ? '\n' : p[j] == '\r' ? '\n' : ' ';
+		i = k;
+	}
+	return o - o0;
+}
+
 size_t
 strip_html_elide(char *p, size_t len)
 {
@@ -260,9 +317,7 @@ strip_html_elide(char *p, size_t len)
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
 		/* copy the text up to the '<' */
-		if (o != i)
-			memmove(p + o, p + i, next - i);
-		o += next - i;
+		o += copy_text(p, i, next, o);
 		i = next;
 		if (i >= len)
 			break;
@@ -296,11 +351,18 @@ strip_html_elide(char *p, size_t len)
 			o += end - i;
 		}
 		i = end;
-		if (!nl || keep || (self_closed && name[1] == 'v'))
+		if (!nl || (self_closed && name[1] == 'v'))
 			continue;
-		/* skip the raw element's content up to its end tag */
-		i = name[1] == 'v' ? find_svg_end(p, len, i)
+		/* the raw element's content, up to its end tag: JSON-LD is
+		 * copied as it is, the rest skipped */
+		size_t stop = name[1] == 'v' ? find_svg_end(p, len, i)
 		    : find_end_tag(p, len, i, name, nl);
+		if (keep) {
+			if (o != i)
+				memmove(p + o, p + i, stop - i);
+			o += stop - i;
+		}
+		i = stop;
 	}
 	return o;
 }
