@@ -31,6 +31,11 @@ static bool sorted;
 
 #define CACHE_SIZE 4096
 static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
+/* Names recur across values ("col-md-8", "btn"), so they have a cache of
+ * their own, for values seen once (ids, long utility-class lists). */
+#define NAME_CACHE_SIZE 8192
+static struct { uint64_t hash; unsigned char kind; bool used; }
+    name_cache[NAME_CACHE_SIZE];
 
 void
 strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
@@ -71,6 +76,7 @@ strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
 	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
 	sorted = false;
 	memset(cache, 0, sizeof cache);
+	memset(name_cache, 0, sizeof name_cache);
 }
 
 void
@@ -147,8 +153,25 @@ is_modifier(const char *name, size_t len)
 
 /* One class name ("article__footer"): hidden, then strong, then boiler,
  * then content words win. */
+static enum strip_class_kind name_kind_uncached(const char *s, size_t len);
+
+
 static enum strip_class_kind
 name_kind(const char *s, size_t len)
+{
+	uint64_t h = news_hash64(s, len);
+	size_t slot = (size_t)(h & (NAME_CACHE_SIZE - 1));
+	if (name_cache[slot].used && name_cache[slot].hash == h)
+		return (enum strip_class_kind)name_cache[slot].kind;
+	enum strip_class_kind k = name_kind_uncached(s, len);
+	name_cache[slot].hash = h;
+	name_cache[slot].kind = (unsigned char)k;
+	name_cache[slot].used = true;
+	return k;
+}
+
+static enum strip_class_kind
+name_kind_uncached(const char *s, size_t len)
 {
 	char w[64];
 	size_t n = 0;
