@@ -148,16 +148,21 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 	unsigned char *above = news_xcalloc(n, 1);
 	for (int a = ns->block_node[title]; a >= 0; a = ns->v[a].parent)
 		above[a] = 1;
-	for (size_t i = title + 1; i < first_main && i < ns->nb; i++) {
+	/* a standfirst is close to the headline: a few blocks, a few
+	 * containers away (which also bounds the work on hostile pages) */
+	for (size_t i = title + 1; i < first_main && i < ns->nb &&
+	    i <= title + 32; i++) {
 		strip_block *b = &page->blocks[i];
 		if (b->len < 60)
 			continue;       /* a byline, a date, a button */
 		if (b->link_density >= 0.3f)
 			break;          /* a list of links: no standfirst here */
 		bool boiler = false;
+		int steps = 0;
 		for (int a = ns->block_node[i]; a >= 0 && !above[a] && !boiler;
 		    a = ns->v[a].parent)
-			boiler = ns->v[a].flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG);
+			boiler = (ns->v[a].flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG)) ||
+			    ++steps > 64;
 		if (!boiler && b->tag != STRIP_CAPTION)
 			b->hints |= STRIP_HINT_MAIN;
 	}
