@@ -36,6 +36,58 @@ field() {
 	[[ $text != *"Harbour council approves"* ]] || fail "headline in text"
 }
 
+@test "news-strip-html: hidden text, forms, embeds and templates are never article" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><main><article class="post-content">
+	<p>The city library will open on Sundays from next month, the council said, after a petition gathered four thousand names.<span class="sr-only"> SCREEN READER ONLY</span></p>
+	<p hidden>HIDDEN ATTRIBUTE paragraph that a reader never sees on the page at all, whatever it says.</p>
+	<p style="display: none">DISPLAY NONE paragraph that a reader never sees on the page at all, whatever it says.</p>
+	<div aria-hidden="true"><p>ARIA HIDDEN paragraph that a reader never sees on the page at all, whatever it says.</p></div>
+	<form><label>Your e-mail</label><input value="INPUT VALUE"><select><option>OPTION TEXT</option></select><button>BUTTON TEXT</button><textarea>TEXTAREA TEXT</textarea></form>
+	<template><p>TEMPLATE paragraph that scripts would copy into the page later, with its words.</p></template>
+	<iframe src="x">IFRAME FALLBACK</iframe><video>VIDEO FALLBACK</video><object>OBJECT FALLBACK</object>
+	<noscript><p>The longer opening hours will cost the library about forty thousand a year, paid from the culture budget.</p></noscript>
+	<p>Staff will be asked to volunteer for the Sunday shifts first, and the union has agreed to the plan, the council added.</p>
+	<div class="newsletter-signup"><p>Sign up for our morning newsletter and get the day's news in your inbox before breakfast.</p></div>
+	<section id="comments"><article class="comment"><p>I think the library should open on Saturdays instead, because that is when families have time.</p></article></section>
+	</article></main></body></html>
+	EOF
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"open on Sundays"* && $text == *"volunteer for the Sunday shifts"* ]] || fail "$text"
+	[[ $text == *"forty thousand a year"* ]] || fail "noscript content is what the page shows without scripts: $text"
+	for junk in "SCREEN READER" "HIDDEN ATTRIBUTE" "DISPLAY NONE" "ARIA HIDDEN" "INPUT VALUE" \
+	    "OPTION TEXT" "BUTTON TEXT" "TEXTAREA TEXT" "TEMPLATE" "IFRAME" "VIDEO" "OBJECT" \
+	    "morning newsletter" "Saturdays instead"; do
+		[[ $text != *"$junk"* ]] || fail "kept '$junk': $text"
+	done
+}
+
+@test "news-strip-html: --explain shows the markup's evidence; --dict adds class words" {
+	run --separate-stderr news-strip --explain "$H/article.html"
+	assert_success
+	[ "$(jq '[.blocks[] | select(.evidence | index("html-main"))] | length' <<<"$output")" -gt 3 ] || fail "$output"
+	jq -e '.blocks[] | select(.text | startswith("The harbour council")) | .evidence | index("html-main")' <<<"$output" >/dev/null ||
+		fail "first paragraph not in the main content"
+	jq -e '.blocks[] | select(.text | startswith("Share on")) | .evidence | index("html-main") | not' <<<"$output" >/dev/null ||
+		fail "share bar in the main content"
+	# a site's own class names: "postscript" boxes are furniture there
+	sed 's/<div class="article-body">/<div class="article-body"><div class="postscript"><p>This story was updated on Wednesday to correct the name of the island, which was misspelled.<\/p><\/div>/' \
+		"$H/article.html" > "$BATS_TEST_TMPDIR/ps.html"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/ps.html"
+	[[ $(field .text) == *"misspelled"* ]] || fail "without the word: $(field .text)"
+	printf '[htmlclass strong]\npostscript\n' > "$BATS_TEST_TMPDIR/site.txt"
+	run --separate-stderr news-strip --dict "$BATS_TEST_TMPDIR/site.txt" "$BATS_TEST_TMPDIR/ps.html"
+	assert_success
+	[[ $(field .text) != *"misspelled"* ]] || fail "with the word: $(field .text)"
+	[[ $(field .text) == *"harbour council voted"* ]] || fail "$(field .text)"
+	printf '[htmlclass sometimes]\npostscript\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run --separate-stderr news-strip --dict "$BATS_TEST_TMPDIR/bad.txt" "$BATS_TEST_TMPDIR/ps.html"
+	assert_failure 2
+	assert_stderr_matches "bad.txt:1: \[htmlclass KIND\] needs one of"
+}
+
 @test "news-strip-html: title without the site name, date, byline and canonical url" {
 	run --separate-stderr news-strip "$H/article.html"
 	assert_success

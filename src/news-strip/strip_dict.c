@@ -280,9 +280,14 @@ section_line(load_state *st, const char *line, size_t len, const char *source,
 		return 0;
 	}
 	if (nlen == 9 && memcmp(name, "htmlclass", 9) == 0) {
-		if (alen == 0 || alen >= sizeof st->kind)
-			news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs a "
-			    "kind", source, lineno);
+		static const char *const kinds[] = { "hidden", "strong", "boiler",
+		    "content" };
+		bool known = false;
+		for (size_t k = 0; k < 4; k++)
+			known |= strlen(kinds[k]) == alen && memcmp(kinds[k], arg, alen) == 0;
+		if (!known)
+			news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
+			    "hidden, strong, boiler, content", source, lineno);
 		memcpy(st->kind, arg, alen);
 		st->kind[alen] = '\0';
 		st->section = SEC_HTMLCLASS;
