@@ -33,6 +33,5 @@ bool strip_looks_like_html(const char *p, size_t len);
  * A bad kind or word exits 2 with "source:lineno:" in the message. */
 void strip_html_class_add(const char *word, size_t len, const char *kind,
     size_t kind_len, const char *source, unsigned long lineno);
-void strip_html_class_free(void);
 
 #endif

@@ -79,16 +79,6 @@ strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
 	memset(name_cache, 0, sizeof name_cache);
 }
 
-void
-strip_html_class_free(void)
-{
-	for (size_t i = 0; i < n_words; i++)
-		free(words[i].word);
-	free(words);
-	words = NULL;
-	n_words = cap_words = 0;
-}
-
 static int
 word_cmp(const void *a, const void *b)
 {
