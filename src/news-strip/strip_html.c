@@ -9,9 +9,12 @@
  * markup's evidence (class names, <article>, <nav>...) noted, and a light
  * list of container nodes is kept for finding the main content afterwards
  * (strip_html_main.c).  Element content that is never article (script,
- * style, forms, hidden text...) is skipped as it streams by. */
+ * style, forms, hidden text...) is skipped as it streams by.
+ *
+ * Before libxml2 sees a page, it is converted to UTF-8 (strip_charset.c)
+ * and stripped of what is never read (strip_html_elide.c: script and style
+ * bodies, comments, unread attributes; class and id values judged). */
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
