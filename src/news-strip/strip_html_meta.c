@@ -371,8 +371,11 @@ strip_html_meta_finish(strip_html_meta *m, strip_page *page,
 	for (size_t i = 0; i < 4 && !page->meta_date; i++)
 		if (m->date[i])
 			page->meta_date = news_xstrdup(m->date[i]);
+	/* blog platforms' placeholders name no one */
+	static const char *const nobody[] = { "unknown", "admin", "administrator",
+	    "anonymous", NULL };
 	for (size_t i = 0; i < 3 && !page->meta_byline; i++)
-		if (m->author[i])
+		if (m->author[i] && !key_in(m->author[i], nobody))
 			page->meta_byline = news_xstrdup(m->author[i]);
 	if (!page->meta_url && url)
 		page->meta_url = news_xstrdup(url);
