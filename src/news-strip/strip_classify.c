@@ -617,8 +617,9 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
  * class names).  There, a block is article unless its own evidence says it
  * is furniture (a link-heavy block counts as furniture unless it reads as
  * a sentence); a short block goes with the nearest longer block before or
- * after it, and a heading with what follows it; a main content with no
- * prose but captions is a slideshow, whose captions are the article.
+ * after it, and a heading with what follows it; a main content whose
+ * captions say more than its other prose is a slideshow, whose captions
+ * are the article.
  * Stopword density and the headline-list shape are not held against
  * blocks here: code, recipes, lists and tables inside an article have
  * little of either. */
@@ -700,11 +701,18 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 			}
 		f[i].cls = q == STRIP_CLS_GOOD ? STRIP_CLS_GOOD : STRIP_CLS_BAD;
 	}
-	/* a slideshow: the article is its captions */
-	bool any_good = false;
-	for (size_t i = 0; i < n && !any_good; i++)
-		any_good = f[i].cls == STRIP_CLS_GOOD;
-	for (size_t i = 0; i < n && !any_good; i++) {
+	/* a slideshow: the article is its captions, when they say more than
+	 * the prose around them */
+	size_t good_chars = 0, caption_chars = 0;
+	for (size_t i = 0; i < n; i++) {
+		const strip_block *b = &page->blocks[i];
+		if (f[i].cls == STRIP_CLS_GOOD)
+			good_chars += f[i].chars;
+		else if (f[i].cls == STRIP_CLS_CAPTION && (b->feat & STRIP_FEAT_SENTENCE) &&
+		    f[i].chars >= cfg->min_length && !(b->feat & HTML_BAD_FEATS))
+			caption_chars += f[i].chars;
+	}
+	for (size_t i = 0; i < n && caption_chars > good_chars; i++) {
 		const strip_block *b = &page->blocks[i];
 		if (f[i].cls == STRIP_CLS_CAPTION && (b->feat & STRIP_FEAT_SENTENCE) &&
 		    f[i].chars >= cfg->min_length && !(b->feat & HTML_BAD_FEATS))
