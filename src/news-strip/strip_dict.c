@@ -281,13 +281,13 @@ section_line(load_state *st, const char *line, size_t len, const char *source,
 	}
 	if (nlen == 9 && memcmp(name, "htmlclass", 9) == 0) {
 		static const char *const kinds[] = { "hidden", "strong", "boiler",
-		    "content" };
+		    "caption", "content" };
 		bool known = false;
-		for (size_t k = 0; k < 4; k++)
+		for (size_t k = 0; k < 5; k++)
 			known |= strlen(kinds[k]) == alen && memcmp(kinds[k], arg, alen) == 0;
 		if (!known)
 			news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
-			    "hidden, strong, boiler, content", source, lineno);
+			    "hidden, strong, boiler, caption, content", source, lineno);
 		memcpy(st->kind, arg, alen);
 		st->kind[alen] = '\0';
 		st->section = SEC_HTMLCLASS;
