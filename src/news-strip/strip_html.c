@@ -320,6 +320,10 @@ flush(html_state *st)
 	if (b->len == 0)
 		return;
 	strip_tag tag = st->depth ? st->stack[st->depth - 1].btag : STRIP_DIV;
+	/* a long text in a caption's place is a paragraph: slides, and class
+	 * names like "article__body-text-image" */
+	if (tag == STRIP_CAPTION && b->len >= 300)
+		tag = STRIP_P;
 	strip_block *blk = strip_page_add(st->page, b->data, b->len, tag);
 	blk->link_density = (float)st->cur_link / (float)b->len;
 	if (blk->link_density > 1)
@@ -431,6 +435,8 @@ markup_verdict(const elem_kind *k, const tag_attrs *at)
 		flags |= STRIP_NODE_BOILER;
 	else if (ck == STRIP_CLASS_CONTENT)
 		flags |= STRIP_NODE_CONTENT;
+	else if (ck == STRIP_CLASS_CAPTION)
+		flags |= STRIP_NODE_CAPTION;
 	return (int)flags;
 }
 
@@ -541,9 +547,13 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		if (k->flags & EL_ARTICLE)
 			flags |= STRIP_NODE_ARTICLE;
 		f.node = new_node(st, f.node, flags);
-		if (k->tag != STRIP_DIV || f.btag == STRIP_DIV ||
-		    f.btag == STRIP_LINE)
+		/* the block tag: the element's own, but a caption stays a
+		 * caption ("<figcaption><p>...") */
+		if (f.btag != STRIP_CAPTION && (k->tag != STRIP_DIV ||
+		    f.btag == STRIP_DIV || f.btag == STRIP_LINE))
 			f.btag = k->tag;
+		if (flags & STRIP_NODE_CAPTION)
+			f.btag = STRIP_CAPTION;
 		if (flags & STRIP_NODE_ARTICLE) {
 			f.article = 1;
 			st->article_depth++;

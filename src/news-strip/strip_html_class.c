@@ -50,9 +50,11 @@ strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
 		kind = STRIP_CLASS_BOILER;
 	else if (kl == 7 && memcmp(k, "content", 7) == 0)
 		kind = STRIP_CLASS_CONTENT;
+	else if (kl == 7 && memcmp(k, "caption", 7) == 0)
+		kind = STRIP_CLASS_CAPTION;
 	else
 		news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
-		    "hidden, strong, boiler, content", source, lineno);
+		    "hidden, strong, boiler, caption, content", source, lineno);
 	while (wl && (line[wl - 1] == ' ' || line[wl - 1] == '\t'))
 		wl--;
 	bool whole = wl > 1 && line[0] == '=';
@@ -190,8 +192,9 @@ static enum strip_class_kind
 value_kind(const char *v, size_t len)
 {
 	/* across the names of one value: hidden and strong win, then a
-	 * content name, then a boiler name */
-	bool content = false, boiler = false, strong = false, hidden = false;
+	 * content name, then a caption name, then a boiler name */
+	bool content = false, boiler = false, strong = false, hidden = false,
+	    caption = false;
 	size_t i = 0;
 	while (i < len) {
 		while (i < len && isspace((unsigned char)v[i]))
@@ -206,6 +209,7 @@ value_kind(const char *v, size_t len)
 		case STRIP_CLASS_STRONG: strong = true; break;
 		case STRIP_CLASS_BOILER: boiler = true; break;
 		case STRIP_CLASS_CONTENT: content = true; break;
+		case STRIP_CLASS_CAPTION: caption = true; break;
 		default: break;
 		}
 	}
@@ -215,6 +219,8 @@ value_kind(const char *v, size_t len)
 		return STRIP_CLASS_STRONG;
 	if (content)
 		return STRIP_CLASS_CONTENT;
+	if (caption)
+		return STRIP_CLASS_CAPTION;
 	if (boiler)
 		return STRIP_CLASS_BOILER;
 	return STRIP_CLASS_NONE;

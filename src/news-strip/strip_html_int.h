@@ -13,6 +13,7 @@
 enum strip_class_kind {
 	STRIP_CLASS_NONE = 0,
 	STRIP_CLASS_CONTENT,
+	STRIP_CLASS_CAPTION,    /* an image's wrapper: its text is a caption */
 	STRIP_CLASS_BOILER,
 	STRIP_CLASS_STRONG,     /* comments, share bars, cookie notices */
 	STRIP_CLASS_HIDDEN,     /* screen-reader-only, hidden */
@@ -28,6 +29,7 @@ enum {
 	STRIP_NODE_STRONG = 1 << 1,     /* comments, share, cookie... */
 	STRIP_NODE_CONTENT = 1 << 2,    /* class says article container */
 	STRIP_NODE_ARTICLE = 1 << 3,    /* <article>, <main>, articleBody */
+	STRIP_NODE_CAPTION = 1 << 4,    /* class says image or caption */
 };
 
 typedef struct strip_node {
