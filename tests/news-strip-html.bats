@@ -34,6 +34,9 @@ field() {
 	done
 	# the headline is the title, not body text
 	[[ $text != *"Harbour council approves"* ]] || fail "headline in text"
+	# captions on request
+	run --separate-stderr news-strip --keep-captions "$H/article.html"
+	[[ $(field .text) == *"The ferry at the old quay"* ]] || fail "--keep-captions: $(field .text)"
 }
 
 @test "news-strip-html: hidden text, forms, embeds and templates are never article" {
