@@ -168,6 +168,12 @@ field() {
 	printf '%s' "$output" | iconv -f UTF-8 -t UTF-8 >/dev/null || fail "output is not UTF-8"
 }
 
+@test "news-strip-html: a page in a JSON string is Unicode whatever its <meta> says" {
+	run --separate-stderr news-strip <<<'{"id":"j1","html":"<html><head><meta charset=\"shift_jis\"></head><body><p>東京都は月曜日、新しい防災計画を発表した。計画は来年から実施される予定で、都内の全ての区が対象となる。</p></body></html>"}'
+	assert_success
+	[[ $(field .text) == "東京都は月曜日"* ]] || fail "$output"
+}
+
 @test "news-strip-html: a UTF-8 page mislabelled as Latin-1, and a UTF-16 page with a BOM" {
 	sed 's/windows-1252/iso-8859-1/' "$H/cp1252.html" | iconv -f CP1252 -t UTF-8 > "$BATS_TEST_TMPDIR/u.html"
 	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/u.html"

@@ -178,13 +178,16 @@ looks_like_html(const char *p, size_t len)
 	return strip_looks_like_html(p + i, len - i);
 }
 
-/* The one place where a page becomes blocks. */
+/* The one place where a page becomes blocks.  `charset` is what the
+ * page is known to be in (JSON strings are Unicode, whatever a page's
+ * <meta> says), or NULL to tell from the page. */
 static int
-page_blocks(strip_state *st, const char *p, size_t len, bool html)
+page_blocks(strip_state *st, const char *p, size_t len, bool html,
+    const char *charset)
 {
 	strip_page_clear(&st->page);
 	if (html)
-		return strip_html_blocks(p, len, &st->page) < 0 ? -1 : 0;
+		return strip_html_blocks_cs(p, len, charset, &st->page) < 0 ? -1 : 0;
 	strip_text_blocks(p, len, &st->page);
 	return 0;
 }
@@ -302,7 +305,7 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		text = st->conv.data ? st->conv.data : "";
 		text_len = st->conv.len;
 	}
-	int rc = page_blocks(st, text, text_len, html);
+	int rc = page_blocks(st, text, text_len, html, NULL);
 	if (html && st->page.replaced) {
 		news_warn("%s: replaced %zu byte%s that are not %s with U+FFFD", shown,
 		    st->page.replaced, st->page.replaced == 1 ? "" : "s",
@@ -351,7 +354,8 @@ process_jsonl(news_ctx *ctx, news_record *rec, void *user)
 	/* the page is copied: the record's string may live in its scratch */
 	news_buf_clear(&st->raw);
 	news_buf_add(&st->raw, page, len);
-	rc = page_blocks(st, st->raw.data ? st->raw.data : "", st->raw.len, html);
+	rc = page_blocks(st, st->raw.data ? st->raw.data : "", st->raw.len, html,
+	    "UTF-8");
 	if (rc < 0) {
 		news_reject(ctx, 0, "the page in '%s' cannot be parsed", field);
 		return 0;
