@@ -1,5 +1,6 @@
 /* strip_html_elide.c: cut what news-strip never reads out of a page before
- * libxml2 sees it: the bodies of script, style and svg elements, comments,
+ * libxml2 sees it: script, style and svg elements, images and other void
+ * elements without text, <meta> and <link> tags we do not read, comments,
  * runs of white space, and the attributes of start tags that say nothing
  * to us; class and id values become the one digit of what their words say
  * (strip_html_class.c).
@@ -143,6 +144,21 @@ is_jsonld(const char *tag, size_t len)
 	return memmem(tag, len, "ld+json", 7) != NULL;
 }
 
+/* Void elements news-strip never reads: dropped whole. */
+static bool
+dropped_void(const char *name, size_t n)
+{
+	static const struct { const char *name; size_t len; } names[] = {
+		{"img", 3}, {"source", 6}, {"input", 5}, {"wbr", 3}, {"track", 5},
+		{"param", 5}, {"area", 4}, {"embed", 5}, {"base", 4}, {"col", 3},
+		{"keygen", 6},
+	};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (names[k].len == n && strncasecmp(name, names[k].name, n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether a[0..n) equals the lower-case name, ignoring case. */
 static inline bool
 same_ci(const char *a, const char *name, size_t n)
@@ -200,8 +216,15 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	while (j < end && !is_space((unsigned char)p[j]) && p[j] != '/' &&
 	    p[j] != '>')
 		j++;
-	bool is_link = j - i - 1 == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
-	bool is_time = j - i - 1 == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
+	size_t nl = j - i - 1;
+	if (dropped_void(p + i + 1, nl))
+		return 0;
+	bool is_link = nl == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
+	bool is_meta = nl == 4 && strncasecmp(p + i + 1, "meta", 4) == 0;
+	bool is_time = nl == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
+	/* a <meta> is kept when it names a charset or a field we read, a
+	 * <link> when it is the canonical one */
+	bool wanted = !(is_link || is_meta);
 	memcpy(scratch, p + i, j - i);
 	w = j - i;
 	for (;;) {
@@ -254,6 +277,25 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		}
 		if (!wanted_attr(p + a0, a1 - a0))
 			continue;
+		if (is_meta || is_link) {
+			const char *v = p + v0;
+			size_t vl = j - v0;
+			if (vl >= 2 && (v[0] == '"' || v[0] == '\'')) {
+				v++;
+				vl -= 2;
+			}
+			size_t al = a1 - a0;
+			bool names = (al == 4 && same_ci(p + a0, "name", 4)) ||
+			    (al == 8 && same_ci(p + a0, "property", 8)) ||
+			    (al == 8 && same_ci(p + a0, "itemprop", 8));
+			if (is_meta && ((al == 7 && same_ci(p + a0, "charset", 7)) ||
+			    (al == 10 && same_ci(p + a0, "http-equiv", 10)) ||
+			    (names && strip_html_meta_key_wanted(v, vl))))
+				wanted = true;
+			if (is_link && al == 3 && same_ci(p + a0, "rel", 3) &&
+			    memmem(v, vl, "canonical", 9))
+				wanted = true;
+		}
 		/* href matters on <link rel=canonical> only; inline styles only
 		 * when they hide the element */
 		if (a1 - a0 == 4 && strncasecmp(p + a0, "href", 4) == 0 && !is_link)
@@ -266,6 +308,8 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		memcpy(scratch + w, p + a0, j - a0);
 		w += j - a0;
 	}
+	if (!wanted)
+		return 0;
 	if (end - i >= 2 && p[end - 2] == '/')
 		scratch[w++] = '/';
 	scratch[w++] = '>';
@@ -342,8 +386,11 @@ strip_html_elide(char *p, size_t len)
 		}
 		bool self_closed = end - i >= 2 && p[end - 2] == '/';
 		bool keep = name && name[1] == 'c' && is_jsonld(p + i, end - i);
-		/* copy the tag itself */
-		if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
+		/* copy the tag itself; a script (but JSON-LD), style or svg
+		 * goes whole, tags and all */
+		if (nl && !keep) {
+			/* nothing */
+		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
 			o += rewrite_start_tag(p, i, end, o);
 		} else {
 			if (o != i)
@@ -361,8 +408,11 @@ strip_html_elide(char *p, size_t len)
 			if (o != i)
 				memmove(p + o, p + i, stop - i);
 			o += stop - i;
+			i = stop;
+			continue;
 		}
-		i = stop;
+		/* and its end tag */
+		i = stop < len ? tag_end(p, len, stop) : len;
 	}
 	return o;
 }

@@ -70,6 +70,8 @@ void strip_html_meta_free(strip_html_meta *m);
 /* A <meta> tag's attributes (name/value pairs, NULL-terminated, as libxml2
  * gives them). */
 void strip_html_meta_tag(strip_html_meta *m, const char **attrs);
+/* Whether a <meta> name, property or itemprop is one we read. */
+bool strip_html_meta_key_wanted(const char *key, size_t len);
 /* A <link> tag's attributes. */
 void strip_html_link_tag(strip_html_meta *m, const char **attrs);
 /* The text of a <script type="application/ld+json">. */

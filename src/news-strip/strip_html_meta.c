@@ -97,6 +97,32 @@ key_in(const char *key, const char *const *list)
 	return false;
 }
 
+/* The <meta> names read, besides og:title, og:site_name, og:url and
+ * og:locale. */
+static const char *const dates[] = {"article:published_time",
+    "og:article:published_time", "og:published_time", "datePublished",
+    "pubdate", "publishdate", "publish-date", "publish_date",
+    "article.published", "article_date_original", "date", "dc.date",
+    "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
+    "parsely-pub-date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+    "pub_date", "release_date", NULL};
+static const char *const authors[] = {"author", "article:author",
+    "byl", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", NULL};
+
+bool
+strip_html_meta_key_wanted(const char *key, size_t len)
+{
+	static const char *const og[] = {"og:title", "og:site_name", "og:url",
+	    "og:locale", NULL};
+	char k[64];
+	if (len == 0 || len >= sizeof k)
+		return false;
+	memcpy(k, key, len);
+	k[len] = '\0';
+	return key_in(k, og) || key_in(k, dates) || key_in(k, authors);
+}
+
 void
 strip_html_meta_tag(strip_html_meta *m, const char **attrs)
 {
@@ -109,16 +135,6 @@ strip_html_meta_tag(strip_html_meta *m, const char **attrs)
 	if (!key || !v)
 		return;
 	size_t vl = strlen(v);
-	static const char *const dates[] = {"article:published_time",
-	    "og:article:published_time", "og:published_time", "datePublished",
-	    "pubdate", "publishdate", "publish-date", "publish_date",
-	    "article.published", "article_date_original", "date", "dc.date",
-	    "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
-	    "parsely-pub-date", "originalpublicationdate", "cxenseparse:recs:publishtime",
-	    "pub_date", "release_date", NULL};
-	static const char *const authors[] = {"author", "article:author",
-	    "byl", "parsely-author", "sailthru.author", "dc.creator",
-	    "dcterms.creator", "citation_author", NULL};
 	if (strcasecmp(key, "og:title") == 0)
 		strip_html_meta_set(&m->og_title, v, vl);
 	else if (strcasecmp(key, "og:site_name") == 0)
