@@ -29,11 +29,11 @@ static size_t n_words, cap_words;
 static size_t bucket[257];
 static bool sorted;
 
-#define CACHE_SIZE 4096
+#define CACHE_SIZE 65536
 static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
 /* Names recur across values ("col-md-8", "btn"), so they have a cache of
  * their own, for values seen once (ids, long utility-class lists). */
-#define NAME_CACHE_SIZE 8192
+#define NAME_CACHE_SIZE 32768
 static struct { uint64_t hash; unsigned char kind; bool used; }
     name_cache[NAME_CACHE_SIZE];
 
