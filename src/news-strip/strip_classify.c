@@ -666,40 +666,39 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 			c = STRIP_CLS_GOOD;
 		f[i].cls = c;
 	}
-	/* short blocks: with the nearest longer block on either side */
+	/* short blocks: with the longer block right before them, or the
+	 * nearest longer one after them (a run of short lines opening after
+	 * prose is its list; one closing before furniture is not); one pass
+	 * each way, so long runs of short blocks stay linear */
+	int last = STRIP_CLS_BAD;
 	for (size_t i = 0; i < n; i++) {
-		if (f[i].cls != STRIP_CLS_SHORT)
-			continue;
-		int p = STRIP_CLS_BAD, q = STRIP_CLS_BAD;
-		for (size_t j = i; j-- > 0;)
-			if (f[j].cls != STRIP_CLS_SHORT && f[j].cls != STRIP_CLS_HEADING &&
-			    f[j].cls != STRIP_CLS_CAPTION) {
-				p = f[j].cls;
-				break;
-			}
-		for (size_t j = i + 1; j < n; j++)
-			if (f[j].cls != STRIP_CLS_SHORT && f[j].cls != STRIP_CLS_HEADING &&
-			    f[j].cls != STRIP_CLS_CAPTION) {
-				q = f[j].cls;
-				break;
-			}
-		f[i].cls = p == STRIP_CLS_GOOD || q == STRIP_CLS_GOOD ?
-		    STRIP_CLS_NEAR : STRIP_CLS_BAD;
+		int c = f[i].cls;
+		if (c == STRIP_CLS_SHORT)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_NEAR : STRIP_CLS_SHORT;
+		if (c != STRIP_CLS_HEADING && c != STRIP_CLS_CAPTION)
+			last = c;
+	}
+	last = STRIP_CLS_BAD;
+	for (size_t i = n; i-- > 0;) {
+		int c = f[i].cls;
+		if (c == STRIP_CLS_SHORT)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_NEAR : STRIP_CLS_BAD;
+		else if (c != STRIP_CLS_HEADING && c != STRIP_CLS_CAPTION &&
+		    c != STRIP_CLS_NEAR)
+			last = c;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (f[i].cls == STRIP_CLS_NEAR)
 			f[i].cls = STRIP_CLS_GOOD;
-	/* headings: with what follows */
+	/* headings: with what follows (a run of headings goes with what
+	 * follows the run) */
+	last = STRIP_CLS_BAD;
 	for (size_t i = n; i-- > 0;) {
-		if (f[i].cls != STRIP_CLS_HEADING)
-			continue;
-		int q = STRIP_CLS_BAD;
-		for (size_t j = i + 1; j < n; j++)
-			if (f[j].cls != STRIP_CLS_HEADING && f[j].cls != STRIP_CLS_CAPTION) {
-				q = f[j].cls;
-				break;
-			}
-		f[i].cls = q == STRIP_CLS_GOOD ? STRIP_CLS_GOOD : STRIP_CLS_BAD;
+		int c = f[i].cls;
+		if (c == STRIP_CLS_HEADING)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_GOOD : STRIP_CLS_BAD;
+		else if (c != STRIP_CLS_CAPTION)
+			last = c;
 	}
 	/* a slideshow: the article is its captions, when they say more than
 	 * the prose around them */
