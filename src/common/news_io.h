@@ -55,6 +55,12 @@ typedef struct news_line {
 /* 1: a line; 0: end of input; -1: read error (errno set). */
 int news_reader_getline(news_reader *r, news_line *line);
 
+/* Whether the next news_reader_getline() can return without reading:
+ * a whole line is buffered, or the input has ended.  A program holding a
+ * lock or a transaction between records releases it before a read that
+ * may wait (news-dedupe --state). */
+bool news_reader_line_ready(news_reader *r);
+
 /* The first byte that is not white space, without consuming anything;
  * -1 at end of input or on error. */
 int news_reader_peek_nonblank(news_reader *r);

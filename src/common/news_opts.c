@@ -48,32 +48,35 @@ shared_applies(const news_option *o, const news_program *prog)
 	return true;
 }
 
-/* Print text wrapped at 79 columns, continuation lines indented. */
+/* Print text wrapped at 79 columns, continuation lines indented.  A space
+ * is printed only once the next word is known to fit on the line. */
 static void
 print_wrapped(const char *text, int column, int indent)
 {
 	const char *p = text;
+	bool space = false;
 
 	while (*p) {
 		const char *word = p;
 		while (*p && *p != ' ' && *p != '\n')
 			p++;
 		int len = (int)(p - word);
-		if (column + len > 79 && column > indent) {
+		if (column + space + len > 79 && column > indent) {
 			printf("\n%*s", indent, "");
 			column = indent;
+		} else if (space) {
+			putchar(' ');
+			column++;
 		}
 		printf("%.*s", len, word);
 		column += len;
+		space = false;
 		if (*p == '\n') {
 			printf("\n%*s", indent, "");
 			column = indent;
 			p++;
 		} else if (*p == ' ') {
-			if (column < 79) {
-				putchar(' ');
-				column++;
-			}
+			space = true;
 			p++;
 		}
 	}

@@ -254,8 +254,14 @@ start(news_reader *r)
 static int
 fill(news_reader *r)
 {
-	if (!r->started && start(r) < 0)
-		return -1;
+	if (!r->started) {
+		if (start(r) < 0)
+			return -1;
+		/* what start() read is there: reading more now would wait
+		 * for input that may be slow to come */
+		if (r->end > r->pos)
+			return 1;
+	}
 	if (r->eof)
 		return 0;
 	ensure_space(r, READ_CHUNK);
@@ -345,6 +351,22 @@ news_reader_getline(news_reader *r, news_line *line)
 		if (rc == 0 && r->pos == r->end)
 			return 0;
 	}
+}
+
+bool
+news_reader_line_ready(news_reader *r)
+{
+	size_t avail = r->end - r->pos;
+
+	if (!r->started || !r->buf)
+		return false;
+	if (r->eof)
+		return true;
+	if (avail > r->scanned && memchr(r->buf + r->pos + r->scanned, '\n',
+	    avail - r->scanned))
+		return true;
+	r->scanned = avail;     /* getline need not look there again */
+	return false;
 }
 
 int

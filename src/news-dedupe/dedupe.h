@@ -1,4 +1,4 @@
-/* dedupe.h: news-dedupe's options and the pieces main() puts together. */
+/* dedupe.h: news-dedupe's pieces that main() puts together. */
 #ifndef DEDUPE_H
 #define DEDUPE_H
 
@@ -11,18 +11,37 @@
 #include "news_record.h"
 
 #define DEDUPE_MAX_KEYS 16
+#define DEDUPE_NO_DAY INT32_MAX
 
-typedef struct dedupe_opts {
-	const char *keys[DEDUPE_MAX_KEYS];      /* --key paths */
-	size_t n_keys;
-	bool mark;                              /* --mark: annotate, keep all */
-	const char *mark_field;                 /* "dup_of" */
-} dedupe_opts;
+/* The hash of a record's normalised key values (NFKC, case folded,
+ * white space collapsed; the JSON type tells "1" from 1).  Returns false
+ * when a key is missing (its path in *missing). */
+bool dedupe_key(const news_record *rec, const char *const *keys, size_t n_keys,
+    news_buf *scratch, news_hash128 *out, const char **missing);
 
-/* The hash of a record's normalised key values.  Returns false when a key
- * is missing (its path in *missing). */
-bool dedupe_key(const news_record *rec, const dedupe_opts *o, news_buf *scratch,
-    news_hash128 *out, const char **missing);
+/* The one-a-day key of an event record: date, source.code, target.code
+ * and code.  *day is the date's day number, or DEDUPE_NO_DAY. */
+bool dedupe_event_key(const news_record *rec, news_buf *scratch,
+    news_hash128 *out, int32_t *day, const char **missing);
+/* Days since 1970-01-01 of a string starting YYYY-MM-DD, or DEDUPE_NO_DAY. */
+int32_t dedupe_day(const char *s, size_t len);
+
+/* --count: event groups held until their day closes. */
+typedef struct event_groups event_groups;
+typedef void (*egroup_emit_fn)(void *user, const char *line, size_t len,
+    uint64_t count, news_hash128 key);
+
+event_groups *egroups_new(void);
+void egroups_free(event_groups *e);
+/* Count one more event of an open group; false when none is open. */
+bool egroups_count(event_groups *e, news_hash128 key);
+/* Open a group with its first record's line (copied). */
+void egroups_open(event_groups *e, news_hash128 key, int32_t day,
+    const char *line, size_t len);
+/* Close the groups of days up to `upto` (INT64_MAX: all, undated too),
+ * by day and then in the order they were opened. */
+void egroups_close(event_groups *e, int64_t upto, egroup_emit_fn emit,
+    void *user);
 
 /* The in-memory seen-set: key hash -> the first record's id (raw JSON). */
 typedef struct seen_set seen_set;

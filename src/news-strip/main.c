@@ -15,17 +15,15 @@
 #include "news_opts.h"
 #include "news_run.h"
 #include "strip_doc.h"
-
-/* The HTML reader (strip_html*.c) is optional at link time until it
- * lands: a weak reference is NULL when it is not linked in. */
-#pragma weak strip_html_blocks
+#include "strip_html.h"
+#include "strip_warc.h"
 
 extern const news_blob news_strip_dicts[];
 extern const size_t news_strip_dicts_count;
 
 enum {
 	OPT_FIELD = 256, OPT_HTML, OPT_KEEP_CAPTIONS, OPT_MIN_LENGTH, OPT_DICT,
-	OPT_NO_BUILTIN, OPT_ENCODING, OPT_EXPLAIN,
+	OPT_NO_BUILTIN, OPT_ENCODING, OPT_EXPLAIN, OPT_WARC,
 };
 
 static const news_option options[] = {
@@ -48,6 +46,10 @@ static const news_option options[] = {
 	{ "encoding", 'e', required_argument, OPT_ENCODING, "NAME",
 	  "raw text pages are in encoding NAME (any name iconv knows), not "
 	  "detected" },
+	{ "warc", 0, no_argument, OPT_WARC, NULL,
+	  "the inputs are WARC files (plain or gzipped): one document per HTML "
+	  "response, with url and id from WARC-Target-URI and crawl_date from "
+	  "WARC-Date" },
 	{ "explain", 0, no_argument, OPT_EXPLAIN, NULL,
 	  "add a \"blocks\" field: every block with its class, whether it was "
 	  "kept, and the evidence" },
@@ -82,6 +84,7 @@ typedef struct strip_state {
 	bool html;              /* --html */
 	bool text_only;         /* --text: raw pages are text, never HTML */
 	bool explain;
+	bool warc;              /* --warc */
 	bool builtin;
 	const char **dict_files;
 	size_t n_dict_files;
@@ -127,6 +130,9 @@ handle_option(int id, const char *arg, void *user)
 	case OPT_EXPLAIN:
 		st->explain = true;
 		break;
+	case OPT_WARC:
+		st->warc = true;
+		break;
 	}
 }
 
@@ -168,19 +174,20 @@ looks_like_html(const char *p, size_t len)
 		if (len - i >= strlen(starts[k]) &&
 		    strncasecmp(p + i, starts[k], strlen(starts[k])) == 0)
 			return true;
-	return false;
+	/* any other known element ("<section>", "<h1 class=...>") */
+	return strip_looks_like_html(p + i, len - i);
 }
 
-/* The one place where a page becomes blocks. */
+/* The one place where a page becomes blocks.  `charset` is what the
+ * page is known to be in (JSON strings are Unicode, whatever a page's
+ * <meta> says), or NULL to tell from the page. */
 static int
-page_blocks(strip_state *st, const char *p, size_t len, bool html)
+page_blocks(strip_state *st, const char *p, size_t len, bool html,
+    const char *charset)
 {
 	strip_page_clear(&st->page);
-	if (html) {
-		if (!strip_html_blocks)
-			return -2;
-		return strip_html_blocks(p, len, &st->page) < 0 ? -1 : 0;
-	}
+	if (html)
+		return strip_html_blocks_cs(p, len, charset, &st->page) < 0 ? -1 : 0;
 	strip_text_blocks(p, len, &st->page);
 	return 0;
 }
@@ -244,14 +251,17 @@ year_of(const char *s, size_t len)
 /* --- raw pages ------------------------------------------------------------ */
 
 static void
-emit_raw(news_ctx *ctx, strip_state *st, const char *id, size_t id_len)
+emit_raw(news_ctx *ctx, strip_state *st, const char *id, size_t id_len,
+    const char *url, const char *crawl_date)
 {
 	news_buf *out = news_ctx_out(ctx);
 	const strip_doc *doc = &st->doc;
 
 	news_buf_adds(out, "{\"id\":");
 	news_json_put_string(out, id, id_len);
-	put_opt_string(out, "url", st->page.meta_url);
+	put_opt_string(out, "url", url ? url : st->page.meta_url);
+	if (crawl_date)
+		put_opt_string(out, "crawl_date", crawl_date);
 	put_opt_string(out, "title", doc->meta.title);
 	put_opt_string(out, "date", doc->meta.date);
 	put_opt_string(out, "byline", doc->meta.byline);
@@ -295,12 +305,12 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		text = st->conv.data ? st->conv.data : "";
 		text_len = st->conv.len;
 	}
-	int rc = page_blocks(st, text, text_len, html);
-	if (rc == -2) {
-		news_warn("%s: an HTML page, and this news-strip was built without "
-		    "its HTML reader; page skipped", shown);
+	int rc = page_blocks(st, text, text_len, html, NULL);
+	if (html && st->page.replaced) {
+		news_warn("%s: replaced %zu byte%s that are not %s with U+FFFD", shown,
+		    st->page.replaced, st->page.replaced == 1 ? "" : "s",
+		    st->page.charset ? st->page.charset : "UTF-8");
 		news_ctx_status(ctx, NEWS_EXIT_DATA);
-		return;
 	}
 	if (rc < 0) {
 		news_warn("%s: the page cannot be parsed; skipped", shown);
@@ -311,7 +321,7 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 	if (!st->doc.text.len)
 		news_warn("%s: %s", shown, st->page.n ? "no article text found" :
 		    "empty page");
-	emit_raw(ctx, st, st->id.data, st->id.len);
+	emit_raw(ctx, st, st->id.data, st->id.len, NULL, NULL);
 }
 
 /* --- JSON Lines ------------------------------------------------------------ */
@@ -344,12 +354,8 @@ process_jsonl(news_ctx *ctx, news_record *rec, void *user)
 	/* the page is copied: the record's string may live in its scratch */
 	news_buf_clear(&st->raw);
 	news_buf_add(&st->raw, page, len);
-	rc = page_blocks(st, st->raw.data ? st->raw.data : "", st->raw.len, html);
-	if (rc == -2) {
-		news_reject(ctx, 0, "an HTML page, and this news-strip was built "
-		    "without its HTML reader");
-		return 0;
-	}
+	rc = page_blocks(st, st->raw.data ? st->raw.data : "", st->raw.len, html,
+	    "UTF-8");
 	if (rc < 0) {
 		news_reject(ctx, 0, "the page in '%s' cannot be parsed", field);
 		return 0;
@@ -395,6 +401,68 @@ process_jsonl(news_ctx *ctx, news_record *rec, void *user)
 	news_record_emit(rec, news_ctx_out(ctx));
 	news_ctx_end_record(ctx);
 	return 0;
+}
+
+/* --- WARC files ----------------------------------------------------------- */
+
+/* Each HTML response (or resource) record of a WARC file is a page; the
+ * rest (requests, metadata, images, redirects) is skipped.  Records are
+ * read one at a time, so memory stays with the largest record. */
+static void
+process_warc(news_ctx *ctx, strip_state *st, const char *path)
+{
+	const char *shown = path && strcmp(path, "-") != 0 ? path : "<stdin>";
+	news_reader *r = news_reader_open(path);
+	if (!r) {
+		news_warn("%s:", shown);
+		news_ctx_status(ctx, NEWS_EXIT_IO);
+		return;
+	}
+	strip_warc w;
+	strip_warc_record rec;
+	strip_warc_init(&w, r, st->common->max_record);
+	int rc = 0;
+	while (!news_stop_signal && (rc = strip_warc_next(&w, &rec)) == 1) {
+		if (strcmp(rec.type, "oversized") == 0) {
+			news_warn("%s:%llu: WARC record larger than --max-record (%zu "
+			    "bytes); skipped", shown, rec.lineno, st->common->max_record);
+			news_ctx_status(ctx, NEWS_EXIT_DATA);
+			continue;
+		}
+		if (!strip_warc_is_html(&rec))
+			continue;
+		const char *uri = rec.target_uri;
+		strip_page_clear(&st->page);
+		strip_html_blocks_cs(rec.body, rec.body_len,
+		    rec.charset[0] ? rec.charset : NULL, &st->page);
+		if (st->page.replaced) {
+			news_warn("%s:%llu: %s: replaced %zu byte%s that are not %s with "
+			    "U+FFFD", shown, rec.lineno, uri ? uri : "record",
+			    st->page.replaced, st->page.replaced == 1 ? "" : "s",
+			    st->page.charset ? st->page.charset : "UTF-8");
+			news_ctx_status(ctx, NEWS_EXIT_DATA);
+		}
+		int year_hint = rec.date ? year_of(rec.date, strlen(rec.date)) : 0;
+		strip_document(&st->page, &st->cfg, year_hint, &st->doc);
+		if (uri && *uri) {
+			news_buf_clear(&st->id);
+			news_buf_adds(&st->id, uri);
+		} else {
+			hash_id(rec.body, rec.body_len, &st->id);
+		}
+		if (!st->doc.text.len)
+			news_warn("%s:%llu: %s: no article text found", shown,
+			    rec.lineno, uri ? uri : "record");
+		emit_raw(ctx, st, st->id.data, st->id.len, uri && *uri ? uri : NULL,
+		    rec.date ? rec.date : "");
+	}
+	if (rc < 0) {
+		news_warn("%s: %s", shown, w.error ? w.error : "read error");
+		news_ctx_status(ctx, w.error && strncmp(w.error, "not a WARC", 10)
+		    == 0 ? NEWS_EXIT_DATA : NEWS_EXIT_IO);
+	}
+	strip_warc_free(&w);
+	news_reader_close(r);
 }
 
 /* --- input ------------------------------------------------------------------ */
@@ -452,10 +520,12 @@ main(int argc, char **argv)
 	load_dicts(&st);
 	strip_page_init(&st.page);
 	news_ctx_init(&ctx, &common);
+	void (*process)(news_ctx *, strip_state *, const char *) =
+	    st.warc ? process_warc : process_input;
 	if (first == argc)
-		process_input(&ctx, &st, NULL);
+		process(&ctx, &st, NULL);
 	for (int i = first; i < argc && !news_stop_signal; i++)
-		process_input(&ctx, &st, argv[i]);
+		process(&ctx, &st, argv[i]);
 	int status = news_ctx_finish(&ctx);
 	strip_page_free(&st.page);
 	strip_doc_free(&st.doc);

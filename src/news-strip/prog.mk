@@ -1,2 +1,3 @@
-# news-strip: libexttextcat for the language; iconv is in libc.
-news-strip_PKGS := libexttextcat
+# news-strip: libexttextcat for the language, libxml2 for HTML pages; iconv
+# is in libc, zlib (gzip, WARC) comes with the common library.
+news-strip_PKGS := libexttextcat libxml-2.0

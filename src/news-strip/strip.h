@@ -43,6 +43,10 @@ enum {
 	STRIP_HINT_TITLE = 1 << 4,      /* the page's headline element (h1 / og:title match) */
 	STRIP_HINT_LIST_ITEM = 1 << 5,  /* text page: starts with a list marker (bullet, "1.") */
 	STRIP_HINT_INDENTED = 1 << 6,   /* text page: indented more than the page's body lines */
+	/* appended by the HTML engineer */
+	STRIP_HINT_MAIN = 1 << 12,      /* HTML: inside the container that holds the
+	                                 * page's prose (strip_html_main.c); on a page
+	                                 * where no block has it there is none clear */
 };
 
 typedef struct strip_block {
@@ -68,6 +72,9 @@ typedef struct strip_page {
 	char *meta_byline;
 	char *meta_url;         /* canonical link */
 	char *meta_lang;        /* <html lang>, og:locale */
+	/* appended by the HTML engineer */
+	size_t replaced;        /* HTML: bytes that did not convert to UTF-8 (U+FFFD) */
+	const char *charset;    /* HTML: the charset the page was read in */
 } strip_page;
 
 /* The classes strip_classify() gives a block (strip_block.cls). */

@@ -611,6 +611,123 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
 	*to = any ? be : 0;
 }
 
+/* HTML pages whose markup showed the main content (STRIP_HINT_MAIN, see
+ * strip_html_main.c): the container did what the region and the context
+ * passes do for text, and did it with more evidence (the DOM, link text,
+ * class names).  There, a block is article unless its own evidence says it
+ * is furniture (a link-heavy block counts as furniture unless it reads as
+ * a sentence); a short block goes with the nearest longer block before or
+ * after it, and a heading with what follows it; a main content whose
+ * captions say more than its other prose is a slideshow, whose captions
+ * are the article.
+ * Stopword density and the headline-list shape are not held against
+ * blocks here: code, recipes, lists and tables inside an article have
+ * little of either. */
+#define HTML_BAD_FEATS (STRIP_FEAT_WIDGET | STRIP_FEAT_SECTION | \
+	STRIP_FEAT_DATE | STRIP_FEAT_RELTIME | STRIP_FEAT_BYLINE | \
+	STRIP_FEAT_CONTACT | STRIP_FEAT_NUMERIC | STRIP_FEAT_NAV)
+
+static bool
+has_html_main(const strip_page *page)
+{
+	for (size_t i = 0; i < page->n; i++)
+		if (page->blocks[i].hints & STRIP_HINT_MAIN)
+			return true;
+	return false;
+}
+
+static void
+classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
+{
+	size_t n = page->n;
+	for (size_t i = 0; i < n; i++) {
+		strip_block *b = &page->blocks[i];
+		int c;
+		if (!(b->hints & STRIP_HINT_MAIN) || (b->hints & STRIP_HINT_BOILER))
+			c = STRIP_CLS_BAD;
+		else if (b->tag == STRIP_PRE)   /* code and verse, as written */
+			c = b->feat & STRIP_FEAT_LINKS ? STRIP_CLS_BAD : STRIP_CLS_GOOD;
+		else if ((b->feat & HTML_BAD_FEATS) ||
+		    ((b->feat & STRIP_FEAT_REPEATED) && f[i].chars < 50))
+			c = STRIP_CLS_BAD;
+		/* links: a sentence of prose may carry one ("As usual,
+		 * <a>StackOverflow knows the answer</a>."), a teaser may not */
+		else if (b->link_density > 0.5f || ((b->feat & STRIP_FEAT_LINKS) &&
+		    !(b->feat & STRIP_FEAT_SENTENCE)))
+			c = STRIP_CLS_BAD;
+		else if (b->feat & STRIP_FEAT_CAPTION)
+			c = STRIP_CLS_CAPTION;
+		else if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6)
+			c = STRIP_CLS_HEADING;
+		else if (f[i].chars < cfg->min_length &&
+		    !(b->feat & STRIP_FEAT_SENTENCE))
+			c = STRIP_CLS_SHORT;
+		else
+			c = STRIP_CLS_GOOD;
+		f[i].cls = c;
+	}
+	/* short blocks: with the longer block right before them, or the
+	 * nearest longer one after them (a run of short lines opening after
+	 * prose is its list; one closing before furniture is not); one pass
+	 * each way, so long runs of short blocks stay linear */
+	int last = STRIP_CLS_BAD;
+	for (size_t i = 0; i < n; i++) {
+		int c = f[i].cls;
+		if (c == STRIP_CLS_SHORT)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_NEAR : STRIP_CLS_SHORT;
+		if (c != STRIP_CLS_HEADING && c != STRIP_CLS_CAPTION)
+			last = c;
+	}
+	last = STRIP_CLS_BAD;
+	for (size_t i = n; i-- > 0;) {
+		int c = f[i].cls;
+		if (c == STRIP_CLS_SHORT)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_NEAR : STRIP_CLS_BAD;
+		else if (c != STRIP_CLS_HEADING && c != STRIP_CLS_CAPTION &&
+		    c != STRIP_CLS_NEAR)
+			last = c;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (f[i].cls == STRIP_CLS_NEAR)
+			f[i].cls = STRIP_CLS_GOOD;
+	/* headings: with what follows (a run of headings goes with what
+	 * follows the run) */
+	last = STRIP_CLS_BAD;
+	for (size_t i = n; i-- > 0;) {
+		int c = f[i].cls;
+		if (c == STRIP_CLS_HEADING)
+			f[i].cls = last == STRIP_CLS_GOOD ? STRIP_CLS_GOOD : STRIP_CLS_BAD;
+		else if (c != STRIP_CLS_CAPTION)
+			last = c;
+	}
+	/* a slideshow: the article is its captions, when they say more than
+	 * the prose around them */
+	size_t good_chars = 0, caption_chars = 0;
+	for (size_t i = 0; i < n; i++) {
+		const strip_block *b = &page->blocks[i];
+		if (f[i].cls == STRIP_CLS_GOOD)
+			good_chars += f[i].chars;
+		else if (f[i].cls == STRIP_CLS_CAPTION && (b->feat & STRIP_FEAT_SENTENCE) &&
+		    f[i].chars >= cfg->min_length && !(b->feat & HTML_BAD_FEATS))
+			caption_chars += f[i].chars;
+	}
+	for (size_t i = 0; i < n && caption_chars > good_chars; i++) {
+		const strip_block *b = &page->blocks[i];
+		if (f[i].cls == STRIP_CLS_CAPTION && (b->feat & STRIP_FEAT_SENTENCE) &&
+		    f[i].chars >= cfg->min_length && !(b->feat & HTML_BAD_FEATS))
+			f[i].cls = STRIP_CLS_GOOD;
+	}
+	for (size_t i = 0; i < n; i++) {
+		strip_block *b = &page->blocks[i];
+		int c = f[i].cls;
+		if (!(b->hints & STRIP_HINT_MAIN))
+			b->feat |= STRIP_FEAT_OUTSIDE;
+		b->cls = (unsigned char)c;
+		b->keep = c == STRIP_CLS_GOOD ||
+		    (c == STRIP_CLS_CAPTION && cfg->keep_captions);
+	}
+}
+
 void
 strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 {
@@ -626,6 +743,10 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 	float ref = reference_density(f, page);
 	if (ref < 0 && (lang_mask || !lang))
 		ref = 0.4f;     /* no prose-like block: judge by the usual scale */
+	if (has_html_main(page)) {
+		classify_html_main(page, cfg, f);
+		return;
+	}
 	for (size_t i = 0; i < n; i++)
 		f[i].cls = first_class(&page->blocks[i], &f[i], cfg, ref);
 	mark_lists(page, f);

@@ -8,7 +8,9 @@
  *   [widget] [section] [caption] [byline] [datelabel] [reltime] [end]
  *                      one phrase a line: "phrase" matches a whole block,
  *                      "phrase ..." its start, "... phrase" its end and
- *                      "... phrase ..." anywhere in a short block. */
+ *                      "... phrase ..." anywhere in a short block.
+ *   [htmlclass KIND]   words of HTML class and id values (the HTML reader's;
+ *                      see strip_html_class.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -18,6 +20,7 @@
 #include "news_hash.h"
 #include "news_utf8.h"
 #include "strip_dict.h"
+#include "strip_html.h"
 
 #define MAX_LANGS 64
 
@@ -214,12 +217,14 @@ enum section {
 	SEC_NONE = -1,
 	SEC_STOP = STRIP_PH_KINDS,
 	SEC_MONTHS,
+	SEC_HTMLCLASS,
 };
 
 typedef struct load_state {
 	strip_dicts *d;
 	int section;            /* a phrase kind, SEC_STOP or SEC_MONTHS */
 	uint64_t lang_bit;
+	char kind[16];          /* [htmlclass KIND] */
 } load_state;
 
 static const char *const kind_names[STRIP_PH_KINDS] = {
@@ -274,6 +279,20 @@ section_line(load_state *st, const char *line, size_t len, const char *source,
 		st->section = SEC_MONTHS;
 		return 0;
 	}
+	if (nlen == 9 && memcmp(name, "htmlclass", 9) == 0) {
+		static const char *const kinds[] = { "hidden", "strong", "boiler",
+		    "caption", "content" };
+		bool known = false;
+		for (size_t k = 0; k < 5; k++)
+			known |= strlen(kinds[k]) == alen && memcmp(kinds[k], arg, alen) == 0;
+		if (!known)
+			news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
+			    "hidden, strong, boiler, caption, content", source, lineno);
+		memcpy(st->kind, arg, alen);
+		st->kind[alen] = '\0';
+		st->section = SEC_HTMLCLASS;
+		return 0;
+	}
 	for (int k = 0; k < STRIP_PH_KINDS; k++)
 		if (strlen(kind_names[k]) == nlen && memcmp(kind_names[k], name, nlen) == 0) {
 			st->section = k;
@@ -305,6 +324,11 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 		strip_words_scan(line, len, w);
 		for (size_t i = 0; i < w->n; i++)
 			*hmap_slot(&d->stop, w->w[i].h, true) |= st->lang_bit;
+		return 0;
+	}
+	if (st->section == SEC_HTMLCLASS) {
+		strip_html_class_add(line, len, st->kind, strlen(st->kind), source,
+		    lineno);
 		return 0;
 	}
 	if (st->section == SEC_MONTHS) {

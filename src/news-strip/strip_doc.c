@@ -94,6 +94,20 @@ strip_explain(const strip_page *page, news_buf *out)
 				news_json_put_cstring(out, feat_names[k]);
 				first = false;
 			}
+		/* what the markup said (HTML pages) */
+		static const struct { unsigned bit; const char *name; } hint_names[] = {
+			{ STRIP_HINT_MAIN, "html-main" },
+			{ STRIP_HINT_BOILER, "html-boilerplate" },
+			{ STRIP_HINT_ARTICLE, "html-article" },
+			{ STRIP_HINT_TITLE, "html-headline" },
+		};
+		for (size_t k = 0; k < sizeof hint_names / sizeof *hint_names; k++)
+			if (b->hints & hint_names[k].bit) {
+				if (!first)
+					news_buf_addc(out, ',');
+				news_json_put_cstring(out, hint_names[k].name);
+				first = false;
+			}
 		news_buf_adds(out, "],\"text\":");
 		news_json_put_string(out, page->text.data + b->off, b->len);
 		news_buf_addc(out, '}');

@@ -29,6 +29,8 @@ strip_page_clear(strip_page *p)
 {
 	news_buf_clear(&p->text);
 	p->n = 0;
+	p->replaced = 0;
+	p->charset = NULL;
 	free_meta(p);
 }
 

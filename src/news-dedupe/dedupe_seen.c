@@ -74,7 +74,7 @@ seen_insert(seen_set *s, news_hash128 h, const char *first_id,
 	slot *e = find(s->slots, s->cap, h);
 	if (e->used) {
 		*id_len = e->id_len;
-		return s->ids.data + e->id_off;
+		return e->id_len ? s->ids.data + e->id_off : "";
 	}
 	if (s->ids.len + first_id_len > UINT32_MAX)
 		first_id_len = 0;       /* ids beyond 4 GiB are not kept */

@@ -1,0 +1,243 @@
+/* strip_html_class.c: what the words in class and id values say.
+ *
+ * The vocabulary is dict/html_classes.txt (format there), loaded with the
+ * other dictionaries (strip_dict.c hands us its [htmlclass KIND] lines).  Pages repeat the
+ * same class values thousands of times, so verdicts are cached by the hash
+ * of the whole value. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "news_err.h"
+#include "news_hash.h"
+#include "strip_html.h"
+#include "strip_html_int.h"
+
+typedef struct class_word {
+	char *word;
+	size_t len;
+	bool prefix;
+	bool whole;             /* =NAME: a whole class name */
+	enum strip_class_kind kind;
+} class_word;
+
+static class_word *words;
+static size_t n_words, cap_words;
+/* words[] sorted by first letter; bucket[c] is where those starting with
+ * c begin, bucket[c + 1] where they end */
+static size_t bucket[257];
+static bool sorted;
+
+#define CACHE_SIZE 65536
+static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
+/* Names recur across values ("col-md-8", "btn"), so they have a cache of
+ * their own, for values seen once (ids, long utility-class lists). */
+#define NAME_CACHE_SIZE 32768
+static struct { uint64_t hash; unsigned char kind; bool used; }
+    name_cache[NAME_CACHE_SIZE];
+
+void
+strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
+    const char *source, unsigned long lineno)
+{
+	enum strip_class_kind kind;
+	if (kl == 6 && memcmp(k, "hidden", 6) == 0)
+		kind = STRIP_CLASS_HIDDEN;
+	else if (kl == 6 && memcmp(k, "strong", 6) == 0)
+		kind = STRIP_CLASS_STRONG;
+	else if (kl == 6 && memcmp(k, "boiler", 6) == 0)
+		kind = STRIP_CLASS_BOILER;
+	else if (kl == 7 && memcmp(k, "content", 7) == 0)
+		kind = STRIP_CLASS_CONTENT;
+	else if (kl == 7 && memcmp(k, "caption", 7) == 0)
+		kind = STRIP_CLASS_CAPTION;
+	else
+		news_die(NEWS_EXIT_USAGE, "%s:%lu: [htmlclass KIND] needs one of "
+		    "hidden, strong, boiler, caption, content", source, lineno);
+	while (wl && (line[wl - 1] == ' ' || line[wl - 1] == '\t'))
+		wl--;
+	bool whole = wl > 1 && line[0] == '=';
+	if (whole) {
+		line++;
+		wl--;
+	}
+	bool prefix = wl > 1 && line[wl - 1] == '*';
+	if (prefix)
+		wl--;
+	if (wl == 0 || memchr(line, ' ', wl))
+		news_die(NEWS_EXIT_USAGE, "%s:%lu: one class word a line", source,
+		    lineno);
+	if (n_words == cap_words) {
+		cap_words = cap_words ? cap_words * 2 : 128;
+		words = news_xrealloc(words, cap_words * sizeof *words);
+	}
+	char *w = news_xstrndup(line, wl);
+	for (size_t i = 0; i < wl; i++)
+		w[i] = (char)tolower((unsigned char)w[i]);
+	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
+	sorted = false;
+	memset(cache, 0, sizeof cache);
+	memset(name_cache, 0, sizeof name_cache);
+}
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	const class_word *x = a, *y = b;
+	return (int)(unsigned char)x->word[0] - (int)(unsigned char)y->word[0];
+}
+
+static void
+sort_words(void)
+{
+	qsort(words, n_words, sizeof *words, word_cmp);
+	size_t i = 0;
+	for (int c = 0; c < 256; c++) {
+		bucket[c] = i;
+		while (i < n_words && (unsigned char)words[i].word[0] == c)
+			i++;
+	}
+	bucket[256] = n_words;
+	sorted = true;
+}
+
+static enum strip_class_kind
+word_kind(const char *w, size_t len, bool whole)
+{
+	enum strip_class_kind best = STRIP_CLASS_NONE;
+	if (!sorted)
+		sort_words();
+	unsigned char c0 = (unsigned char)w[0];
+	for (size_t i = bucket[c0]; i < bucket[c0 + 1]; i++) {
+		const class_word *c = &words[i];
+		if (c->whole != whole)
+			continue;
+		if (c->prefix ? len >= c->len && memcmp(w, c->word, c->len) == 0
+		    : len == c->len && memcmp(w, c->word, len) == 0)
+			if (c->kind > best)
+				best = c->kind;
+	}
+	return best;
+}
+
+/* Modifier and taxonomy names ("has-sidebar", "tag-politics") say nothing
+ * about what an element is. */
+static bool
+is_modifier(const char *name, size_t len)
+{
+	static const char *const pre[] = {"has-", "is-", "no-", "with-", "tag-",
+	    "category-", "js-", "post-", "format-", "type-", "status-"};
+	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+		size_t pl = strlen(pre[i]);
+		/* "post-123", "type-post": taxonomy; but "post-content" is a
+		 * real name, so post-/type-/format- only with a digit or a
+		 * WordPress status word after them */
+		if (len > pl && strncasecmp(name, pre[i], pl) == 0) {
+			if (strcmp(pre[i], "post-") == 0 &&
+			    !isdigit((unsigned char)name[pl]))
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* One class name ("article__footer"): hidden, then strong, then boiler,
+ * then content words win. */
+static enum strip_class_kind name_kind_uncached(const char *s, size_t len);
+
+
+static enum strip_class_kind
+name_kind(const char *s, size_t len)
+{
+	uint64_t h = news_hash64(s, len);
+	size_t slot = (size_t)(h & (NAME_CACHE_SIZE - 1));
+	if (name_cache[slot].used && name_cache[slot].hash == h)
+		return (enum strip_class_kind)name_cache[slot].kind;
+	enum strip_class_kind k = name_kind_uncached(s, len);
+	name_cache[slot].hash = h;
+	name_cache[slot].kind = (unsigned char)k;
+	name_cache[slot].used = true;
+	return k;
+}
+
+static enum strip_class_kind
+name_kind_uncached(const char *s, size_t len)
+{
+	char w[64];
+	size_t n = 0;
+	for (; n < len && n < sizeof w; n++)
+		w[n] = (char)tolower((unsigned char)s[n]);
+	enum strip_class_kind k = n == len ? word_kind(w, n, true)
+	    : STRIP_CLASS_NONE;
+	size_t wl = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)s[i] : 0;
+		bool alnum = isalnum(c);
+		bool camel = alnum && wl > 0 && isupper(c) && islower((unsigned char)s[i - 1]);
+		if ((!alnum || camel) && wl > 0) {
+			enum strip_class_kind wk = word_kind(w, wl, false);
+			if (wk > k)     /* the enum is ordered by precedence */
+				k = wk;
+			wl = 0;
+		}
+		if (alnum && wl < sizeof w)
+			w[wl++] = (char)tolower(c);
+	}
+	return k;
+}
+
+static enum strip_class_kind
+value_kind(const char *v, size_t len)
+{
+	/* across the names of one value: hidden and strong win, then a
+	 * content name, then a caption name, then a boiler name */
+	bool content = false, boiler = false, strong = false, hidden = false,
+	    caption = false;
+	size_t i = 0;
+	while (i < len) {
+		while (i < len && isspace((unsigned char)v[i]))
+			i++;
+		size_t s = i;
+		while (i < len && !isspace((unsigned char)v[i]))
+			i++;
+		if (i == s || is_modifier(v + s, i - s))
+			continue;
+		switch (name_kind(v + s, i - s)) {
+		case STRIP_CLASS_HIDDEN: hidden = true; break;
+		case STRIP_CLASS_STRONG: strong = true; break;
+		case STRIP_CLASS_BOILER: boiler = true; break;
+		case STRIP_CLASS_CONTENT: content = true; break;
+		case STRIP_CLASS_CAPTION: caption = true; break;
+		default: break;
+		}
+	}
+	if (hidden)
+		return STRIP_CLASS_HIDDEN;
+	if (strong)
+		return STRIP_CLASS_STRONG;
+	if (content)
+		return STRIP_CLASS_CONTENT;
+	if (caption)
+		return STRIP_CLASS_CAPTION;
+	if (boiler)
+		return STRIP_CLASS_BOILER;
+	return STRIP_CLASS_NONE;
+}
+
+enum strip_class_kind
+strip_html_class_of(const char *value, size_t len)
+{
+	if (len == 0)
+		return STRIP_CLASS_NONE;
+	uint64_t h = news_hash64(value, len);
+	size_t slot = (size_t)(h & (CACHE_SIZE - 1));
+	if (cache[slot].used && cache[slot].hash == h)
+		return (enum strip_class_kind)cache[slot].kind;
+	enum strip_class_kind k = value_kind(value, len);
+	cache[slot].hash = h;
+	cache[slot].kind = (unsigned char)k;
+	cache[slot].used = true;
+	return k;
+}

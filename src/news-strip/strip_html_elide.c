@@ -1,0 +1,418 @@
+/* strip_html_elide.c: cut what news-strip never reads out of a page before
+ * libxml2 sees it: script, style and svg elements, images and other void
+ * elements without text, <meta> and <link> tags we do not read, comments,
+ * runs of white space, and the attributes of start tags that say nothing
+ * to us; class and id values become the one digit of what their words say
+ * (strip_html_class.c).
+ *
+ * Why: on typical news pages half the bytes are inline JavaScript, CSS and
+ * SVG paths, and of the rest three quarters are start tags, mostly long
+ * attributes (srcset, data-*, inline styles, tracking URLs).  None of it is
+ * ever article text, and libxml2 2.9's HTML parser walks it one character
+ * at a time.  Finding where these things end is cheap with memchr, so we do
+ * it first; the tag structure libxml2 then parses is unchanged (the
+ * elements stay, empty, with the attributes we read).  This also
+ * ends a script where HTML says it ends (at "</script"), not at the first
+ * "</" followed by a letter inside a string, where libxml2 2.9 would let
+ * the rest of the code leak into the text.
+ *
+ * This is not a second HTML parser: it follows only what the HTML standard's
+ * tokenizer does to find tag boundaries (quoted attribute values, comments,
+ * raw-text elements) and leaves every decision about structure to libxml2.
+ * Scripts of type application/ld+json are kept whole: they carry metadata. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strip_html_int.h"
+
+/* the scratch tag grows by at most this per attribute: " nfc=N" */
+#define CODE_LEN 6
+
+static inline bool
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+static inline bool
+is_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* The end of a tag starting at p[i] == '<': the index just past its '>',
+ * honouring quoted attribute values; len when it never ends. */
+static size_t
+tag_end(const char *p, size_t len, size_t i)
+{
+	i++;
+	while (i < len) {
+		char c = p[i];
+		if (c == '>')
+			return i + 1;
+		i++;
+		if (c != '=')
+			continue;
+		/* an attribute value: quoted ones may hold '>' */
+		while (i < len && is_space((unsigned char)p[i]))
+			i++;
+		if (i < len && (p[i] == '"' || p[i] == '\'')) {
+			const char *q = memchr(p + i + 1, p[i], len - i - 1);
+			if (!q)
+				return len;
+			i = (size_t)(q - p) + 1;
+		}
+	}
+	return len;
+}
+
+/* Whether p[i..] is "</name" followed by space, '/' or '>'. */
+static bool
+is_end_tag(const char *p, size_t len, size_t i, const char *name, size_t nl)
+{
+	if (len - i < nl + 3 || p[i + 1] != '/')
+		return false;
+	if (strncasecmp(p + i + 2, name, nl) != 0)
+		return false;
+	unsigned char c = (unsigned char)p[i + 2 + nl];
+	return is_space(c) || c == '>' || c == '/';
+}
+
+/* The start of the end tag "</name" at or after i, or len. */
+static size_t
+find_end_tag(const char *p, size_t len, size_t i, const char *name, size_t nl)
+{
+	while (i < len) {
+		const char *lt = memchr(p + i, '<', len - i);
+		if (!lt)
+			return len;
+		i = (size_t)(lt - p);
+		if (is_end_tag(p, len, i, name, nl))
+			return i;
+		i++;
+	}
+	return len;
+}
+
+/* For svg, which nests: the end tag matching the open one. */
+static size_t
+find_svg_end(const char *p, size_t len, size_t i)
+{
+	int depth = 1;
+	while (i < len) {
+		const char *lt = memchr(p + i, '<', len - i);
+		if (!lt)
+			return len;
+		i = (size_t)(lt - p);
+		if (is_end_tag(p, len, i, "svg", 3)) {
+			if (--depth == 0)
+				return i;
+		} else if (len - i > 4 && strncasecmp(p + i + 1, "svg", 3) == 0 &&
+		    (is_space((unsigned char)p[i + 4]) || p[i + 4] == '>')) {
+			depth++;
+		}
+		i++;
+	}
+	return len;
+}
+
+/* Which raw element a start tag at p[i] opens: its name length, or 0. */
+static size_t
+raw_element(const char *p, size_t len, size_t i, const char **name)
+{
+	static const char *const names[] = {"script", "style", "svg"};
+	if ((p[i + 1] | 0x20) != 's')
+		return 0;
+	for (size_t k = 0; k < 3; k++) {
+		size_t nl = strlen(names[k]);
+		if (len - i > nl + 1 && strncasecmp(p + i + 1, names[k], nl) == 0) {
+			unsigned char c = (unsigned char)p[i + 1 + nl];
+			if (is_space(c) || c == '>' || c == '/') {
+				*name = names[k];
+				return nl;
+			}
+		}
+	}
+	return 0;
+}
+
+static bool
+is_jsonld(const char *tag, size_t len)
+{
+	return memmem(tag, len, "ld+json", 7) != NULL;
+}
+
+/* Void elements news-strip never reads: dropped whole. */
+static bool
+dropped_void(const char *name, size_t n)
+{
+	static const struct { const char *name; size_t len; } names[] = {
+		{"img", 3}, {"source", 6}, {"input", 5}, {"wbr", 3}, {"track", 5},
+		{"param", 5}, {"area", 4}, {"embed", 5}, {"base", 4}, {"col", 3},
+		{"keygen", 6},
+	};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (names[k].len == n && strncasecmp(name, names[k].name, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a[0..n) equals the lower-case name, ignoring case. */
+static inline bool
+same_ci(const char *a, const char *name, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i])
+			return false;
+	return true;
+}
+
+/* The attributes strip_html*.c reads. */
+static bool
+wanted_attr(const char *a, size_t n)
+{
+	switch (n) {
+	case 2: return same_ci(a, "id", 2);
+	case 3: return same_ci(a, "rel", 3);
+	case 4: return same_ci(a, "role", 4) || same_ci(a, "type", 4) ||
+	    same_ci(a, "href", 4) || same_ci(a, "name", 4) || same_ci(a, "lang", 4);
+	case 5: return same_ci(a, "class", 5) || same_ci(a, "style", 5);
+	case 6: return same_ci(a, "hidden", 6);
+	case 7: return same_ci(a, "content", 7) || same_ci(a, "charset", 7) ||
+	    same_ci(a, "pubdate", 7);
+	case 8: return same_ci(a, "itemprop", 8) || same_ci(a, "property", 8) ||
+	    same_ci(a, "datetime", 8) || same_ci(a, "xml:lang", 8);
+	case 10: return same_ci(a, "http-equiv", 10);
+	case 11: return same_ci(a, "aria-hidden", 11);
+	}
+	return false;
+}
+
+/* Write the start tag p[i..end) at p + o with only the attributes we
+ * read, each as written; returns the bytes written.  A rewrite that would
+ * not be shorter (o may be close behind i) copies the tag as it is. */
+static size_t
+rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
+{
+	static char *scratch;
+	static size_t cap;
+	size_t tl = end - i;
+	if (p[end - 1] != '>')
+		goto verbatim;          /* cut off by the end of the page */
+	/* a rewrite may grow a little before it is known to be shorter:
+	 * a separator and CODE_LEN per attribute at most */
+	if (cap < 2 * tl + CODE_LEN) {
+		cap = 2 * tl + CODE_LEN < 4096 ? 4096 : 2 * tl + CODE_LEN;
+		free(scratch);
+		scratch = malloc(cap);
+		if (!scratch) {
+			cap = 0;
+			goto verbatim;
+		}
+	}
+	size_t w = 0, j = i + 1;
+	while (j < end && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+	    p[j] != '>')
+		j++;
+	size_t nl = j - i - 1;
+	if (dropped_void(p + i + 1, nl))
+		return 0;
+	bool is_link = nl == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
+	bool is_meta = nl == 4 && strncasecmp(p + i + 1, "meta", 4) == 0;
+	bool is_time = nl == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
+	/* a <meta> is kept when it names a charset or a field we read, a
+	 * <link> when it is the canonical one */
+	bool wanted = !(is_link || is_meta);
+	memcpy(scratch, p + i, j - i);
+	w = j - i;
+	for (;;) {
+		while (j < end && (is_space((unsigned char)p[j]) || p[j] == '/'))
+			j++;
+		if (j >= end || p[j] == '>')
+			break;
+		size_t a0 = j;
+		j++;    /* a name may start with '=' */
+		while (j < end && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+		    p[j] != '>' && p[j] != '=')
+			j++;
+		size_t a1 = j, v0 = j;
+		while (j < end && is_space((unsigned char)p[j]))
+			j++;
+		if (j < end && p[j] == '=') {
+			j++;
+			while (j < end && is_space((unsigned char)p[j]))
+				j++;
+			v0 = j;
+			if (j < end && (p[j] == '"' || p[j] == '\'')) {
+				const char *q = memchr(p + j + 1, p[j], end - j - 1);
+				j = q ? (size_t)(q - p) + 1 : end - 1;
+			} else {
+				while (j < end && !is_space((unsigned char)p[j]) &&
+				    p[j] != '>')
+					j++;
+			}
+		} else {
+			j = a1;
+		}
+		/* class and id are replaced by what their words say: a digit
+		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
+		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
+		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
+		if ((is_class && !is_time) || is_id) {
+			const char *v = p + v0;
+			size_t vl = j - v0;
+			if (vl >= 2 && (v[0] == '"' || v[0] == '\'')) {
+				v++;
+				vl -= 2;
+			}
+			enum strip_class_kind k = strip_html_class_of(v, vl);
+			if (k != STRIP_CLASS_NONE) {
+				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
+				scratch[w + 5] = (char)('0' + k);
+				w += 6;
+			}
+			continue;
+		}
+		if (!wanted_attr(p + a0, a1 - a0))
+			continue;
+		if (is_meta || is_link) {
+			const char *v = p + v0;
+			size_t vl = j - v0;
+			if (vl >= 2 && (v[0] == '"' || v[0] == '\'')) {
+				v++;
+				vl -= 2;
+			}
+			size_t al = a1 - a0;
+			bool names = (al == 4 && same_ci(p + a0, "name", 4)) ||
+			    (al == 8 && same_ci(p + a0, "property", 8)) ||
+			    (al == 8 && same_ci(p + a0, "itemprop", 8));
+			if (is_meta && ((al == 7 && same_ci(p + a0, "charset", 7)) ||
+			    (al == 10 && same_ci(p + a0, "http-equiv", 10)) ||
+			    (names && strip_html_meta_key_wanted(v, vl))))
+				wanted = true;
+			if (is_link && al == 3 && same_ci(p + a0, "rel", 3) &&
+			    memmem(v, vl, "canonical", 9))
+				wanted = true;
+		}
+		/* href matters on <link rel=canonical> only; inline styles only
+		 * when they hide the element */
+		if (a1 - a0 == 4 && strncasecmp(p + a0, "href", 4) == 0 && !is_link)
+			continue;
+		if (a1 - a0 == 5 && strncasecmp(p + a0, "style", 5) == 0 &&
+		    !memmem(p + v0, j - v0, "none", 4) &&
+		    !memmem(p + v0, j - v0, "hidden", 6))
+			continue;
+		scratch[w++] = ' ';
+		memcpy(scratch + w, p + a0, j - a0);
+		w += j - a0;
+	}
+	if (!wanted)
+		return 0;
+	if (end - i >= 2 && p[end - 2] == '/')
+		scratch[w++] = '/';
+	scratch[w++] = '>';
+	if (w > tl)
+		goto verbatim;
+	memcpy(p + o, scratch, w);
+	return w;
+verbatim:
+	if (o != i)
+		memmove(p + o, p + i, tl);
+	return tl;
+}
+
+/* Copy p[i..next) to p + o with every run of white space made one
+ * character (a line break when the run holds one); returns bytes written.
+ * news-strip collapses white space anyway, <pre> included, but for its
+ * line breaks. */
+static size_t
+copy_text(char *p, size_t i, size_t next, size_t o)
+{
+	size_t o0 = o;
+	while (i < next) {
+		/* the next white space character */
+		size_t j = i;
+		while (j < next && !is_space((unsigned char)p[j]))
+			j++;
+		if (o != i)
+			memmove(p + o, p + i, j - i);
+		o += j - i;
+		if (j >= next)
+			break;
+		size_t k = j;
+		bool nl = false;
+		while (k < next && is_space((unsigned char)p[k])) {
+			nl |= p[k] == '\n';
+			k++;
+		}
+		p[o++] = nl ? '\n' : p[j] == '\r' ? '\n' : ' ';
+		i = k;
+	}
+	return o - o0;
+}
+
+size_t
+strip_html_elide(char *p, size_t len)
+{
+	size_t i = 0, o = 0;
+	while (i < len) {
+		const char *lt = memchr(p + i, '<', len - i);
+		size_t next = lt ? (size_t)(lt - p) : len;
+		/* copy the text up to the '<' */
+		o += copy_text(p, i, next, o);
+		i = next;
+		if (i >= len)
+			break;
+		if (len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
+			/* a comment: dropped ("<!-->" and "<!--->" end at once) */
+			const char *end = len - i >= 5 ? memmem(p + i + 2, len - i - 2,
+			    "-->", 3) : NULL;
+			i = end ? (size_t)(end - p) + 3 : len;
+			continue;
+		}
+		size_t end;
+		const char *name = NULL;
+		size_t nl = 0;
+		if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
+			nl = raw_element(p, len, i, &name);
+			end = tag_end(p, len, i);
+		} else if (i + 1 < len && (p[i + 1] == '/' || p[i + 1] == '!' ||
+		    p[i + 1] == '?')) {
+			end = tag_end(p, len, i);
+		} else {
+			end = i + 1;        /* a lone '<' is text */
+		}
+		bool self_closed = end - i >= 2 && p[end - 2] == '/';
+		bool keep = name && name[1] == 'c' && is_jsonld(p + i, end - i);
+		/* copy the tag itself; a script (but JSON-LD), style or svg
+		 * goes whole, tags and all */
+		if (nl && !keep) {
+			/* nothing */
+		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
+			o += rewrite_start_tag(p, i, end, o);
+		} else {
+			if (o != i)
+				memmove(p + o, p + i, end - i);
+			o += end - i;
+		}
+		i = end;
+		if (!nl || (self_closed && name[1] == 'v'))
+			continue;
+		/* the raw element's content, up to its end tag: JSON-LD is
+		 * copied as it is, the rest skipped */
+		size_t stop = name[1] == 'v' ? find_svg_end(p, len, i)
+		    : find_end_tag(p, len, i, name, nl);
+		if (keep) {
+			if (o != i)
+				memmove(p + o, p + i, stop - i);
+			o += stop - i;
+			i = stop;
+			continue;
+		}
+		/* and its end tag */
+		i = stop < len ? tag_end(p, len, stop) : len;
+	}
+	return o;
+}

@@ -1,0 +1,86 @@
+/* strip_html_int.h: the pieces of the HTML path (strip_html*.c), private to it. */
+#ifndef STRIP_HTML_INT_H
+#define STRIP_HTML_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "news_buf.h"
+#include "strip.h"
+
+/* --- what class, id and role words say (strip_html_class.c) --- */
+enum strip_class_kind {
+	STRIP_CLASS_NONE = 0,
+	STRIP_CLASS_CONTENT,
+	STRIP_CLASS_CAPTION,    /* an image's wrapper: its text is a caption */
+	STRIP_CLASS_BOILER,
+	STRIP_CLASS_STRONG,     /* comments, share bars, cookie notices */
+	STRIP_CLASS_HIDDEN,     /* screen-reader-only, hidden */
+};
+
+/* The verdict on one class or id attribute value. */
+enum strip_class_kind strip_html_class_of(const char *value, size_t len);
+
+/* --- the containers of a page, for finding its main content
+ * (strip_html_main.c) --- */
+enum {
+	STRIP_NODE_BOILER = 1 << 0,     /* class/tag says boilerplate */
+	STRIP_NODE_STRONG = 1 << 1,     /* comments, share, cookie... */
+	STRIP_NODE_CONTENT = 1 << 2,    /* class says article container */
+	STRIP_NODE_ARTICLE = 1 << 3,    /* <article>, <main>, articleBody */
+	STRIP_NODE_CAPTION = 1 << 4,    /* class says image or caption */
+};
+
+typedef struct strip_node {
+	int parent;             /* -1 for the root */
+	unsigned flags;         /* STRIP_NODE_* */
+	double good, bad;       /* prose and boilerplate weight of its blocks */
+	double score;
+} strip_node;
+
+typedef struct strip_nodes {
+	strip_node *v;
+	size_t n, cap;
+	int *block_node;        /* the innermost node of each block */
+	size_t nb, cap_b;
+} strip_nodes;
+
+/* Choose the page's main content and set STRIP_HINT_MAIN and
+ * STRIP_HINT_BOILER on the page's blocks. */
+void strip_html_main(strip_page *page, strip_nodes *nodes);
+
+/* --- before parsing (strip_html_elide.c) --- */
+/* Remove the content of script (but JSON-LD), style and svg elements and
+ * comments from p in place; returns the new length. */
+size_t strip_html_elide(char *p, size_t len);
+
+/* --- metadata (strip_html_meta.c) --- */
+typedef struct strip_html_meta {
+	char *og_title, *title, *site_name;
+	char *date[4];          /* by priority: meta, JSON-LD, itemprop, <time> */
+	char *author[3];        /* meta, JSON-LD, rel=author */
+	char *canonical, *og_url;
+	char *lang;
+	char *body;             /* JSON-LD articleBody (the longest) */
+	size_t body_len;
+} strip_html_meta;
+
+void strip_html_meta_free(strip_html_meta *m);
+/* A <meta> tag's attributes (name/value pairs, NULL-terminated, as libxml2
+ * gives them). */
+void strip_html_meta_tag(strip_html_meta *m, const char **attrs);
+/* Whether a <meta> name, property or itemprop is one we read. */
+bool strip_html_meta_key_wanted(const char *key, size_t len);
+/* A <link> tag's attributes. */
+void strip_html_link_tag(strip_html_meta *m, const char **attrs);
+/* The text of a <script type="application/ld+json">. */
+void strip_html_jsonld(strip_html_meta *m, const char *json, size_t len);
+/* Keep s in *slot unless a value is there already (s is copied, trimmed). */
+void strip_html_meta_set(char **slot, const char *s, size_t len);
+/* Fill page->meta_* from what was found; `h1` is the page's first main
+ * heading's text or NULL.  Returns the title chosen (page->meta_title). */
+void strip_html_meta_finish(strip_html_meta *m, strip_page *page,
+    const char *h1, size_t h1_len);
+
+#endif
