@@ -57,6 +57,8 @@ enum tag_kind {
 	LK_SECTOR,      /* a noun naming an actor: foreign ministry, police */
 	LK_ORGWORD,     /* a word that ends (or starts) an organisation name */
 	LK_LOCWORD,     /* a word that ends (or starts) a place name */
+	LK_MISCWORD,    /* a word that ends an event's, law's or work's name */
+	LK_FUNCTION,    /* a function word or common verb */
 	LK_PARTICLE,    /* van, der, bin, al: inside names */
 	LK_NONAME,      /* capitalised but never a name on its own */
 	LK_COMMON,      /* an ordinary lower-case English word */
@@ -138,6 +140,7 @@ typedef struct tag_entity {
 	char code[12];          /* "" when none */
 	char value[16];         /* DATE: YYYY-MM-DD, YYYY-MM or YYYY; else "" */
 	bool capital;           /* a capital city (may stand for the government) */
+	bool weak;              /* typed by default, not by evidence */
 	char sector[8];         /* from a title, when no country was found */
 } tag_entity;
 

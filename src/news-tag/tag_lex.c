@@ -57,6 +57,7 @@ static const struct {
 	{ "given", LK_GIVEN, true }, { "surname", LK_SURNAME, true },
 	{ "title", LK_TITLE, false }, { "sector", LK_SECTOR, false },
 	{ "orgword", LK_ORGWORD, true }, { "locword", LK_LOCWORD, true },
+	{ "miscword", LK_MISCWORD, true }, { "function", LK_FUNCTION, false },
 	{ "particle", LK_PARTICLE, false }, { "noname", LK_NONAME, true },
 	{ "common", LK_COMMON, false }, { "month", LK_MONTH, false },
 	{ "weekday", LK_WEEKDAY, false }, { "dateword", LK_DATEWORD, false },

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "tag.h"
+#include "tag_tables.h"
 
 /* Entry kinds that name something by themselves. */
 #define NAME_KINDS ((1u << LK_COUNTRY) | (1u << LK_NORP) | (1u << LK_CITY) | \
@@ -33,6 +34,45 @@ static bool
 is_common(const tag_lex *lx, const tag_tok *t)
 {
 	return has_kind(lx, t, LK_COMMON);
+}
+
+/* "Don't", "We're": a contraction of ordinary words. */
+static bool
+is_contraction(const tag_sent *s, int i)
+{
+	size_t n;
+	const char *k = tag_tok_key(s, i, &n);
+	const char *ap = memchr(k, '\'', n);
+	if (!ap)
+		return false;
+	size_t tail = n - (size_t)(ap - k);
+	return (tail == 3 && (memcmp(ap, "'re", 3) == 0 || memcmp(ap, "'ll", 3) == 0 ||
+	    memcmp(ap, "'ve", 3) == 0)) || (tail == 2 && (memcmp(ap, "'d", 2) == 0 ||
+	    memcmp(ap, "'m", 2) == 0 || memcmp(ap, "'t", 2) == 0)) ||
+	    (tail == 3 && memcmp(ap - 1, "n't", 3) == 0);
+}
+
+static bool
+has_digit(const tag_sent *s, int i)
+{
+	for (uint32_t k = s->toks[i].b; k < s->toks[i].e; k++)
+		if (s->text[k] >= '0' && s->text[k] <= '9')
+			return true;
+	return false;
+}
+
+/* "LibriVox", "YouTube": a capital after a lower-case letter inside. */
+static bool
+is_camel(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b;
+	if (n < 5)
+		return false;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (p[k] >= 'a' && p[k] <= 'z' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
+			return !(p[n - 1] == 's' && p[n - 2] >= 'A' && p[n - 2] <= 'Z');
+	return false;
 }
 
 /* Higher is preferred when one phrase has several entries. */
@@ -139,6 +179,11 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 	if (t->ent >= 0 || (t->f & TF_POSS))
 		return false;
 	if (!(t->f & TF_WORD) || !capitalised(t))
+		return false;
+	if (is_contraction(s, i))
+		return false;
+	/* "From", "The" inside a run are a title's words, not a name's */
+	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER))
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
 	    !has_kind(lx, t, LK_COUNTRY) && !has_kind(lx, t, LK_NORP) &&
@@ -356,9 +401,100 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 	return NULL;
 }
 
+/* A single word that the city list knows may still be a surname or an
+ * ordinary word ("Holt", "Most"): small towns need a place's context. */
+static bool
+single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
+    const tag_entry *e)
+{
+	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)))
+		return false;
+	if (place_context(s, a))
+		return false;
+	const tag_tok *t = &s->toks[a];
+	if (is_common(lx, t))
+		return true;
+	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
+		return pop < 2000000;
+	return pop < 100000;
+}
+
 static void
 classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
     const char *country, const char *sector, bool titled);
+
+static bool
+prev_in(const tag_sent *s, int a, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_is(s, a - 1, words[k]))
+			return true;
+	return false;
+}
+
+/* The type of a capitalised word nothing else explains, from the words
+ * around it; -1 for none. */
+static int
+guess_single(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const person_prev[] = {
+		"by", "with", "mr.", "mrs.", "ms.", "dr.", "prof.", "versus", "v.",
+		"vs.", "says", "said", "according", "told", "asked", "thanked", NULL,
+	};
+	static const char *const place_prev[] = {
+		"in", "at", "near", "from", "into", "across", "visited", "visit",
+		"visiting", "outside", "around", "throughout", "toward", "towards",
+		"via", "to", "of", "inside", "within", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	if (is_common(lx, t) && !has_kind(lx, t, LK_PROPER))
+		return -1;
+	if (has_kind(lx, t, LK_MONTH) || has_kind(lx, t, LK_WEEKDAY) ||
+	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_SECTOR) ||
+	    has_kind(lx, t, LK_ORGWORD) || has_kind(lx, t, LK_LOCWORD) ||
+	    has_kind(lx, t, LK_MISCWORD))
+		return -1;
+	if (t->f & TF_HYPHEN) {
+		/* "High-tech", "Mutation-based": a compound word */
+		const char *h = memchr(s->text + t->b, '-', t->e - t->b);
+		if (h && h[1] >= 'a' && h[1] <= 'z')
+			return -1;
+	}
+	/* a name used as a modifier: "the Eegimaa language", "CoM position" */
+	if ((size_t)a + 1 < s->n) {
+		const tag_tok *nx = &s->toks[a + 1];
+		if ((nx->f & TF_WORD) && !(nx->f & (TF_CAP | TF_UPPER)) &&
+		    is_common(lx, nx) && !has_kind(lx, nx, LK_FUNCTION)) {
+			size_t nn;
+			const char *nk = tag_tok_key(s, a + 1, &nn);
+			if (!(nn > 4 && memcmp(nk + nn - 2, "ed", 2) == 0) &&
+			    !(nn > 3 && memcmp(nk + nn - 2, "ly", 2) == 0))
+				return -1;
+		}
+	}
+	bool poss = (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS);
+	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
+		return TT_PERSON;
+	if (prev_in(s, a, place_prev))
+		return TT_GPE;
+	if (is_common(lx, t))
+		return -1;
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	if (tag_tok_is(s, a - 1, "the"))
+		return n > 3 && k[n - 1] == 's' ? -1 : TT_LOC;
+	return TT_PERSON;
+}
+
+/* A dictionary name at a that is more than a small town's name. */
+static bool
+strong_match_at(tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	const tag_entry *e;
+	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	return n > 1 || (n == 1 && !single_place_doubtful(s, lx, a, e));
+}
 
 /* Classify the run [a, b) of capitalised words. */
 static void
@@ -371,22 +507,23 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* a sentence-initial ordinary word is not a name ("However", "White
 	 * settlers"), unless a dictionary phrase starts with it */
 	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
-	    !dict_match(s, lx, a, b, NAME_KINDS, &e) &&
+	    !strong_match_at(s, lx, a, b) &&
 	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
 	    !(tag_lex_kind(lx, s->toks[a].lex, LK_LOCWORD) && b - a > 1) &&
 	    !(tag_lex_kind(lx, s->toks[a].lex, LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
 	    !title_at(s, lx, a, b, sector))
 		a++;
-	if (a < b && (tag_tok_is(s, a, "the") || tag_tok_is(s, a, "a") ||
-	    tag_tok_is(s, a, "an")))
+	/* no name starts with a small word: "Most of Argentina" */
+	while (a < b && (tag_tok_is(s, a, "the") || tag_tok_is(s, a, "a") ||
+	    tag_tok_is(s, a, "an") || connector_len(s, lx, a)))
 		a++;
 	if (a >= b)
 		return;
 
 	/* the whole run is a dictionary phrase */
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
-	if (n == b - a) {
+	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
 		char code[12];
 		code_of_entry(s, lx, e, code);
 		tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
@@ -467,7 +604,7 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	if (a >= b)
 		return;
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
-	if (n == b - a) {
+	if (n == b - a && !(n == 1 && !titled && single_place_doubtful(s, lx, a, e))) {
 		if (titled && e->kind != LK_PERSON) {
 			/* "President Washington", "Mr. Chase": a person */
 			goto person;
@@ -478,10 +615,18 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			ent->capital = true;
 		return;
 	}
+	/* events, laws, works: "World War II", "Marriage Act", "Figure 3" */
+	{
+		const tag_entry *m = tag_lex_kind(lx, s->toks[b - 1].lex, LK_MISCWORD);
+		const tag_entry *m0 = tag_lex_kind(lx, s->toks[a].lex, LK_MISCWORD);
+		if ((m && (m->flags & LF_HEAD)) || (m0 && (m0->flags & LF_LEAD)))
+			return;
+		/* a run ending in a number or a roman numeral after such a word */
+		if (b - a >= 2 && (s->toks[b - 1].f & TF_NUM) && m0)
+			return;
+	}
 	if (!titled && org_headed(s, lx, a, b)) {
-		const char *sec = org_sector(s, lx, a, b);
 		emit(s, lx, doc, a, b, TT_ORG, NULL);
-		(void)sec;
 		return;
 	}
 	if (!titled && loc_headed(s, lx, a, b)) {
@@ -494,6 +639,10 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		if (tag_tok_is(s, k, "of") || tag_tok_is(s, k, "for") ||
 		    tag_tok_is(s, k, "&")) {
 			if (tag_tok_is(s, k, "&") && !titled) {
+				/* "Marsden & Mackey, 2014" cites authors */
+				if (tag_tok_is(s, b, ",") || tag_tok_is(s, b, "(") ||
+				    (s->toks[b < (int)s->n ? b : a].f & TF_NUM))
+					return;
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
@@ -505,8 +654,10 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			return;
 		}
 	}
-	/* a dictionary phrase at the start and something after it */
-	if (n && !titled) {
+	/* a dictionary phrase at the start and something after it (but
+	 * "Mary Chaworth" and "Douglas Babstock" are people) */
+	if (n && n < b - a && !titled && !(has_kind(lx, &s->toks[a], LK_GIVEN) && n == 1 &&
+	    e->kind != LK_COUNTRY && e->kind != LK_PERSON && e->kind != LK_ORG)) {
 		if (e->kind == LK_PERSON || e->kind == LK_ORG) {
 			code_of_entry(s, lx, e, code);
 			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
@@ -556,56 +707,73 @@ person:;
 		return;
 	}
 	if (len == 1 && !titled) {
-		if (n == 1) {
+		size_t kn;
+		tag_tok_key(s, a, &kn);
+		if (has_digit(s, a) || kn == 1 || (first->f & TF_INITIAL))
+			return;
+		if (n == 1 && !single_place_doubtful(s, lx, a, e)) {
 			code_of_entry(s, lx, e, code);
 			tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
 			if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
 				ent->capital = true;
 			return;
 		}
-		if (has_kind(lx, first, LK_NONAME))
+		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
 			return;
+		if (is_camel(s, a)) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
 		if ((first->f & TF_UPPER) && !has_kind(lx, first, LK_GIVEN)) {
-			size_t kn;
-			tag_tok_key(s, a, &kn);
-			if (kn >= 2 && kn <= 6) {
+			/* an acronym: an organisation where the context says so */
+			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
+			    tag_tok_is(s, a - 1, "at") || tag_tok_is(s, a - 1, "by") ||
+			    tag_tok_is(s, a - 1, "with") || person_after(s, b)))
+				emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
+		/* "the Court", "the Academy": a capitalised institution */
+		{
+			const tag_entry *ow = tag_lex_kind(lx, first->lex, LK_ORGWORD);
+			if (ow && (ow->flags & LF_HEAD) && !(first->f & TF_START) &&
+			    tag_tok_is(s, a - 1, "the")) {
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
 		}
-		if (has_kind(lx, first, LK_GIVEN) || person_after(s, b)) {
+		if (n == 1 && place_context(s, a)) {
+			emit(s, lx, doc, a, b, type_of_entry(e), e->code);
+			return;
+		}
+		if (has_kind(lx, first, LK_GIVEN)) {
 			emit(s, lx, doc, a, b, TT_PERSON, NULL);
 			return;
 		}
-		if (place_context(s, a)) {
-			emit(s, lx, doc, a, b, TT_GPE, NULL);
-			return;
+		int type = guess_single(s, lx, a);
+		if (type >= 0) {
+			tag_entity *ent = emit(s, lx, doc, a, b, type, NULL);
+			if (ent)
+				ent->weak = true;
 		}
-		/* words that are only capitalised names */
-		if (is_common(lx, first) && !has_kind(lx, first, LK_PROPER))
-			return;
-		if (has_kind(lx, first, LK_MONTH) || has_kind(lx, first, LK_WEEKDAY) ||
-		    has_kind(lx, first, LK_TITLE) || has_kind(lx, first, LK_SECTOR) ||
-		    has_kind(lx, first, LK_ORGWORD) || has_kind(lx, first, LK_LOCWORD))
-			return;
-		emit(s, lx, doc, a, b, TT_PERSON, NULL);
 		return;
 	}
 	if (!person) {
-		/* two or three unknown capitalised words are most often a person;
-		 * longer runs a title or an organisation */
-		bool commons = false;
+		/* unknown capitalised words: names (none an ordinary word) are
+		 * most often a person's; ordinary words all, a concept or a
+		 * title ("Natural Language Processing"); a mix, an organisation */
+		int commons = 0;
 		for (int k = a; k < b; k++)
-			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_PROPER))
-				commons = true;
-		if (len <= 3 && !commons)
+			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_GIVEN) &&
+			    !tag_tok_is(s, k, "of") && !has_kind(lx, &s->toks[k], LK_PARTICLE))
+				commons++;
+		if (commons == 0 && len <= 4)
 			person = true;
-		else if (len <= 4 && !commons)
+		else if (commons == len || s->headline)
+			return;
+		else if (len == 2 && !is_common(lx, first))
 			person = true;
 	}
 	if (!person) {
-		if (s->headline)
-			return;
 		emit(s, lx, doc, a, b, TT_ORG, NULL);
 		return;
 	}
