@@ -483,9 +483,19 @@ load_cities(tag_lex *lx)
 		const char *cc = tag_lex_alpha3(lx, c->country);
 		if (!cc)
 			continue;
-		tag_entry *e = add_phrase(lx, c->name, strlen(c->name), LK_CITY, LF_CASED, cc);
-		if (e && (e->city < 0 || tag_cities[e->city].population < c->population))
-			e->city = (int32_t)i;
+		char alt[256];
+		const char *names[2] = { c->name, NULL };
+		/* "Saint Petersburg" is also written "St. Petersburg" */
+		if (strncmp(c->name, "Saint ", 6) == 0 || strncmp(c->name, "Saint-", 6) == 0) {
+			snprintf(alt, sizeof alt, "St. %s", c->name + 6);
+			names[1] = alt;
+		}
+		for (int k = 0; k < 2 && names[k]; k++) {
+			tag_entry *e = add_phrase(lx, names[k], strlen(names[k]), LK_CITY,
+			    LF_CASED, cc);
+			if (e && (e->city < 0 || tag_cities[e->city].population < c->population))
+				e->city = (int32_t)i;
+		}
 		if (c->state && *c->state && strcmp(c->state, c->name) != 0)
 			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED, cc);
 	}

@@ -412,9 +412,9 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 	if (place_context(s, a))
 		return false;
 	const tag_tok *t = &s->toks[a];
-	if (is_common(lx, t))
-		return true;
 	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	if (is_common(lx, t))
+		return pop < 500000 || (t->f & TF_START);
 	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
 		return pop < 2000000;
 	return pop < 100000;
@@ -748,6 +748,21 @@ person:;
 		if (has_kind(lx, first, LK_GIVEN)) {
 			emit(s, lx, doc, a, b, TT_PERSON, NULL);
 			return;
+		}
+		/* "the West", "the South": a region */
+		{
+			size_t kn2;
+			const char *k2 = tag_tok_key(s, a, &kn2);
+			static const char *const compass[] = {
+				"north", "south", "east", "west", "northeast", "northwest",
+				"southeast", "southwest", "midwest", NULL,
+			};
+			for (int c = 0; compass[c]; c++)
+				if (strlen(compass[c]) == kn2 && memcmp(k2, compass[c], kn2) == 0 &&
+				    (tag_tok_is(s, a - 1, "the") || !is_common(lx, first))) {
+					emit(s, lx, doc, a, b, TT_LOC, NULL);
+					return;
+				}
 		}
 		int type = guess_single(s, lx, a);
 		if (type >= 0) {
