@@ -240,10 +240,15 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			continue;
 		if (has_sector(e->code))
 			continue;
-		char code[12];
+		char code[12], country[12];
 		if (role_before_person(s, lx, e->t0, code) ||
 		    role_after_person(s, lx, e->t1, code)) {
 			snprintf(e->code, sizeof e->code, "%s", code);
+		} else if ((code[0] || e->sector[0]) && tag_tok_is(s, e->t1, "of") &&
+		    country_of(ent_at(s, e->t1 + 1), country) &&
+		    ent_at(s, e->t1 + 1)->type == TT_GPE) {
+			/* "Foreign Minister Dara Vint of Chile" */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (e->code[0]) {
 			continue;       /* a known person out of office */
 		} else if (code[0] && doc && doc->last_actor_country[0]) {
@@ -393,7 +398,7 @@ tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 			if (e->dropped || strlen(e->code) < 6 ||
 			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
 				continue;
-			if (e->type == TT_ACTOR || e->type == TT_ORG)
+			if (e->type == TT_ACTOR || e->type == TT_ORG || e->type == TT_PERSON)
 				snprintf(doc->last_actor_country,
 				    sizeof doc->last_actor_country, "%.3s", e->code);
 		}

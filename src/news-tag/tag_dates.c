@@ -315,7 +315,10 @@ static int
 try_relative(tag_sent *s, const tag_lex *lx, int i)
 {
 	const tag_entry *de = tok_kind(s, lx, i, LK_DATEWORD);
-	if (!de)
+	if (!de && !tag_tok_is(s, i, "last") && !tag_tok_is(s, i, "past") &&
+	    !tag_tok_is(s, i, "previous") && !tag_tok_is(s, i, "this") &&
+	    !tag_tok_is(s, i, "current") && !tag_tok_is(s, i, "next") &&
+	    !tag_tok_is(s, i, "coming"))
 		return 0;
 	int y = s->date / 10000, m = s->date / 100 % 100, d = s->date % 100;
 	long today = s->date ? days_from_civil(y, m, d) : 0;
@@ -345,7 +348,6 @@ try_relative(tag_sent *s, const tag_lex *lx, int i)
 		dir = 1;
 	else
 		return 0;
-	(void)de;
 	int unit = tag_tok_is(s, i + 1, "week") ? 1 : tag_tok_is(s, i + 1, "month") ? 2 :
 	    tag_tok_is(s, i + 1, "year") ? 3 : tag_tok_is(s, i + 1, "weekend") ? 4 : 0;
 	if (!unit || !free_tok(s, i + 1))

@@ -199,7 +199,8 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 {
 	int j = i + 1;
 	for (;;) {
-		if ((size_t)j >= s->n)
+		/* names are short; a bound keeps long runs of capitals linear */
+		if ((size_t)j >= s->n || j - i >= 16)
 			break;
 		if (name_word(s, lx, j)) {
 			j++;
@@ -539,7 +540,9 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		if (org_headed(s, lx, rest, b) || org_headed(s, lx, a, b)) {
 			const char *sec = org_sector(s, lx, rest, b);
 			char code[12] = "";
-			if (e->kind != LK_CITY || !sec)
+			/* "Chinese Foreign Ministry" is China's; "Durham University"
+			 * is no actor of a country */
+			if (e->kind == LK_NORP || e->kind == LK_COUNTRY)
 				tag_code_join(code, e->code, sec);
 			emit(s, lx, doc, a, b, TT_ORG, code[0] ? code : NULL);
 			return;
@@ -777,6 +780,10 @@ person:;
 		 * most often a person's; ordinary words all, a concept or a
 		 * title ("Natural Language Processing"); a mix, an organisation */
 		int commons = 0;
+		/* "Osama bin Laden", "Ludwig van Beethoven" */
+		for (int k = a + 1; k < b - 1; k++)
+			if (!capitalised(&s->toks[k]) && has_kind(lx, &s->toks[k], LK_PARTICLE))
+				person = true;
 		for (int k = a; k < b; k++)
 			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_GIVEN) &&
 			    !tag_tok_is(s, k, "of") && !has_kind(lx, &s->toks[k], LK_PARTICLE))

@@ -86,6 +86,36 @@ class_at(const char *s, size_t len, size_t i, int32_t *cp, size_t *n)
 	return classify(*cp, &up);
 }
 
+/* Lower case without accents, so "Kraków" finds "Krakow" and the other
+ * way round: keys compare letters, not how a page spelt them. */
+static void
+fold_char(tag_sent *s, int32_t cp)
+{
+	utf8proc_int32_t out[8];
+	int last = 0;
+	char enc[4];
+	switch (cp) {
+	case 0x141: case 0x142: cp = 'l'; break;        /* Ł ł */
+	case 0xD8: case 0xF8: cp = 'o'; break;          /* Ø ø */
+	case 0x110: case 0x111: cp = 'd'; break;        /* Đ đ */
+	case 0x131: cp = 'i'; break;                    /* ı */
+	case 0xC6: case 0xE6:
+		news_buf_add(&s->keys, "ae", 2);
+		return;
+	case 0x152: case 0x153:
+		news_buf_add(&s->keys, "oe", 2);
+		return;
+	}
+	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 8,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+	if (n <= 0 || n > 8) {
+		news_buf_add(&s->keys, enc, news_utf8_encode(utf8proc_tolower(cp), enc));
+		return;
+	}
+	for (utf8proc_ssize_t i = 0; i < n; i++)
+		news_buf_add(&s->keys, enc, news_utf8_encode(out[i], enc));
+}
+
 static void
 append_key(tag_sent *s, const char *p, size_t n)
 {
@@ -104,9 +134,7 @@ append_key(tag_sent *s, const char *p, size_t n)
 			news_buf_addc(&s->keys, '\'');
 			continue;
 		}
-		char enc[4];
-		size_t m = news_utf8_encode(utf8proc_tolower(cp), enc);
-		news_buf_add(&s->keys, enc, m);
+		fold_char(s, cp);
 	}
 }
 
