@@ -79,6 +79,8 @@ is_camel(const tag_sent *s, int i)
 static int
 kind_rank(const tag_entry *e)
 {
+	if (e->flags & LF_USER)
+		return 100;     /* a user's --dict entry wins */
 	switch (e->kind) {
 	case LK_PERSON:
 		return 9;
