@@ -36,6 +36,9 @@ typedef struct tag_tok {
 	uint32_t kb, ke;        /* its lower-case key in tag_sent.keys */
 	uint32_t f;             /* TF_* */
 	int32_t lex;            /* lexicon entries of the key alone, or -1 */
+	uint32_t kinds;         /* 1 << kind of each of them */
+	uint32_t pkinds;        /* 1 << kind of the longer phrases it starts */
+	uint64_t hash;          /* of its key */
 	int ent;                /* index of the entity covering it, or -1 */
 } tag_tok;
 
@@ -112,6 +115,15 @@ void tag_lex_load_dict(tag_lex *lx, const char *name, const char *data,
     size_t len, const char *source, bool user);
 /* The first entry of the phrase (lower-case key), or -1. */
 int32_t tag_lex_find(const tag_lex *lx, const char *key, size_t len);
+/* The same, with the kinds of its entries and of the longer phrases it
+ * starts (bit 1 << kind). */
+int32_t tag_lex_lookup(const tag_lex *lx, const char *key, size_t len,
+    uint32_t *kinds, uint32_t *pkinds);
+/* The same with the key's hash (news_hash64) already known, and a hint to
+ * bring a hash's slot into the cache before it is looked up. */
+int32_t tag_lex_lookup_hash(const tag_lex *lx, const char *key, size_t len,
+    uint64_t hash, uint32_t *kinds, uint32_t *pkinds);
+void tag_lex_prefetch(const tag_lex *lx, uint64_t hash);
 const tag_entry *tag_lex_entry(const tag_lex *lx, int32_t i);
 /* The first entry of kind k in the chain starting at i, or NULL. */
 const tag_entry *tag_lex_kind(const tag_lex *lx, int32_t i, int kind);
@@ -206,21 +218,40 @@ void tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 void tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts);
 
+/* Whether token i's key is `word` (of n bytes). */
 static inline bool
-tag_tok_is(const tag_sent *s, int i, const char *word)
+tag_tok_isn(const tag_sent *s, int i, const char *word, size_t n)
 {
 	if (i < 0 || (size_t)i >= s->n)
 		return false;
-	size_t n = strlen(word);
 	const tag_tok *t = &s->toks[i];
 	return t->ke - t->kb == n && memcmp(s->keys.data + t->kb, word, n) == 0;
 }
+
+/* The same for a word in a variable; tag_tok_is() for a string literal
+ * lets the compiler know its length. */
+static inline bool
+tag_tok_word(const tag_sent *s, int i, const char *word)
+{
+	return tag_tok_isn(s, i, word, strlen(word));
+}
+
+#define tag_tok_is(s, i, lit) tag_tok_isn((s), (i), "" lit "", sizeof(lit) - 1)
 
 static inline const char *
 tag_tok_key(const tag_sent *s, int i, size_t *len)
 {
 	*len = s->toks[i].ke - s->toks[i].kb;
 	return s->keys.data + s->toks[i].kb;
+}
+
+/* Copy a code (or other short string) into a buffer of cap bytes. */
+static inline void
+tag_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = src ? strnlen(src, cap - 1) : 0;
+	memcpy(dst, src ? src : "", n);
+	dst[n] = 0;
 }
 
 /* An actor code: the country part of `country` (its first three letters,
@@ -236,6 +267,14 @@ tag_code_join(char out[12], const char *country, const char *sector)
 	for (size_t i = 0; sector && sector[i] && n < 11; i++)
 		out[n++] = sector[i];
 	out[n] = 0;
+}
+
+/* The token's own entry of a kind, or NULL (its kinds bits say whether to
+ * look). */
+static inline const tag_entry *
+tag_tok_entry(const tag_lex *lx, const tag_tok *t, int kind)
+{
+	return (t->kinds >> kind) & 1 ? tag_lex_kind(lx, t->lex, kind) : NULL;
 }
 
 /* Dates as YYYYMMDD integers. */

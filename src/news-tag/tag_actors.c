@@ -25,7 +25,7 @@ static bool
 tok_in(const tag_sent *s, int i, const char *const *words)
 {
 	for (int k = 0; words[k]; k++)
-		if (tag_tok_is(s, i, words[k]))
+		if (tag_tok_word(s, i, words[k]))
 			return true;
 	return false;
 }
@@ -50,7 +50,7 @@ country_of(const tag_entity *e, char out[12])
 	    e->type != TT_LOC)
 		return false;
 	if (memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0) {
-		snprintf(out, 12, "%s", e->code);
+		tag_copy(out, 12, e->code);
 		return true;
 	}
 	if (strlen(e->code) < 3)
@@ -69,22 +69,26 @@ role_ending_at(tag_sent *s, const tag_lex *lx, int end, char sector[12],
 	for (int r = end - 1; r >= 0 && r >= end - 4; r--) {
 		if (s->toks[r].ent >= 0 && r < end - 1)
 			break;
+		if (!((s->toks[r].kinds | s->toks[r].pkinds) & (1u << LK_SECTOR)))
+			continue;
 		tag_key_of(s, r, end, key);
 		int32_t id = tag_lex_find(lx, key->data, key->len);
 		const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
 		if (!e)
 			continue;
-		snprintf(sector, 12, "%s", e->code);
+		tag_copy(sector, 12, e->code);
 		*person_role = (e->flags & LF_PERSON) != 0;
 		/* prefer the longest: keep looking further left */
 		int best = r;
 		for (int r2 = r - 1; r2 >= 0 && r2 >= end - 4; r2--) {
+			if (!(s->toks[r2].pkinds & (1u << LK_SECTOR)))
+				continue;
 			tag_key_of(s, r2, end, key);
 			const tag_entry *e2 = tag_lex_kind(lx,
 			    tag_lex_find(lx, key->data, key->len), LK_SECTOR);
 			if (e2) {
 				best = r2;
-				snprintf(sector, 12, "%s", e2->code);
+				tag_copy(sector, 12, e2->code);
 				*person_role = (e2->flags & LF_PERSON) != 0;
 			}
 		}
@@ -169,11 +173,11 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 		if (r >= 0 && person_role) {
 			if (!modifier_before(s, r, country, &former, &mod)) {
 				if (!former)
-					snprintf(code, 12, "%s", sector);
+					tag_copy(code, 12, sector);
 				return false;
 			}
 			if (former || memcmp(country, "IGO", 3) == 0)
-				snprintf(code, 12, "%s", country);
+				tag_copy(code, 12, country);
 			else
 				tag_code_join(code, country, sector);
 			return true;
@@ -209,14 +213,15 @@ role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
 	while (tok_in(s, k, role_adjectives))
 		k++;
 	for (int len = 4; len >= 1; len--) {
-		if ((size_t)(k + len) > s->n)
+		if ((size_t)(k + len) > s->n ||
+		    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
 			continue;
 		tag_key_of(s, k, k + len, &s->scratch);
 		const tag_entry *r = tag_lex_kind(lx,
 		    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
 		if (r && (r->flags & LF_PERSON)) {
 			if (memcmp(country, "IGO", 3) == 0)
-				snprintf(code, 12, "%s", country);
+				tag_copy(code, 12, country);
 			else
 				tag_code_join(code, country, r->code);
 			return true;
@@ -243,7 +248,7 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		char code[12], country[12];
 		if (role_before_person(s, lx, e->t0, code) ||
 		    role_after_person(s, lx, e->t1, code)) {
-			snprintf(e->code, sizeof e->code, "%s", code);
+			tag_copy(e->code, sizeof e->code, code);
 		} else if ((code[0] || e->sector[0]) && tag_tok_is(s, e->t1, "of") &&
 		    country_of(ent_at(s, e->t1 + 1), country) &&
 		    ent_at(s, e->t1 + 1)->type == TT_GPE) {
@@ -265,7 +270,7 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
 			if (e->t1 - e->t0 >= 2) {
 				k = tag_tok_key(s, e->t0, &n);
-				if (tag_lex_kind(lx, s->toks[e->t0].lex, LK_SURNAME))
+				if (tag_tok_entry(lx, &s->toks[e->t0], LK_SURNAME))
 					tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
 			}
 		}
@@ -296,7 +301,8 @@ static void
 nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
 	for (int i = 0; (size_t)i < s->n; i++) {
-		if (s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD))
+		if (s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
+		    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
 			continue;
 		/* the longest sector phrase starting here */
 		int best = 0;
@@ -339,7 +345,7 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (doc && doc->last_actor_country[0] &&
 		    (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
 		    !(be->flags & LF_PLURAL)) {
-			snprintf(country, sizeof country, "%s", doc->last_actor_country);
+			tag_copy(country, sizeof country, doc->last_actor_country);
 		}
 		if (!country[0] || former) {
 			i = end - 1;
@@ -347,7 +353,7 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		}
 		char code[12];
 		if (memcmp(country, "IGO", 3) == 0)
-			snprintf(code, sizeof code, "%s", country);
+			tag_copy(code, sizeof code, country);
 		else
 			tag_code_join(code, country, be->code);
 		/* leading adjectives stay out; the span is modifier + role */

@@ -114,13 +114,7 @@ tok_kind(const tag_sent *s, const tag_lex *lx, int i, int kind)
 {
 	if (i < 0 || (size_t)i >= s->n)
 		return NULL;
-	const tag_entry *e = tag_lex_kind(lx, s->toks[i].lex, kind);
-	if (e || !(s->toks[i].f & TF_DOT))
-		return e;
-	/* "Jan." also as "jan" */
-	size_t n;
-	const char *k = tag_tok_key(s, i, &n);
-	return tag_lex_kind(lx, tag_lex_find(lx, k, n - 1), kind);
+	return tag_tok_entry(lx, &s->toks[i], kind);
 }
 
 /* A number token: its value, or -1.  Ordinals (9th, 1st) allowed when
@@ -314,11 +308,7 @@ try_weekday(tag_sent *s, const tag_lex *lx, int i)
 static int
 try_relative(tag_sent *s, const tag_lex *lx, int i)
 {
-	const tag_entry *de = tok_kind(s, lx, i, LK_DATEWORD);
-	if (!de && !tag_tok_is(s, i, "last") && !tag_tok_is(s, i, "past") &&
-	    !tag_tok_is(s, i, "previous") && !tag_tok_is(s, i, "this") &&
-	    !tag_tok_is(s, i, "current") && !tag_tok_is(s, i, "next") &&
-	    !tag_tok_is(s, i, "coming"))
+	if (!tok_kind(s, lx, i, LK_DATEWORD))
 		return 0;
 	int y = s->date / 10000, m = s->date / 100 % 100, d = s->date % 100;
 	long today = s->date ? days_from_civil(y, m, d) : 0;
@@ -422,7 +412,7 @@ try_year(tag_sent *s, int i)
 		return 0;
 	bool ok = false;
 	for (int k = 0; year_before[k]; k++)
-		if (tag_tok_is(s, i - 1, year_before[k]))
+		if (tag_tok_word(s, i - 1, year_before[k]))
 			ok = true;
 	if (!ok && (size_t)i + 1 < s->n) {
 		const tag_tok *nx = &s->toks[i + 1];
@@ -494,7 +484,7 @@ static bool
 tok_in(const tag_sent *s, int i, const char *const *words)
 {
 	for (int k = 0; words[k]; k++)
-		if (tag_tok_is(s, i, words[k]))
+		if (tag_tok_word(s, i, words[k]))
 			return true;
 	return false;
 }

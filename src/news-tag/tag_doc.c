@@ -45,7 +45,7 @@ tag_doc_add_alias(tag_doc *d, const char *key, size_t len, int type,
 	tag_alias *a = &d->aliases[d->n_aliases++];
 	a->key = news_xstrndup(key, len);
 	a->type = (uint8_t)type;
-	snprintf(a->code, sizeof a->code, "%s", code ? code : "");
+	tag_copy(a->code, sizeof a->code, code ? code : "");
 }
 
 const tag_alias *

@@ -28,6 +28,8 @@ typedef struct slot {
 	uint64_t hash;
 	uint32_t key_off, key_len;
 	int32_t first;          /* entry chain; -1 for an empty slot */
+	uint32_t kinds;         /* 1 << kind of its entries */
+	uint32_t pkinds;        /* 1 << kind of the phrases it is a prefix of */
 } slot;
 
 struct tag_lex {
@@ -131,6 +133,29 @@ tag_lex_find(const tag_lex *lx, const char *key, size_t len)
 	return find_slot(lx, key, len, news_hash64(key, len))->first;
 }
 
+void
+tag_lex_prefetch(const tag_lex *lx, uint64_t hash)
+{
+	__builtin_prefetch(&lx->slots[hash & (lx->n_slots - 1)]);
+}
+
+int32_t
+tag_lex_lookup(const tag_lex *lx, const char *key, size_t len, uint32_t *kinds,
+    uint32_t *pkinds)
+{
+	return tag_lex_lookup_hash(lx, key, len, news_hash64(key, len), kinds, pkinds);
+}
+
+int32_t
+tag_lex_lookup_hash(const tag_lex *lx, const char *key, size_t len,
+    uint64_t hash, uint32_t *kinds, uint32_t *pkinds)
+{
+	const slot *s = find_slot(lx, key, len, hash);
+	*kinds = s->first >= 0 ? s->kinds : 0;
+	*pkinds = s->first >= 0 ? s->pkinds : 0;
+	return s->first;
+}
+
 const tag_entry *
 tag_lex_entry(const tag_lex *lx, int32_t i)
 {
@@ -156,7 +181,7 @@ tag_lex_max_words(const tag_lex *lx)
  * already there is returned instead (dictionaries overlap). */
 static tag_entry *
 add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
-    const char *code)
+    const char *code, int prefix_of)
 {
 	if ((lx->used + 1) * 2 > lx->n_slots)
 		grow(lx);
@@ -168,7 +193,12 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 		s->key_len = (uint32_t)len;
 		news_buf_add(&lx->keys, key, len);
 		lx->used++;
+		s->kinds = s->pkinds = 0;
 	}
+	if (kind == LK_PREFIX)
+		s->pkinds |= 1u << prefix_of;
+	else
+		s->kinds |= 1u << kind;
 	for (int32_t i = s->first; i >= 0; i = lx->ents[i].next) {
 		tag_entry *e = &lx->ents[i];
 		if (e->kind == kind && strcmp(e->code, code ? code : "") == 0) {
@@ -187,7 +217,7 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 	e->flags = (uint8_t)flags;
 	e->person = -1;
 	e->city = -1;
-	snprintf(e->code, sizeof e->code, "%s", code ? code : "");
+	tag_copy(e->code, sizeof e->code, code ? code : "");
 	/* prefixes go last in the chain; later real entries (a user's) first */
 	if (kind == LK_PREFIX && s->first >= 0) {
 		int32_t i = s->first;
@@ -222,14 +252,14 @@ add_phrase(tag_lex *lx, const char *p, size_t n, int kind, unsigned flags,
 		lx->max_words = words;
 	for (int k = 1; k < words; k++) {
 		tag_key_of(t, 0, k, &lx->key);
-		add_key(lx, lx->key.data, lx->key.len, LK_PREFIX, 0, NULL);
+		add_key(lx, lx->key.data, lx->key.len, LK_PREFIX, 0, NULL, kind);
 	}
 	tag_key_of(t, 0, words, &lx->key);
 	/* "UN", "WHO": only in capitals */
 	if (words == 1 && (t->toks[0].f & TF_UPPER) && !(t->toks[0].f & TF_DOT) &&
 	    (flags & LF_CASED))
 		flags |= LF_ACRONYM;
-	return add_key(lx, lx->key.data, lx->key.len, kind, flags, code);
+	return add_key(lx, lx->key.data, lx->key.len, kind, flags, code, 0);
 }
 
 /* A single lower-case word: faster than add_phrase for the word list. */
@@ -241,7 +271,7 @@ add_word(tag_lex *lx, const char *p, size_t n, int kind, unsigned flags)
 		char c = p[i];
 		news_buf_addc(&lx->key, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
 	}
-	add_key(lx, lx->key.data, lx->key.len, kind, flags, NULL);
+	add_key(lx, lx->key.data, lx->key.len, kind, flags, NULL, 0);
 }
 
 static int32_t
@@ -260,7 +290,7 @@ add_role(tag_lex *lx, const char *code, int32_t from, int32_t to, int32_t next)
 		lx->roles = news_xrealloc(lx->roles, lx->cap_roles * sizeof *lx->roles);
 	}
 	tag_role *r = &lx->roles[lx->n_roles];
-	snprintf(r->code, sizeof r->code, "%s", code);
+	tag_copy(r->code, sizeof r->code, code);
 	r->from = from;
 	r->to = to ? to : 99991231;
 	r->next = next;

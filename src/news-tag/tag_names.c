@@ -27,7 +27,7 @@ capitalised(const tag_tok *t)
 static bool
 has_kind(const tag_lex *lx, const tag_tok *t, int kind)
 {
-	return tag_lex_kind(lx, t->lex, kind) != NULL;
+	return tag_tok_entry(lx, t, kind) != NULL;
 }
 
 static bool
@@ -128,6 +128,13 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 {
 	int max = tag_lex_max_words(lx), found = 0;
 	*best = NULL;
+	if (i >= limit || !((s->toks[i].kinds | s->toks[i].pkinds) & kinds))
+		return 0;
+	/* a name phrase that starts with a small word goes on with a capital
+	 * ("the States", "mainland China") */
+	if (!(kinds & TITLE_KINDS) && !(s->toks[i].kinds & kinds) &&
+	    (size_t)i + 1 < s->n && !capitalised(&s->toks[i + 1]))
+		return 0;
 	news_buf *key = &s->scratch;
 	news_buf_clear(key);
 	for (int k = 0; k < max && i + k < limit; k++) {
@@ -137,9 +144,15 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 		if (k)
 			news_buf_addc(key, ' ');
 		news_buf_add(key, s->keys.data + t->kb, t->ke - t->kb);
-		int32_t id = k ? tag_lex_find(lx, key->data, key->len) : t->lex;
+		uint32_t kk = t->kinds, pk = t->pkinds;
+		int32_t id = k ? tag_lex_lookup(lx, key->data, key->len, &kk, &pk) : t->lex;
 		if (id < 0)
 			break;
+		if (!(kk & kinds)) {
+			if (!(pk & kinds))
+				break;
+			continue;
+		}
 		const tag_entry *pick = NULL;
 		for (const tag_entry *e = tag_lex_entry(lx, id); e;
 		    e = tag_lex_entry(lx, e->next)) {
@@ -259,7 +272,7 @@ code_of_entry(const tag_sent *s, const tag_lex *lx, const tag_entry *e,
 	if (e->kind == LK_PERSON)
 		tag_lex_role(lx, e->person, s->date, out);
 	else
-		snprintf(out, 12, "%s", e->code);
+		tag_copy(out, 12, e->code);
 }
 
 /* Words after which a name is a place: "in Tulsa", "from Łódź". */
@@ -278,7 +291,7 @@ place_context(const tag_sent *s, int i)
 	if (tag_tok_is(s, k, "the"))
 		k--;
 	for (int p = 0; preps[p]; p++)
-		if (tag_tok_is(s, k, preps[p]))
+		if (tag_tok_word(s, k, preps[p]))
 			return true;
 	return false;
 }
@@ -296,7 +309,7 @@ person_after(const tag_sent *s, int j)
 		NULL,
 	};
 	for (int p = 0; verbs[p]; p++)
-		if (tag_tok_is(s, j, verbs[p]))
+		if (tag_tok_word(s, j, verbs[p]))
 			return true;
 	return false;
 }
@@ -358,7 +371,7 @@ title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
 		/* "Foreign Ministry" is an organisation, not a title */
 		return 0;
 	}
-	snprintf(sector, 12, "%s", e->code);
+	tag_copy(sector, 12, e->code);
 	return n;
 }
 
@@ -366,13 +379,13 @@ title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
 static bool
 org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 {
-	const tag_entry *e = tag_lex_kind(lx, s->toks[b - 1].lex, LK_ORGWORD);
+	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_ORGWORD);
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
 	for (int k = a; k < b - 1; k++) {
 		if (!tag_tok_is(s, k + 1, "of"))
 			continue;
-		e = tag_lex_kind(lx, s->toks[k].lex, LK_ORGWORD);
+		e = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
 		if (e && (e->flags & LF_LEAD))
 			return true;
 	}
@@ -382,10 +395,10 @@ org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 static bool
 loc_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 {
-	const tag_entry *e = tag_lex_kind(lx, s->toks[b - 1].lex, LK_LOCWORD);
+	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_LOCWORD);
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
-	e = tag_lex_kind(lx, s->toks[a].lex, LK_LOCWORD);
+	e = tag_tok_entry(lx, &s->toks[a], LK_LOCWORD);
 	if (e && (e->flags & LF_LEAD) && b - a >= 2)
 		return true;
 	return false;
@@ -431,7 +444,7 @@ static bool
 prev_in(const tag_sent *s, int a, const char *const *words)
 {
 	for (int k = 0; words[k]; k++)
-		if (tag_tok_is(s, a - 1, words[k]))
+		if (tag_tok_word(s, a - 1, words[k]))
 			return true;
 	return false;
 }
@@ -512,8 +525,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
 	    !strong_match_at(s, lx, a, b) &&
 	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
-	    !(tag_lex_kind(lx, s->toks[a].lex, LK_LOCWORD) && b - a > 1) &&
-	    !(tag_lex_kind(lx, s->toks[a].lex, LK_ORGWORD) && b - a > 1 &&
+	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
+	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
 	    !title_at(s, lx, a, b, sector))
 		a++;
@@ -564,7 +577,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			code_of_entry(s, lx, e, code);
 			tag_entity *mod = emit(s, lx, doc, a, a + n, type_of_entry(e), code);
 			(void)mod;
-			snprintf(country, sizeof country, "%s", e->code);
+			tag_copy(country, sizeof country, e->code);
 			a = rest;
 		} else if (e->kind == LK_NORP && !has_kind(lx, &s->toks[rest], LK_GIVEN)) {
 			/* "Spanish Golden Age", "Chinese New Year": a NORP and more */
@@ -586,7 +599,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 		if (sec[0])
-			snprintf(sector, sizeof sector, "%s", sec);
+			tag_copy(sector, sizeof sector, sec);
 		titled = true;
 		a += tn;
 		/* a complement ends the title: "Special Representative for
@@ -622,8 +635,8 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	}
 	/* events, laws, works: "World War II", "Marriage Act", "Figure 3" */
 	{
-		const tag_entry *m = tag_lex_kind(lx, s->toks[b - 1].lex, LK_MISCWORD);
-		const tag_entry *m0 = tag_lex_kind(lx, s->toks[a].lex, LK_MISCWORD);
+		const tag_entry *m = tag_tok_entry(lx, &s->toks[b - 1], LK_MISCWORD);
+		const tag_entry *m0 = tag_tok_entry(lx, &s->toks[a], LK_MISCWORD);
 		if ((m && (m->flags & LF_HEAD)) || (m0 && (m0->flags & LF_LEAD)))
 			return;
 		/* a run ending in a number or a roman numeral after such a word */
@@ -687,7 +700,7 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		}
 	}
 	/* a place word before or after: "North Oakland" */
-	if (!titled && b - a == 2 && tag_lex_kind(lx, s->toks[a].lex, LK_LOCWORD) &&
+	if (!titled && b - a == 2 && tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) &&
 	    dict_match(s, lx, a + 1, b, (1u << LK_CITY) | (1u << LK_REGION) |
 	    (1u << LK_COUNTRY), &e) == 1) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
@@ -739,7 +752,7 @@ person:;
 		}
 		/* "the Court", "the Academy": a capitalised institution */
 		{
-			const tag_entry *ow = tag_lex_kind(lx, first->lex, LK_ORGWORD);
+			const tag_entry *ow = tag_tok_entry(lx, first, LK_ORGWORD);
 			if (ow && (ow->flags & LF_HEAD) && !(first->f & TF_START) &&
 			    tag_tok_is(s, a - 1, "the")) {
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
@@ -805,11 +818,11 @@ person:;
 	if (country[0] && sector[0])
 		tag_code_join(code, country, sector);
 	else if (country[0])
-		snprintf(code, sizeof code, "%s", country);
+		tag_copy(code, sizeof code, country);
 	tag_entity *ent = emit(s, lx, doc, a, b, TT_PERSON, code[0] ? code : NULL);
 	if (ent && !code[0] && sector[0]) {
 		/* a sector without a country: tag_actors looks further */
-		snprintf(ent->sector, sizeof ent->sector, "%s", sector);
+		tag_copy(ent->sector, sizeof ent->sector, sector);
 	}
 }
 

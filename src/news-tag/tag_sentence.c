@@ -42,7 +42,7 @@ tag_add_entity(tag_sent *s, int t0, int t1, int type, const char *code)
 	e->e = s->toks[t1 - 1].e;
 	e->type = (uint8_t)type;
 	if (code)
-		snprintf(e->code, sizeof e->code, "%s", code);
+		tag_copy(e->code, sizeof e->code, code);
 	for (int i = t0; i < t1; i++)
 		s->toks[i].ent = idx;
 	return e;
@@ -60,7 +60,7 @@ is_headline(const tag_sent *s, const tag_lex *lx)
 			continue;
 		words++;
 		if (t->f & TF_CAP) {
-			if (tag_lex_kind(lx, t->lex, LK_COMMON))
+			if (tag_tok_entry(lx, t, LK_COMMON))
 				caps++;
 		} else if (t->ke - t->kb > 3)
 			lower_content++;

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "news_err.h"
+#include "news_hash.h"
 #include "news_utf8.h"
 #include "tag.h"
 
@@ -18,16 +19,13 @@ classify(int32_t cp, bool *upper)
 {
 	*upper = false;
 	if (cp < 0x80) {
-		if (cp >= 'a' && cp <= 'z')
-			return C_LETTER;
-		if (cp >= 'A' && cp <= 'Z') {
-			*upper = true;
+		if ((unsigned)((cp | 0x20) - 'a') < 26) {
+			*upper = cp < 'a';
 			return C_LETTER;
 		}
-		if (cp >= '0' && cp <= '9')
+		if ((unsigned)(cp - '0') < 10)
 			return C_DIGIT;
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		    cp == '\f' || cp == '\v')
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
 			return C_SPACE;
 		return C_PUNCT;
 	}
@@ -54,6 +52,20 @@ classify(int32_t cp, bool *upper)
 		return C_PUNCT;
 	}
 }
+
+/* 1 for ASCII letters and digits, 2 for upper-case letters. */
+static const unsigned char ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
+	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
+	['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+};
 
 static inline size_t
 decode(const char *s, size_t len, size_t i, int32_t *cp)
@@ -123,8 +135,18 @@ append_key(tag_sent *s, const char *p, size_t n)
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		if (c < 0x80) {
-			news_buf_addc(&s->keys, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			i++;
+			/* a run of ASCII in one go */
+			size_t j = i;
+			while (j < n && (unsigned char)p[j] < 0x80)
+				j++;
+			news_buf_reserve(&s->keys, j - i);
+			char *d = s->keys.data + s->keys.len;
+			for (size_t k = i; k < j; k++) {
+				char ch = p[k];
+				d[k - i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+			}
+			s->keys.len += j - i;
+			i = j;
 			continue;
 		}
 		int32_t cp;
@@ -167,6 +189,11 @@ scan_word(const char *s, size_t len, size_t i, bool *dotted)
 	size_t letters = 0;     /* in the current dot-separated part */
 	*dotted = false;
 	for (;;) {
+		/* the common case: a run of ASCII letters and digits */
+		while (i < len && ascii_alnum[(unsigned char)s[i]]) {
+			i++;
+			letters++;
+		}
 		enum cclass c = class_at(s, len, i, &cp, &n);
 		if (c == C_LETTER || c == C_DIGIT || c == C_MARK) {
 			i += n;
@@ -265,9 +292,17 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 		if (c == C_LETTER && upper)
 			f |= TF_CAP;
 		/* all capitals (two letters or more) */
-		if (f & TF_CAP) {
+		if ((f & TF_CAP) && e - i >= 2) {
 			size_t letters = 0, lower = 0;
-			for (size_t k = i; k < e;) {
+			for (size_t k = i; k < e && !lower;) {
+				unsigned char a = (unsigned char)text[k];
+				if (a < 0x80) {
+					unsigned char cl = ascii_alnum[a];
+					letters += cl == 3;
+					lower += cl == 1 && a >= 'a';
+					k++;
+					continue;
+				}
 				int32_t q;
 				bool up;
 				k += decode(text, e, k, &q);
@@ -302,6 +337,15 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 		push_tok(s, i, e, f);
 		i = e;
 	}
+	/* hash every word's key and ask for its slot, so the look-ups below
+	 * wait for memory in parallel rather than one after another */
+	for (size_t k = 0; k < s->n; k++) {
+		tag_tok *t = &s->toks[k];
+		if (t->f & TF_WORD) {
+			t->hash = news_hash64(s->keys.data + t->kb, t->ke - t->kb);
+			tag_lex_prefetch(lx, t->hash);
+		}
+	}
 	/* sentence starts, and each token's own lexicon entries */
 	for (size_t k = 0; k < s->n; k++) {
 		tag_tok *t = &s->toks[k];
@@ -322,8 +366,16 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 					t->f |= TF_START;
 			}
 		}
-		if (t->f & (TF_WORD | TF_NUM))
-			t->lex = tag_lex_find(lx, s->keys.data + t->kb, t->ke - t->kb);
+		t->kinds = t->pkinds = 0;
+		if (t->f & TF_WORD) {
+			t->lex = tag_lex_lookup_hash(lx, s->keys.data + t->kb, t->ke - t->kb,
+			    t->hash, &t->kinds, &t->pkinds);
+			/* "Jan." is "jan" to the lexicon, unless listed with its dot */
+			if (t->lex < 0 && (t->f & TF_DOT) && !(t->f & TF_INITIAL) &&
+			    t->ke - t->kb > 1)
+				t->lex = tag_lex_lookup(lx, s->keys.data + t->kb,
+				    t->ke - t->kb - 1, &t->kinds, &t->pkinds);
+		}
 	}
 }
 
