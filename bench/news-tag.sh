@@ -1,7 +1,7 @@
 #!/bin/sh
 # news-tag.sh: news-tag against the npm taggers compromise and wink-nlp on
-# the same sentence records in one run (best of three, one core each), and
-# news-tag's speed and memory on a bigger input.
+# the same sentence records in one run (best of three, pinned to one core,
+# MB per CPU second), and news-tag's speed and memory on a bigger input.
 #
 # usage: bench/news-tag.sh [MB]    (default 100; the peers get MB/50)
 set -eu
@@ -20,14 +20,14 @@ small=bench/data/news-sentences-$pmb.jsonl
 [ -s "$big" ] || python3 bench/news-tag-data.py "$mb" > "$big"
 [ -s "$small" ] || python3 bench/news-tag-data.py "$pmb" > "$small"
 
-# best of three wall-clock runs of "$@" on $data, in seconds
+# best of three runs of "$@" on $data: CPU seconds (user + system, every
+# thread), so that other work on the machine does not count against
+# either side; the wall clock is printed too
 best() {
 	b=
 	for _ in 1 2 3; do
-		s=$(date +%s.%N)
-		taskset -c 0 "$@" < "$data" > bench/out/tagged.jsonl
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc -l)
+		t=$( { /usr/bin/time -f "%U %S" taskset -c 0 "$@" < "$data" > bench/out/tagged.jsonl; } 2>&1 |
+		    tail -1 | awk '{ print $1 + $2 }')
 		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
 	done
 	echo "$b"
@@ -44,7 +44,7 @@ cmp=$(best node bench/news-tag-peers.cjs compromise)
 e_cmp=$(ents)
 wink=$(best node bench/news-tag-peers.cjs wink)
 e_wink=$(ents)
-echo "same input, $(echo "scale=2; $bytes / 1000000" | bc -l) MB, $(wc -l < "$data") sentences (best of 3, one core):"
+echo "same input, $(echo "scale=2; $bytes / 1000000" | bc -l) MB, $(wc -l < "$data") sentences (best of 3, CPU time on one core):"
 echo "  news-tag    $(mbs "$ours") MB/s  $e_ours entities"
 echo "  compromise  $(mbs "$cmp") MB/s  $e_cmp entities  (news-tag $(echo "scale=1; $cmp / $ours" | bc -l)x)"
 echo "  wink-nlp    $(mbs "$wink") MB/s  $e_wink entities  (news-tag $(echo "scale=1; $wink / $ours" | bc -l)x)"

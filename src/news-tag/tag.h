@@ -194,6 +194,7 @@ typedef struct tag_sent {
 	size_t n_ents, cap_ents;
 	int32_t date;           /* the sentence's date YYYYMMDD, or 0 */
 	bool headline;          /* title case: capitals say little */
+	bool keys_only;         /* tokenize for keys, without look-ups */
 } tag_sent;
 
 typedef struct tag_opts {

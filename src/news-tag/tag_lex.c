@@ -244,6 +244,7 @@ add_phrase(tag_lex *lx, const char *p, size_t n, int kind, unsigned flags,
 	if (!n)
 		return NULL;
 	tag_sent *t = &lx->tok;
+	t->keys_only = true;
 	tag_tokenize(t, lx, p, n);
 	if (!t->n)
 		return NULL;

@@ -337,6 +337,8 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 		push_tok(s, i, e, f);
 		i = e;
 	}
+	if (s->keys_only)
+		return;
 	/* hash every word's key and ask for its slot, so the look-ups below
 	 * wait for memory in parallel rather than one after another */
 	for (size_t k = 0; k < s->n; k++) {
