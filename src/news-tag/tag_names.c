@@ -332,6 +332,15 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 				tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
 		}
 	}
+	/* a one-word name written mid-sentence: the same word starting a
+	 * later sentence is that name too ("Marbles was born ...") */
+	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
+	    e->type != TT_NORP && e->type < TT_DATE) {
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		if (!tag_doc_find_alias(doc, k, n))
+			tag_doc_add_alias(doc, k, n, e->type, e->code);
+	}
 	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
 		/* "the North" after "North Korea" */
 		size_t n;
@@ -512,6 +521,17 @@ strong_match_at(tag_sent *s, const tag_lex *lx, int a, int b)
 	return n > 1 || (n == 1 && !single_place_doubtful(s, lx, a, e));
 }
 
+/* Has the document named this word before? */
+static bool
+known_in_doc(const tag_sent *s, const tag_doc *doc, int a)
+{
+	if (!doc)
+		return false;
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	return tag_doc_find_alias(doc, k, n) != NULL;
+}
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -523,7 +543,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* a sentence-initial ordinary word is not a name ("However", "White
 	 * settlers"), unless a dictionary phrase starts with it */
 	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
-	    !strong_match_at(s, lx, a, b) &&
+	    !strong_match_at(s, lx, a, b) && !known_in_doc(s, doc, a) &&
 	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
