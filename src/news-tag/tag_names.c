@@ -550,10 +550,15 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    tag_tok_is(s, a + 1, "of")) &&
 	    !title_at(s, lx, a, b, sector))
 		a++;
-	/* no name starts with a small word: "Most of Argentina" */
+	/* no name starts with a small word: "Most of Argentina"; and an
+	 * ordinary word and "&" start no name of their own ("Baron &
+	 * Beresford" cites two authors) */
 	while (a < b && (tag_tok_is(s, a, "the") || tag_tok_is(s, a, "a") ||
-	    tag_tok_is(s, a, "an") || connector_len(s, lx, a)))
+	    tag_tok_is(s, a, "an") || connector_len(s, lx, a))) {
+		if (tag_tok_is(s, a, "&"))
+			return;
 		a++;
+	}
 	if (a >= b)
 		return;
 
@@ -614,6 +619,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	int tn;
 	char sec[12];
 	while (a < b && (tn = title_at(s, lx, a, b, sec)) > 0) {
+		/* "Major League Baseball": a title word starting another name */
+		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
+		    has_kind(lx, &s->toks[a + tn], LK_MISCWORD) ||
+		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)))
+			break;
 		if (a + tn >= b) {
 			/* a title alone ("the President"): the actor pass decides */
 			return;
@@ -724,6 +734,12 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	    dict_match(s, lx, a + 1, b, (1u << LK_CITY) | (1u << LK_REGION) |
 	    (1u << LK_COUNTRY), &e) == 1) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
+		return;
+	}
+	/* "Roman Catholic", "French-born American": a group */
+	if (!titled && b - a >= 2 && has_kind(lx, &s->toks[b - 1], LK_NORP)) {
+		const tag_entry *ne = tag_tok_entry(lx, &s->toks[b - 1], LK_NORP);
+		emit(s, lx, doc, a, b, TT_NORP, ne ? ne->code : NULL);
 		return;
 	}
 person:;
