@@ -206,3 +206,11 @@ ents() {
 	assert_equal "$(sed -n 1p <<<"$output")" '{"text":"nothing to see here.","entities":[],"z":1}'
 	assert_equal "$(sed -n 2p <<<"$output")" '{"text":"","entities":[]}'
 }
+
+@test "news-tag: a dateline gives unnamed roles their country; paired places split" {
+	tag '{"doc":"y","date":"2022-01-20","text":"SEOUL, Jan. 20 (Yonhap) -- The envoy talked with his Chinese counterparts, the foreign ministry said."}' \
+	    '{"doc":"y","date":"2022-01-20","text":"U.S.-China talks and Ukraine-Russia ties stalled, but Guinea-Bissau and Kim Jong-un did not."}'
+	assert_success
+	assert_equal "$(ents 1)" "SEOUL/GPE/KOR/|Jan. 20/DATE//2022-01-20|Yonhap/ORG/KORMED/|envoy/ACTOR/KORGOV/|Chinese counterparts/ACTOR/CHNGOV/|foreign ministry/ACTOR/KORGOV/"
+	assert_equal "$(ents 2)" "U.S./GPE/USA/|China/GPE/CHN/|Ukraine/GPE/UKR/|Russia/GPE/RUS/|Guinea-Bissau/GPE/GNB/|Kim Jong-un/PERSON/PRKGOV/"
+}

@@ -170,6 +170,7 @@ typedef struct tag_doc {
 	tag_alias *aliases;
 	size_t n_aliases, cap_aliases;
 	char last_actor_country[4];     /* for "the ministry" */
+	char home[4];           /* the country of the dateline ("SEOUL, Jan. 20") */
 	char north[4], south[4];        /* "the North" after North Korea */
 	int32_t date;           /* document date YYYYMMDD, or 0 */
 } tag_doc;

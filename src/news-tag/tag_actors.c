@@ -30,6 +30,18 @@ tok_in(const tag_sent *s, int i, const char *const *words)
 	return false;
 }
 
+/* The country a role's head noun ("ministry") had when last named. */
+static const tag_alias *
+head_alias(const tag_doc *doc, const char *k, size_t n)
+{
+	char key[64];
+	if (n + 1 >= sizeof key)
+		return NULL;
+	key[0] = '#';
+	memcpy(key + 1, k, n);
+	return tag_doc_find_alias(doc, key, n + 1);
+}
+
 static const tag_entity *
 ent_at(const tag_sent *s, int i)
 {
@@ -342,10 +354,19 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (tag_tok_is(s, end, "of") && ent_at(s, end + 1) &&
 		    country_of(ent_at(s, end + 1), country)) {
 			/* "the foreign ministry of China" */
-		} else if (doc && doc->last_actor_country[0] &&
-		    (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
+		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
 		    !(be->flags & LF_PLURAL)) {
-			tag_copy(country, sizeof country, doc->last_actor_country);
+			/* "the ministry": the country of the last ministry named,
+			 * else of the dateline, else of the last actor */
+			size_t hn;
+			const char *hk = tag_tok_key(s, end - 1, &hn);
+			const tag_alias *al = head_alias(doc, hk, hn);
+			if (al)
+				tag_copy(country, sizeof country, al->code);
+			else if (doc->home[0])
+				tag_copy(country, sizeof country, doc->home);
+			else
+				tag_copy(country, sizeof country, doc->last_actor_country);
 		}
 		if (!country[0] || former) {
 			i = end - 1;
@@ -357,8 +378,17 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		else
 			tag_code_join(code, country, be->code);
 		/* leading adjectives stay out; the span is modifier + role */
-		tag_entity *a = tag_add_entity(s, start, end, TT_ACTOR, code);
-		(void)a;
+		if (tag_add_entity(s, start, end, TT_ACTOR, code) && doc &&
+		    memcmp(country, "IGO", 3) != 0) {
+			size_t hn;
+			const char *hk = tag_tok_key(s, end - 1, &hn);
+			char key[64];
+			if (hn + 1 < sizeof key) {
+				key[0] = '#';
+				memcpy(key + 1, hk, hn);
+				tag_doc_add_alias(doc, key, hn + 1, TT_ACTOR, country);
+			}
+		}
 		i = end - 1;
 	}
 }
@@ -370,6 +400,27 @@ static const char *const locatives[] = {
 };
 
 /* A capital not named as a place stands for its government. */
+/* "SEOUL, Jan. 20 (Yonhap) --", "WASHINGTON (AP) --": where the story is
+ * told from, the country unnamed roles ("the foreign ministry") most
+ * likely belong to. */
+static void
+dateline(tag_sent *s, tag_doc *doc)
+{
+	if (!doc || doc->home[0] || !s->n_ents)
+		return;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->type != TT_GPE || e->t0 > 2 || strlen(e->code) < 3)
+			continue;
+		if (!(s->toks[e->t0].f & TF_UPPER) || !(tag_tok_is(s, e->t1, ",") ||
+		    tag_tok_is(s, e->t1, "(")))
+			continue;
+		memcpy(doc->home, e->code, 3);
+		doc->home[3] = 0;
+		return;
+	}
+}
+
 static void
 capitals(tag_sent *s)
 {
@@ -393,6 +444,7 @@ void
 tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
+	dateline(s, doc);
 	capitals(s);
 	code_people(s, lx, doc);
 	if (opts->nominals)

@@ -17,6 +17,7 @@ tag_doc_reset(tag_doc *d)
 		free(d->aliases[i].key);
 	d->n_aliases = 0;
 	d->last_actor_country[0] = 0;
+	d->home[0] = 0;
 	d->north[0] = d->south[0] = 0;
 	d->has_id = false;
 	news_buf_clear(&d->id);

@@ -133,7 +133,8 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 	/* a name phrase that starts with a small word goes on with a capital
 	 * ("the States", "mainland China") */
 	if (!(kinds & TITLE_KINDS) && !(s->toks[i].kinds & kinds) &&
-	    (size_t)i + 1 < s->n && !capitalised(&s->toks[i + 1]))
+	    (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
+	    !capitalised(&s->toks[i + 1]))
 		return 0;
 	news_buf *key = &s->scratch;
 	news_buf_clear(key);

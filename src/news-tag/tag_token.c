@@ -246,6 +246,39 @@ scan_word(const char *s, size_t len, size_t i, bool *dotted)
 	return i;
 }
 
+#define PLACE_KINDS ((1u << LK_COUNTRY) | (1u << LK_NORP) | (1u << LK_CITY) | \
+	(1u << LK_REGION))
+
+/* "U.S.-China", "Ukraine-Russia", "Korea-Japan": two places joined by a
+ * hyphen are two tokens (and two entities), unless the whole is a name
+ * ("Guinea-Bissau").  Returns where the first token ends. */
+static size_t
+split_pair(tag_sent *s, const tag_lex *lx, size_t b, size_t e, bool *dotted)
+{
+	const char *h = memchr(s->text + b, '-', e - b);
+	if (!h || h == s->text + b || (size_t)(h - s->text) + 1 >= e)
+		return e;
+	unsigned char next = (unsigned char)h[1];
+	if (!((next >= 'A' && next <= 'Z') || next >= 0xC0))
+		return e;
+	uint32_t kinds, pkinds;
+	size_t k0 = s->keys.len;
+	append_key(s, s->text + b, e - b);
+	tag_lex_lookup(lx, s->keys.data + k0, s->keys.len - k0, &kinds, &pkinds);
+	s->keys.len = k0;
+	if (kinds & ((1u << LK_COUNTRY) | (1u << LK_CITY) | (1u << LK_REGION) |
+	    (1u << LK_ORG) | (1u << LK_PERSON) | (1u << LK_NORP)))
+		return e;
+	size_t hb = (size_t)(h - s->text);
+	append_key(s, s->text + b, hb - b);
+	tag_lex_lookup(lx, s->keys.data + k0, s->keys.len - k0, &kinds, &pkinds);
+	s->keys.len = k0;
+	if (!(kinds & PLACE_KINDS))
+		return e;
+	*dotted = hb > b && s->text[hb - 1] == '.';
+	return hb;
+}
+
 void
 tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 {
@@ -288,6 +321,8 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 		}
 		bool dotted;
 		size_t e = scan_word(text, len, i, &dotted);
+		if (!s->keys_only)
+			e = split_pair(s, lx, i, e, &dotted);
 		f |= c == C_DIGIT ? TF_NUM : TF_WORD;
 		if (c == C_LETTER && upper)
 			f |= TF_CAP;
