@@ -29,6 +29,7 @@ enum {
 	TF_HYPHEN = 1 << 8,     /* contains '-' */
 	TF_INITIAL = 1 << 9,    /* one capital and a dot: "J." */
 	TF_START = 1 << 10,     /* first word of the sentence or a quote */
+	TF_NOLEX = 1 << 11,     /* not looked up: no entry it could use */
 };
 
 typedef struct tag_tok {
@@ -124,6 +125,10 @@ int32_t tag_lex_lookup(const tag_lex *lx, const char *key, size_t len,
 int32_t tag_lex_lookup_hash(const tag_lex *lx, const char *key, size_t len,
     uint64_t hash, uint32_t *kinds, uint32_t *pkinds);
 void tag_lex_prefetch(const tag_lex *lx, uint64_t hash);
+/* False when no entry a lower-case word can use has this hash: no
+ * function word, sector, title, date word or phrase start (the common
+ * words aside), so the look-up can be skipped. */
+bool tag_lex_maybe_lower(const tag_lex *lx, uint64_t hash);
 const tag_entry *tag_lex_entry(const tag_lex *lx, int32_t i);
 /* The first entry of kind k in the chain starting at i, or NULL. */
 const tag_entry *tag_lex_kind(const tag_lex *lx, int32_t i, int kind);
@@ -160,6 +165,8 @@ typedef struct tag_entity {
 
 typedef struct tag_alias {
 	char *key;              /* lower-case word or phrase */
+	size_t len;
+	uint64_t hash;
 	uint8_t type;
 	char code[12];
 } tag_alias;
@@ -227,7 +234,13 @@ tag_tok_isn(const tag_sent *s, int i, const char *word, size_t n)
 	if (i < 0 || (size_t)i >= s->n)
 		return false;
 	const tag_tok *t = &s->toks[i];
-	return t->ke - t->kb == n && memcmp(s->keys.data + t->kb, word, n) == 0;
+	if (t->ke - t->kb != n)
+		return false;
+	const char *k = s->keys.data + t->kb;
+	for (size_t j = 0; j < n; j++)
+		if (k[j] != word[j])
+			return false;
+	return true;
 }
 
 /* The same for a word in a variable; tag_tok_is() for a string literal

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "news_err.h"
+#include "news_hash.h"
 #include "tag.h"
 
 void
@@ -45,6 +46,8 @@ tag_doc_add_alias(tag_doc *d, const char *key, size_t len, int type,
 	}
 	tag_alias *a = &d->aliases[d->n_aliases++];
 	a->key = news_xstrndup(key, len);
+	a->len = len;
+	a->hash = news_hash64(key, len);
 	a->type = (uint8_t)type;
 	tag_copy(a->code, sizeof a->code, code ? code : "");
 }
@@ -52,9 +55,12 @@ tag_doc_add_alias(tag_doc *d, const char *key, size_t len, int type,
 const tag_alias *
 tag_doc_find_alias(const tag_doc *d, const char *key, size_t len)
 {
+	if (!d->n_aliases)
+		return NULL;
+	uint64_t h = news_hash64(key, len);
 	for (size_t i = d->n_aliases; i-- > 0;) {
 		const tag_alias *a = &d->aliases[i];
-		if (strlen(a->key) == len && memcmp(a->key, key, len) == 0)
+		if (a->hash == h && a->len == len && memcmp(a->key, key, len) == 0)
 			return a;
 	}
 	return NULL;

@@ -45,6 +45,8 @@ struct tag_lex {
 	news_buf key;
 	/* alpha-2 -> alpha-3, for cities */
 	char alpha3[26 * 26][4];
+	/* a bit per hash of keys a lower-case word may need */
+	uint64_t lower_bits[1024];
 };
 
 static const struct {
@@ -92,6 +94,18 @@ tag_lex_free(tag_lex *lx)
 	free(lx);
 }
 
+/* Keys are short: a loop beats a call to memcmp. */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n > 24)
+		return memcmp(a, b, n) == 0;
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static slot *
 find_slot(const tag_lex *lx, const char *key, size_t len, uint64_t h)
 {
@@ -101,7 +115,7 @@ find_slot(const tag_lex *lx, const char *key, size_t len, uint64_t h)
 		if (s->first < 0)
 			return s;
 		if (s->hash == h && s->key_len == len &&
-		    memcmp(lx->keys.data + s->key_off, key, len) == 0)
+		    same_bytes(lx->keys.data + s->key_off, key, len))
 			return s;
 	}
 }
@@ -131,6 +145,12 @@ int32_t
 tag_lex_find(const tag_lex *lx, const char *key, size_t len)
 {
 	return find_slot(lx, key, len, news_hash64(key, len))->first;
+}
+
+bool
+tag_lex_maybe_lower(const tag_lex *lx, uint64_t h)
+{
+	return (lx->lower_bits[(h >> 6) & 1023] >> (h & 63)) & 1;
 }
 
 void
@@ -199,6 +219,8 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 		s->pkinds |= 1u << prefix_of;
 	else
 		s->kinds |= 1u << kind;
+	if (kind != LK_COMMON && (kind == LK_PREFIX || !(flags & LF_CASED)))
+		lx->lower_bits[(h >> 6) & 1023] |= 1ull << (h & 63);
 	for (int32_t i = s->first; i >= 0; i = lx->ents[i].next) {
 		tag_entry *e = &lx->ents[i];
 		if (e->kind == kind && strcmp(e->code, code ? code : "") == 0) {

@@ -181,8 +181,9 @@ push_tok(tag_sent *s, size_t b, size_t e, uint32_t f)
 
 /* Scan a word or number from byte i; returns its end. */
 static size_t
-scan_word(const char *s, size_t len, size_t i, bool *dotted)
+scan_word(const char *s, size_t len, size_t i, bool *dotted, bool *hyphen)
 {
+	*hyphen = false;
 	int32_t cp;
 	size_t n;
 	size_t start = i;
@@ -221,6 +222,7 @@ scan_word(const char *s, size_t len, size_t i, bool *dotted)
 			continue;
 		}
 		if (cp == '-' || cp == 0x2011) {
+			*hyphen = true;
 			i += n;
 			letters = 0;
 			continue;
@@ -319,9 +321,9 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 			i += n;
 			continue;
 		}
-		bool dotted;
-		size_t e = scan_word(text, len, i, &dotted);
-		if (!s->keys_only)
+		bool dotted, hyphen;
+		size_t e = scan_word(text, len, i, &dotted, &hyphen);
+		if (hyphen && !s->keys_only)
 			e = split_pair(s, lx, i, e, &dotted);
 		f |= c == C_DIGIT ? TF_NUM : TF_WORD;
 		if (c == C_LETTER && upper)
@@ -349,7 +351,7 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 			if (letters >= 2 && !lower)
 				f |= TF_UPPER;
 		}
-		if (memchr(text + i, '-', e - i))
+		if (hyphen && memchr(text + i, '-', e - i))
 			f |= TF_HYPHEN;
 		/* a final dot: U.S. (dotted), J. (an initial), Jan. (listed) */
 		if (e < len && text[e] == '.') {
@@ -378,10 +380,17 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 	 * wait for memory in parallel rather than one after another */
 	for (size_t k = 0; k < s->n; k++) {
 		tag_tok *t = &s->toks[k];
-		if (t->f & TF_WORD) {
-			t->hash = news_hash64(s->keys.data + t->kb, t->ke - t->kb);
+		if (!(t->f & TF_WORD))
+			continue;
+		t->hash = news_hash64(s->keys.data + t->kb, t->ke - t->kb);
+		/* a lower-case word away from capitals needs its entries only
+		 * when it is a function word, a role, a date word ... */
+		if (!(t->f & (TF_CAP | TF_UPPER)) && !tag_lex_maybe_lower(lx, t->hash) &&
+		    !(k > 0 && (s->toks[k - 1].f & (TF_CAP | TF_UPPER))) &&
+		    !(k + 1 < s->n && (s->toks[k + 1].f & (TF_CAP | TF_UPPER))))
+			t->f |= TF_NOLEX;
+		else
 			tag_lex_prefetch(lx, t->hash);
-		}
 	}
 	/* sentence starts, and each token's own lexicon entries */
 	for (size_t k = 0; k < s->n; k++) {
@@ -404,7 +413,7 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 			}
 		}
 		t->kinds = t->pkinds = 0;
-		if (t->f & TF_WORD) {
+		if ((t->f & TF_WORD) && !(t->f & TF_NOLEX)) {
 			t->lex = tag_lex_lookup_hash(lx, s->keys.data + t->kb, t->ke - t->kb,
 			    t->hash, &t->kinds, &t->pkinds);
 			/* "Jan." is "jan" to the lexicon, unless listed with its dot */
