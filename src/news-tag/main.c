@@ -157,7 +157,8 @@ static void
 write_entities(tag_state *st, news_buf *out)
 {
 	tag_sent *s = &st->sent;
-	qsort(s->ents, s->n_ents, sizeof *s->ents, cmp_entities);
+	if (s->n_ents > 1)
+		qsort(s->ents, s->n_ents, sizeof *s->ents, cmp_entities);
 	news_cp_cursor cs, ce;
 	news_cp_cursor_init(&cs, s->text);
 	news_cp_cursor_init(&ce, s->text);
