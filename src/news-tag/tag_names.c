@@ -202,6 +202,7 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER))
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
+	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
 	    !has_kind(lx, t, LK_COUNTRY) && !has_kind(lx, t, LK_NORP) &&
 	    !has_kind(lx, t, LK_CITY) && !has_kind(lx, t, LK_ORG) &&
 	    !has_kind(lx, t, LK_PREFIX))
@@ -664,6 +665,14 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			ent->capital = true;
 		return;
 	}
+	if (!titled && org_headed(s, lx, a, b)) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
+	if (!titled && loc_headed(s, lx, a, b)) {
+		emit(s, lx, doc, a, b, TT_LOC, NULL);
+		return;
+	}
 	/* events, laws, works: "World War II", "Marriage Act", "Figure 3" */
 	{
 		const tag_entry *m = tag_tok_entry(lx, &s->toks[b - 1], LK_MISCWORD);
@@ -674,14 +683,7 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		if (b - a >= 2 && (s->toks[b - 1].f & TF_NUM) && m0)
 			return;
 	}
-	if (!titled && org_headed(s, lx, a, b)) {
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
-		return;
-	}
-	if (!titled && loc_headed(s, lx, a, b)) {
-		emit(s, lx, doc, a, b, TT_LOC, NULL);
-		return;
-	}
+
 	/* "Theodorus of Tabennese", "Bank of Korea" handled above; a name
 	 * and a place joined by "of" otherwise stay apart */
 	for (int k = a + 1; k < b - 1; k++) {
@@ -779,6 +781,18 @@ person:;
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
+		/* "Computing Research Association (CRA)": an acronym takes the
+		 * type of the name it abbreviates, or none */
+		if ((first->f & TF_UPPER) && tag_tok_is(s, a - 1, "(") &&
+		    tag_tok_is(s, b, ")")) {
+			const tag_tok *pt = a >= 2 ? &s->toks[a - 2] : NULL;
+			if (pt && pt->ent >= 0) {
+				const tag_entity *pe = &s->ents[pt->ent];
+				emit(s, lx, doc, a, b, pe->type, pe->code[0] ? pe->code : NULL);
+			}
+			if (pt && (pt->f & (TF_CAP | TF_UPPER)))
+				return;
+		}
 		if ((first->f & TF_UPPER) && !has_kind(lx, first, LK_GIVEN)) {
 			/* an acronym: an organisation where the context says so */
 			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
@@ -787,12 +801,18 @@ person:;
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
-		/* "the Court", "the Academy": a capitalised institution */
-		{
+		/* "the Court", "this Court", "the Cathedral": a capitalised
+		 * institution or place */
+		if (!(first->f & TF_START) && (tag_tok_is(s, a - 1, "the") ||
+		    tag_tok_is(s, a - 1, "this") || tag_tok_is(s, a - 1, "our"))) {
 			const tag_entry *ow = tag_tok_entry(lx, first, LK_ORGWORD);
-			if (ow && (ow->flags & LF_HEAD) && !(first->f & TF_START) &&
-			    tag_tok_is(s, a - 1, "the")) {
+			const tag_entry *lw = tag_tok_entry(lx, first, LK_LOCWORD);
+			if (ow && (ow->flags & LF_HEAD)) {
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
+				return;
+			}
+			if (lw && (lw->flags & LF_HEAD)) {
+				emit(s, lx, doc, a, b, TT_LOC, NULL);
 				return;
 			}
 		}
