@@ -105,6 +105,13 @@ kind_rank(const tag_entry *e)
 	}
 }
 
+/* The population of a city entry (York, England before York, PA). */
+static unsigned
+city_pop(const tag_entry *e)
+{
+	return e->kind == LK_CITY && e->city >= 0 ? tag_cities[e->city].population : 0;
+}
+
 /* Whether entry e may match tokens [i, i+n) as written. */
 static bool
 case_ok(const tag_sent *s, const tag_entry *e, int i, int n)
@@ -159,7 +166,8 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 		    e = tag_lex_entry(lx, e->next)) {
 			if (!((1u << e->kind) & kinds) || !case_ok(s, e, i, k + 1))
 				continue;
-			if (!pick || kind_rank(e) > kind_rank(pick))
+			if (!pick || kind_rank(e) > kind_rank(pick) ||
+			    (kind_rank(e) == kind_rank(pick) && city_pop(e) > city_pop(pick)))
 				pick = e;
 		}
 		if (pick) {
