@@ -508,6 +508,12 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 				return -1;
 		}
 	}
+	/* a quoted word, or one alone in brackets or at the end: a title,
+	 * a term, a nickname more often than a person */
+	if (tag_tok_is(s, a - 1, "\"") || tag_tok_is(s, a + 1, "\"") ||
+	    tag_tok_is(s, a - 1, "\xe2\x80\x9c") || tag_tok_is(s, a + 1, "\xe2\x80\x9d") ||
+	    tag_tok_is(s, a + 1, ")"))
+		return -1;
 	bool poss = (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS);
 	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
 		return TT_PERSON;
@@ -519,6 +525,8 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	const char *k = tag_tok_key(s, a, &n);
 	if (tag_tok_is(s, a - 1, "the"))
 		return n > 3 && k[n - 1] == 's' ? -1 : TT_LOC;
+	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n)
+		return -1;
 	return TT_PERSON;
 }
 
@@ -891,6 +899,34 @@ person:;
 	}
 }
 
+/* A name typed by default takes the type of a name it is listed with:
+ * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław". */
+static void
+coordinate(tag_sent *s)
+{
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (!e->weak || e->dropped)
+			continue;
+		const tag_entity *other = NULL;
+		int l = e->t0 - 1, r = e->t1;
+		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") || tag_tok_is(s, l, ","))
+			if (l > 0 && s->toks[l - 1].ent >= 0)
+				other = &s->ents[s->toks[l - 1].ent];
+		if ((!other || other->weak) && (tag_tok_is(s, r, "and") ||
+		    tag_tok_is(s, r, "or") || tag_tok_is(s, r, ",")) &&
+		    (size_t)r + 1 < s->n && s->toks[r + 1].ent >= 0)
+			other = &s->ents[s->toks[r + 1].ent];
+		if (!other || other->weak || other->dropped)
+			continue;
+		int t = other->type;
+		if (t == TT_PERSON || t == TT_ORG || t == TT_LOC)
+			e->type = (uint8_t)t;
+		else if (t == TT_GPE)
+			e->type = TT_GPE;
+	}
+}
+
 void
 tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
@@ -929,4 +965,5 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		classify_run(s, lx, doc, i, j);
 		i = j - 1;
 	}
+	coordinate(s);
 }
