@@ -810,7 +810,12 @@ person:;
 				return;
 		}
 		if ((first->f & TF_UPPER) && !has_kind(lx, first, LK_GIVEN)) {
-			/* an acronym: an organisation where the context says so */
+			/* an acronym: an organisation where the context says so,
+			 * and not when it modifies a noun ("the GIS domain") */
+			if ((size_t)b < s->n && (s->toks[b].f & TF_WORD) &&
+			    !capitalised(&s->toks[b]) && is_common(lx, &s->toks[b]) &&
+			    !has_kind(lx, &s->toks[b], LK_FUNCTION))
+				return;
 			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
 			    tag_tok_is(s, a - 1, "at") || tag_tok_is(s, a - 1, "by") ||
 			    tag_tok_is(s, a - 1, "with") || person_after(s, b)))
@@ -910,11 +915,17 @@ coordinate(tag_sent *s)
 			continue;
 		const tag_entity *other = NULL;
 		int l = e->t0 - 1, r = e->t1;
-		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") || tag_tok_is(s, l, ","))
-			if (l > 0 && s->toks[l - 1].ent >= 0)
-				other = &s->ents[s->toks[l - 1].ent];
+		/* a comma joins a list only when the name is between separators
+		 * ("A, B and C"), not "against the Astros, Holt became" */
+		bool list_r = tag_tok_is(s, r, "and") || tag_tok_is(s, r, "or") ||
+		    tag_tok_is(s, r, ",") || tag_tok_is(s, r, ".") || (size_t)r >= s->n;
+		bool list_l = tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",");
+		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    (tag_tok_is(s, l, ",") && list_r)) && l > 0 && s->toks[l - 1].ent >= 0)
+			other = &s->ents[s->toks[l - 1].ent];
 		if ((!other || other->weak) && (tag_tok_is(s, r, "and") ||
-		    tag_tok_is(s, r, "or") || tag_tok_is(s, r, ",")) &&
+		    tag_tok_is(s, r, "or") || (tag_tok_is(s, r, ",") && list_l)) &&
 		    (size_t)r + 1 < s->n && s->toks[r + 1].ent >= 0)
 			other = &s->ents[s->toks[r + 1].ent];
 		if (!other || other->weak || other->dropped)
