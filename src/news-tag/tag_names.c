@@ -196,6 +196,20 @@ connector_len(const tag_sent *s, const tag_lex *lx, int i)
 	return 0;
 }
 
+/* "II", "XV": a regnal number after a name ("Louis XV", "Norton I"). */
+static bool
+is_roman(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b;
+	if (n == 0 || n > 5)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (p[k] != 'I' && p[k] != 'V' && p[k] != 'X')
+			return false;
+	return true;
+}
+
 static bool
 name_word(const tag_sent *s, const tag_lex *lx, int i)
 {
@@ -218,6 +232,25 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 	return true;
 }
 
+/* Does "and" at j join two halves of one organisation's name? Yes when
+ * the run before it has an organisation word with "of" ("Academy of
+ * Painting and ...") or the run after it ends in one ("... and Space
+ * Administration"). */
+static bool
+and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
+{
+	for (int k = i; k < j - 1; k++) {
+		const tag_entry *o = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
+		if (o && (o->flags & LF_LEAD) && tag_tok_is(s, k + 1, "of"))
+			return true;
+	}
+	int k = j + 1;
+	while ((size_t)k < s->n && k < j + 6 && name_word(s, lx, k))
+		k++;
+	const tag_entry *o = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD);
+	return o && (o->flags & LF_HEAD) && k - 1 > j + 1;
+}
+
 /* The end of the run of capitalised words starting at i. */
 static int
 chunk_end(const tag_sent *s, const tag_lex *lx, int i)
@@ -228,6 +261,22 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 		if ((size_t)j >= s->n || j - i >= 16)
 			break;
 		if (name_word(s, lx, j)) {
+			j++;
+			continue;
+		}
+		/* a regnal number closes a name: "Norton I", "Louis XV" */
+		if (is_roman(s, j) && !(s->toks[j - 1].f & TF_UPPER) &&
+		    ((size_t)j + 1 >= s->n || !(s->toks[j + 1].f & TF_WORD) ||
+		    tag_tok_is(s, j + 1, "of") || tag_tok_is(s, j + 1, "and") ||
+		    tag_tok_is(s, j + 1, "or"))) {
+			j++;
+			break;
+		}
+		/* "and" inside an organisation's name: "National Aeronautics and
+		 * Space Administration", "Royal Academy of Painting and
+		 * Sculpture" */
+		if (tag_tok_is(s, j, "and") && (size_t)j + 1 < s->n &&
+		    name_word(s, lx, j + 1) && and_in_org(s, lx, i, j)) {
 			j++;
 			continue;
 		}
@@ -580,6 +629,19 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (a >= b)
 		return;
 
+	/* a regnal name: "Norton I", "Shah Abbas I", "Louis XV" */
+	if (b - a >= 2 && is_roman(s, b - 1) && !is_roman(s, b - 2) &&
+	    !org_headed(s, lx, a, b) && !(s->toks[a].f & TF_UPPER) &&
+	    !has_kind(lx, &s->toks[b - 2], LK_MISCWORD) &&
+	    !has_kind(lx, &s->toks[a], LK_MISCWORD)) {
+		int t = a;
+		char tsec[12];
+		int tn = title_at(s, lx, a, b - 1, tsec);
+		if (tn && a + tn < b - 1)
+			t = a + tn;
+		emit(s, lx, doc, t, b, TT_PERSON, NULL);
+		return;
+	}
 	/* the whole run is a dictionary phrase */
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
 	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
