@@ -457,6 +457,11 @@ org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 		if (e && (e->flags & LF_LEAD))
 			return true;
 	}
+	/* "École Normale", "Escola do Cérebro": an institution word of
+	 * another language starts the name, with or without "of" */
+	e = tag_tok_entry(lx, &s->toks[a], LK_ORGWORD);
+	if (e && (e->flags & LF_LEAD) && b - a >= 2 && !is_common(lx, &s->toks[a]))
+		return true;
 	return false;
 }
 
@@ -698,7 +703,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* titles: President, Foreign Minister, Mr., Gen. */
 	int tn;
 	char sec[12];
-	while (a < b && (tn = title_at(s, lx, a, b, sec)) > 0) {
+	bool named_place = org_headed(s, lx, a, b) || loc_headed(s, lx, a, b);
+	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
 		/* "Major League Baseball": a title word starting another name */
 		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
 		    has_kind(lx, &s->toks[a + tn], LK_MISCWORD) ||
