@@ -571,6 +571,15 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	bool poss = (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS);
 	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
 		return TT_PERSON;
+	/* "a letter to Chevalier", "awarded to Dvořák": to a person */
+	static const char *const to_person[] = {
+		"letter", "letters", "awarded", "given", "wrote", "written",
+		"confided", "married", "spoke", "talked", "replied", "introduced",
+		"belonged", "addressed", "dedicated", "thanks", "compared", "related",
+		"engaged", "sold", "lent", "loyal", "close", "similar", NULL,
+	};
+	if (tag_tok_is(s, a - 1, "to") && prev_in(s, a - 1, to_person))
+		return TT_PERSON;
 	if (prev_in(s, a, place_prev))
 		return TT_GPE;
 	if (is_common(lx, t))

@@ -328,6 +328,15 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 					continue;
 				}
 			}
+			/* "Galois' biographers": the possessive of a name in -s */
+			if (is_apostrophe(cp) && s->n && !(f & TF_SPACE) &&
+			    (s->toks[s->n - 1].f & TF_CAP) && i > 0 &&
+			    (text[i - 1] == 's' || text[i - 1] == 'z' || text[i - 1] == 'x') &&
+			    (i + n >= len || text[i + n] == ' ')) {
+				push_tok(s, i, i + n, f | TF_POSS);
+				i += n;
+				continue;
+			}
 			push_tok(s, i, i + n, f | TF_PUNCT);
 			i += n;
 			continue;
