@@ -218,7 +218,7 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	if (!(t->f & TF_WORD) || !capitalised(t))
 		return false;
-	if (is_contraction(s, i))
+	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
 		return false;
 	/* "From", "The" inside a run are a title's words, not a name's */
 	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER))
@@ -241,7 +241,8 @@ and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 {
 	for (int k = i; k < j - 1; k++) {
 		const tag_entry *o = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
-		if (o && (o->flags & LF_LEAD) && tag_tok_is(s, k + 1, "of"))
+		if (o && (o->flags & (LF_LEAD | LF_HEAD)) &&
+		    (tag_tok_is(s, k + 1, "of") || tag_tok_is(s, k + 1, "for")))
 			return true;
 	}
 	int k = j + 1;
@@ -450,11 +451,12 @@ org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_ORGWORD);
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
+	/* "Brotherhood of Magicians", "Centre for Irish Studies" */
 	for (int k = a; k < b - 1; k++) {
-		if (!tag_tok_is(s, k + 1, "of"))
+		if (!tag_tok_is(s, k + 1, "of") && !tag_tok_is(s, k + 1, "for"))
 			continue;
 		e = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
-		if (e && (e->flags & LF_LEAD))
+		if (e && (e->flags & (LF_LEAD | LF_HEAD)))
 			return true;
 	}
 	/* "École Normale", "Escola do Cérebro": an institution word of
@@ -962,8 +964,9 @@ person:;
 			person = true;
 		else if (commons == len || s->headline)
 			return;
-		else if (len == 2 && !is_common(lx, first))
-			person = true;
+		else if (len == 2 && (!is_common(lx, first) ||
+		    !is_common(lx, &s->toks[a + 1])))
+			person = true;     /* "Brook Taylor", "Sue Atkins" */
 	}
 	if (!person) {
 		emit(s, lx, doc, a, b, TT_ORG, NULL);
