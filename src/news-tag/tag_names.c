@@ -366,7 +366,7 @@ person_after(const tag_sent *s, int j)
 		"thought", "believes", "believed", "wanted", "wants", "felt",
 		"feels", "died", "was born", "married", "retired", "who",
 		"himself", "herself", "described", "announced", "stated", "insisted",
-		NULL,
+		"versus", "v.", "vs.", NULL,
 	};
 	for (int p = 0; verbs[p]; p++)
 		if (tag_tok_word(s, j, verbs[p]))
