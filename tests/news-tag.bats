@@ -214,3 +214,15 @@ ents() {
 	assert_equal "$(ents 1)" "SEOUL/GPE/KOR/|Jan. 20/DATE//2022-01-20|Yonhap/ORG/KORMED/|envoy/ACTOR/KORGOV/|Chinese counterparts/ACTOR/CHNGOV/|foreign ministry/ACTOR/KORGOV/"
 	assert_equal "$(ents 2)" "U.S./GPE/USA/|China/GPE/CHN/|Ukraine/GPE/UKR/|Russia/GPE/RUS/|Guinea-Bissau/GPE/GNB/|Kim Jong-un/PERSON/PRKGOV/"
 }
+
+@test "news-tag: regnal names, acronyms after their names, lists share a type" {
+	tag '{"text":"Louis XV of France wrote to the Computing Research Association (CRA) and the Digital Humanities (DH) group."}' \
+	    '{"text":"Visitors come from Kraków, Zorbatown and Wrocław, and the Summer Institute of Linguistics."}' \
+	    '{"text":"Aesthetic Appreciation and Spanish Art: World War II and the Marriage Act"}'
+	assert_success
+	assert_equal "$(ents 1)" "Louis XV/PERSON//|France/GPE/FRA/|Computing Research Association/ORG//|CRA/ORG//"
+	# an unknown name in a list of cities is a place
+	assert_equal "$(ents 2)" "Kraków/GPE/POL/|Zorbatown/GPE//|Wrocław/GPE/POL/|Summer Institute of Linguistics/ORG//"
+	# titles, wars and laws are no names of ours
+	assert_equal "$(ents 3)" "Spanish/NORP/ESP/"
+}
