@@ -449,6 +449,25 @@ tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 	code_people(s, lx, doc);
 	if (opts->nominals)
 		nominal_actors(s, lx, doc);
+	/* "the ministry" after "the Chinese Foreign Ministry" */
+	if (doc) {
+		for (size_t i = 0; i < s->n_ents; i++) {
+			const tag_entity *e = &s->ents[i];
+			if (e->dropped || e->type != TT_ORG || strlen(e->code) < 6 ||
+			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
+				continue;
+			size_t hn;
+			const char *hk = tag_tok_key(s, e->t1 - 1, &hn);
+			char key[64], country[4];
+			if (hn + 1 >= sizeof key)
+				continue;
+			key[0] = '#';
+			memcpy(key + 1, hk, hn);
+			memcpy(country, e->code, 3);
+			country[3] = 0;
+			tag_doc_add_alias(doc, key, hn + 1, TT_ACTOR, country);
+		}
+	}
 	/* the last actor's country, for "the ministry" in later sentences */
 	if (doc) {
 		for (size_t i = 0; i < s->n_ents; i++) {

@@ -812,6 +812,18 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		}
 		if (e->kind == LK_CITY || e->kind == LK_REGION || e->kind == LK_COUNTRY ||
 		    e->kind == LK_PLACE) {
+			/* a person's name after the place: "Korean Peninsula
+			 * Affairs Liu Xiaoming" ends in a name of its own */
+			for (int k = a + n; k < b - 1; k++) {
+				const tag_entry *pe;
+				if (has_kind(lx, &s->toks[k], LK_SURNAME) ||
+				    has_kind(lx, &s->toks[k], LK_GIVEN) ||
+				    dict_match(s, lx, k, b, 1u << LK_PERSON, &pe) == b - k) {
+					classify_run(s, lx, doc, a, k);
+					classify_run(s, lx, doc, k, b);
+					return;
+				}
+			}
 			/* "New York City", "Tulsa Oklahoma": one place; a city and
 			 * a plural: a team ("Boston Red Sox") */
 			const tag_tok *last = &s->toks[b - 1];
