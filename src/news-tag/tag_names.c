@@ -539,6 +539,14 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		"via", "to", "of", "inside", "within", NULL,
 	};
 	const tag_tok *t = &s->toks[a];
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	/* "the Pirates", "the Mets": a plural ordinary word with a capital
+	 * after "the" names a team or a band */
+	if (tag_tok_is(s, a - 1, "the") && n > 3 && k[n - 1] == 's' &&
+	    k[n - 2] != 's' && is_common(lx, t) && !(t->f & TF_START) &&
+	    !has_kind(lx, t, LK_SECTOR) && !has_kind(lx, t, LK_MISCWORD))
+		return TT_ORG;
 	if (is_common(lx, t) && !has_kind(lx, t, LK_PROPER))
 		return -1;
 	if (has_kind(lx, t, LK_MONTH) || has_kind(lx, t, LK_WEEKDAY) ||
@@ -586,10 +594,13 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		return TT_GPE;
 	if (is_common(lx, t))
 		return -1;
-	size_t n;
-	const char *k = tag_tok_key(s, a, &n);
-	if (tag_tok_is(s, a - 1, "the"))
-		return n > 3 && k[n - 1] == 's' ? -1 : TT_LOC;
+	if (tag_tok_is(s, a - 1, "the")) {
+		/* "the Thais": a people, when the singular is a nationality */
+		if (n > 3 && k[n - 1] == 's' &&
+		    tag_lex_kind(lx, tag_lex_find(lx, k, n - 1), LK_NORP))
+			return -1;
+		return TT_LOC;
+	}
 	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n)
 		return -1;
 	return TT_PERSON;
