@@ -179,7 +179,7 @@ write_entities(tag_state *st, news_buf *out)
 		put_uint(out, news_cp_at(&cs, e->b));
 		news_buf_adds(out, ",\"end\":");
 		put_uint(out, news_cp_at(&ce, e->e));
-		if (e->code[0] && !st->opts.no_codes) {
+		if (e->code[0]) {
 			news_buf_adds(out, ",\"code\":");
 			news_json_put_cstring(out, e->code);
 		}

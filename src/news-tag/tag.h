@@ -206,7 +206,6 @@ typedef struct tag_sent {
 } tag_sent;
 
 typedef struct tag_opts {
-	bool no_codes;
 	bool nominals;          /* emit ACTOR entities (default on) */
 } tag_opts;
 

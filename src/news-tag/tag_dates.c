@@ -533,16 +533,17 @@ tag_find_dates(tag_sent *s, const tag_lex *lx)
 	for (int i = 0; (size_t)i < s->n; i++) {
 		if (!free_tok(s, i))
 			continue;
-		int used = 0;
+		/* each pattern adds its entity or nothing; the first that
+		 * matches wins */
 		const tag_tok *t = &s->toks[i];
-		if (t->f & TF_WORD)
-			used = try_month(s, lx, i) ? 1 : try_weekday(s, lx, i) ? 1 :
-			    try_relative(s, lx, i);
-		else if (t->f & TF_NUM)
-			used = try_iso(s, i) || try_month(s, lx, i) || try_amount(s, i) ||
-			    try_time(s, i) || try_ordinal_day(s, i) || try_year(s, i);
-		else if (t->f & TF_PUNCT)
-			used = try_amount(s, i);
-		(void)used;
+		if (t->f & TF_WORD) {
+			if (!try_month(s, lx, i) && !try_weekday(s, lx, i))
+				try_relative(s, lx, i);
+		} else if (t->f & TF_NUM) {
+			if (!try_iso(s, i) && !try_month(s, lx, i) && !try_amount(s, i) &&
+			    !try_time(s, i) && !try_ordinal_day(s, i))
+				try_year(s, i);
+		} else if (t->f & TF_PUNCT)
+			try_amount(s, i);
 	}
 }

@@ -506,7 +506,6 @@ tag_lex_load_dict(tag_lex *lx, const char *name, const char *data, size_t len,
     const char *source, bool user)
 {
 	load_state st = { .lx = lx, .kind = LK_NONE, .user = user };
-	(void)name;
 	news_dict_lines(data, len, source, load_line, &st);
 }
 

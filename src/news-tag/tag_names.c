@@ -707,8 +707,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			}
 			char code[12];
 			code_of_entry(s, lx, e, code);
-			tag_entity *mod = emit(s, lx, doc, a, a + n, type_of_entry(e), code);
-			(void)mod;
+			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
 			tag_copy(country, sizeof country, e->code);
 			a = rest;
 		} else if (e->kind == LK_NORP && !has_kind(lx, &s->toks[rest], LK_GIVEN)) {
@@ -1045,7 +1044,6 @@ void
 tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
-	(void)opts;
 	for (int i = 0; (size_t)i < s->n; i++) {
 		const tag_tok *t = &s->toks[i];
 		if (t->ent >= 0)
