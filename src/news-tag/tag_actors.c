@@ -435,7 +435,18 @@ capitals(tag_sent *s)
 		    tag_tok_is(s, e->t1, ",") && ent_at(s, e->t1 + 1) &&
 		    ent_at(s, e->t1 + 1)->type == TT_DATE))
 			continue;
-		/* "Seoul, Tokyo, and Washington would": a list of actors */
+		/* in a list, a capital is what the first of the list is:
+		 * "Seoul, Tokyo, and Washington would" are governments, "the
+		 * University of Birmingham and London" a place */
+		int l = e->t0 - 1;
+		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",")) {
+			if (tag_tok_is(s, l - 1, ","))
+				l--;
+			const tag_entity *prev = ent_at(s, l - 1);
+			if (!prev || !prev->capital || strlen(prev->code) != 6)
+				continue;
+		}
 		strcat(e->code, "GOV");
 	}
 }

@@ -221,7 +221,8 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
 		return false;
 	/* "From", "The" inside a run are a title's words, not a name's */
-	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER))
+	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER) &&
+	    t->ke - t->kb <= 5)
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
 	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
@@ -239,10 +240,18 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 static bool
 and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 {
+	/* "British Library and Columbia University" are two */
+	const tag_entry *before = tag_tok_entry(lx, &s->toks[j - 1], LK_ORGWORD);
+	if (before && (before->flags & LF_HEAD))
+		return false;
+	/* "of Painting and Sculpture", but not "of Birmingham and London" */
 	for (int k = i; k < j - 1; k++) {
 		const tag_entry *o = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
 		if (o && (o->flags & (LF_LEAD | LF_HEAD)) &&
-		    (tag_tok_is(s, k + 1, "of") || tag_tok_is(s, k + 1, "for")))
+		    (tag_tok_is(s, k + 1, "of") || tag_tok_is(s, k + 1, "for")) &&
+		    (is_common(lx, &s->toks[j + 1]) ||
+		    has_kind(lx, &s->toks[j + 1], LK_NORP)) &&
+		    !(s->toks[j + 1].kinds & NAME_KINDS & ~(1u << LK_NORP)))
 			return true;
 	}
 	int k = j + 1;
