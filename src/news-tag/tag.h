@@ -63,6 +63,9 @@ enum tag_kind {
 	LK_LOCWORD,     /* a word that ends (or starts) a place name */
 	LK_MISCWORD,    /* a word that ends an event's, law's or work's name */
 	LK_FUNCTION,    /* a function word or common verb */
+	LK_PLACENOUN,   /* "village": a noun before a place's name */
+	LK_ORGNOUN,     /* "publisher": a noun before an organisation's name */
+	LK_PERNOUN,     /* "novelist": a noun before a person's name */
 	LK_PARTICLE,    /* van, der, bin, al: inside names */
 	LK_NONAME,      /* capitalised but never a name on its own */
 	LK_COMMON,      /* an ordinary lower-case English word */

@@ -533,6 +533,26 @@ prev_in(const tag_sent *s, int a, const char *const *words)
 	return false;
 }
 
+/* The type a lower-case noun just before token a (or before "of" before
+ * it) gives a name, or -1. */
+static int
+noun_before(const tag_sent *s, const tag_lex *lx, int a)
+{
+	int k = a - 1;
+	if (tag_tok_is(s, k, "like") || tag_tok_is(s, k, "of"))
+		k--;
+	if (k < 0 || !(s->toks[k].f & TF_WORD) || (s->toks[k].f & (TF_CAP | TF_UPPER)))
+		return -1;
+	const tag_tok *t = &s->toks[k];
+	if (has_kind(lx, t, LK_PLACENOUN))
+		return TT_GPE;
+	if (k == a - 1 && has_kind(lx, t, LK_ORGNOUN))
+		return TT_ORG;
+	if (k == a - 1 && has_kind(lx, t, LK_PERNOUN))
+		return TT_PERSON;
+	return -1;
+}
+
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
 static int
@@ -588,6 +608,11 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	    tag_tok_is(s, a + 1, ")"))
 		return -1;
 	bool poss = (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS);
+	/* "the villages Brin", "the village of Banjal", "publishing giant
+	 * Elsevier", "novelist Stein" */
+	int kind = noun_before(s, lx, a);
+	if (kind >= 0)
+		return kind;
 	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
 		return TT_PERSON;
 	/* "a letter to Chevalier", "awarded to Dvořák": to a person */
@@ -977,6 +1002,16 @@ person:;
 				ent->weak = true;
 		}
 		return;
+	}
+	if (!person && !titled) {
+		/* "novelist Gertrude Stein", "the publisher Pacific Standard" */
+		int nb = noun_before(s, lx, a);
+		if (nb == TT_PERSON)
+			person = true;
+		else if (nb >= 0) {
+			emit(s, lx, doc, a, b, nb == TT_GPE ? TT_LOC : nb, NULL);
+			return;
+		}
 	}
 	if (!person) {
 		/* unknown capitalised words: names (none an ordinary word) are
