@@ -222,7 +222,8 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	/* "From", "The" inside a run are a title's words, not a name's */
 	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER) &&
-	    t->ke - t->kb <= 5)
+	    t->ke - t->kb <= 5 && !has_kind(lx, t, LK_GIVEN) &&
+	    !has_kind(lx, t, LK_PROPER))
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
 	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
