@@ -174,7 +174,12 @@ push_tok(tag_sent *s, size_t b, size_t e, uint32_t f)
 	t->lex = -1;
 	t->ent = -1;
 	t->kb = (uint32_t)s->keys.len;
-	append_key(s, s->text + b, e - b);
+	if (e - b == 1 && (unsigned char)s->text[b] < 0x80) {
+		/* punctuation and one-letter words: the common short case */
+		char c = s->text[b];
+		news_buf_addc(&s->keys, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+	} else
+		append_key(s, s->text + b, e - b);
 	t->ke = (uint32_t)s->keys.len;
 	return t;
 }
@@ -305,6 +310,11 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 		int32_t cp;
 		size_t n;
 		bool upper;
+		if (text[i] == ' ') {
+			space = true;
+			i++;
+			continue;
+		}
 		n = decode(text, len, i, &cp);
 		enum cclass c = classify(cp, &upper);
 		if (c == C_SPACE) {
