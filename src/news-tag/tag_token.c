@@ -351,6 +351,51 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 			i += n;
 			continue;
 		}
+		/* the common case first: a word of ASCII letters and digits that
+		 * ends at a space or a plain punctuation mark; its key is made
+		 * in the same pass */
+		if (cp < 0x80) {
+			size_t j = i, k0 = s->keys.len;
+			unsigned up = 0, low = 0;
+			news_buf_reserve(&s->keys, 64);
+			char *d = s->keys.data + k0;
+			while (j < len && j - i < 64) {
+				unsigned char a = (unsigned char)text[j];
+				unsigned char cl = ascii_alnum[a];
+				if (!cl)
+					break;
+				up += cl == 3;
+				low += cl == 1 && a >= 'a';
+				d[j - i] = (char)(cl == 3 ? a + 32 : a);
+				j++;
+			}
+			unsigned char nx = j < len ? (unsigned char)text[j] : ' ';
+			if (j - i < 64 && (nx == ' ' || nx == ',' || nx == ';' ||
+			    nx == ':' || nx == ')' || nx == '"' || nx == '?' ||
+			    nx == '!' || nx == '\n' || nx == '\t')) {
+				if (s->n == s->cap) {
+					s->cap = s->cap ? s->cap * 2 : 64;
+					s->toks = news_xrealloc(s->toks, s->cap * sizeof *s->toks);
+				}
+				f |= c == C_DIGIT ? TF_NUM : TF_WORD;
+				if (c == C_LETTER && upper) {
+					f |= TF_CAP;
+					if (up >= 2 && !low)
+						f |= TF_UPPER;
+				}
+				tag_tok *t = &s->toks[s->n++];
+				t->b = (uint32_t)i;
+				t->e = (uint32_t)j;
+				t->f = f;
+				t->lex = -1;
+				t->ent = -1;
+				t->kb = (uint32_t)k0;
+				s->keys.len = k0 + (j - i);
+				t->ke = (uint32_t)s->keys.len;
+				i = j;
+				continue;
+			}
+		}
 		bool dotted, hyphen;
 		size_t e = scan_word(text, len, i, &dotted, &hyphen);
 		if (hyphen && !s->keys_only)
