@@ -537,6 +537,9 @@ tag_find_dates(tag_sent *s, const tag_lex *lx)
 		 * matches wins */
 		const tag_tok *t = &s->toks[i];
 		if (t->f & TF_WORD) {
+			if (!(t->kinds & ((1u << LK_MONTH) | (1u << LK_WEEKDAY) |
+			    (1u << LK_DATEWORD))))
+				continue;
 			if (!try_month(s, lx, i) && !try_weekday(s, lx, i))
 				try_relative(s, lx, i);
 		} else if (t->f & TF_NUM) {

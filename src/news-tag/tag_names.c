@@ -1093,6 +1093,9 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		const tag_tok *t = &s->toks[i];
 		if (t->ent >= 0)
 			continue;
+		/* most words are neither capitalised nor start a name */
+		if (!(t->f & (TF_CAP | TF_UPPER)) && !((t->kinds | t->pkinds) & NAME_KINDS))
+			continue;
 		/* dictionary phrases first: they may contain lower-case words
 		 * ("Bosnia and Herzegovina", "the States") */
 		const tag_entry *e;
