@@ -250,6 +250,10 @@ tag_tok_isn(const tag_sent *s, int i, const char *word, size_t n)
 static inline bool
 tag_tok_word(const tag_sent *s, int i, const char *word)
 {
+	/* most words differ in their first letter: no strlen for those */
+	if (i < 0 || (size_t)i >= s->n || s->toks[i].ke == s->toks[i].kb ||
+	    s->keys.data[s->toks[i].kb] != word[0])
+		return false;
 	return tag_tok_isn(s, i, word, strlen(word));
 }
 
