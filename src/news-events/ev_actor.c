@@ -428,6 +428,15 @@ void
 ev_doc_set_dyad(ev_docctx *d, const ev_actor *a, const ev_actor *b)
 {
 	ev_mem ma, mb;
+	/* "Wang met Park" then "Wang's visit to Seoul": still Wang and Park */
+	const ev_actor *in[2] = { a, b };
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < 2; k++)
+			if (d->dyad[k].have && ev_same_country(&d->dyad[k].a, in[i]) &&
+			    strlen(d->dyad[k].a.code) > strlen(in[i]->code))
+				in[i] = &d->dyad[k].a;
+	a = in[0];
+	b = in[1];
 	remember(&ma, a);
 	remember(&mb, b);
 	d->dyad[0] = ma;

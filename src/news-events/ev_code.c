@@ -44,6 +44,7 @@ typedef struct coder {
 	match m[MAX_MATCHES];
 	int n_m;
 	int n_fallback;
+	bool passive;           /* matching a trigger in the passive */
 } coder;
 
 static inline const ev_unit *
@@ -81,6 +82,13 @@ in_word_set(const ev_ptok *t, int32_t lex)
 	return false;
 }
 
+typedef struct vgroup {
+	uint64_t flags;         /* W_NEG W_SPEC W_FUT W_MUST W_SHOULD W_BE ... */
+	int start;              /* first unit of the verb group */
+	int governor;           /* "to VERB": the verb before "to", or -1 */
+} vgroup;
+static void read_verb_group(const coder *c, int t, vgroup *g);
+
 /* ---- 1. patterns ---------------------------------------------------------- */
 
 static bool
@@ -95,6 +103,9 @@ match_from(coder *c, match *m, uint32_t k, int u)
 	const ev_ptok *t = &p->toks[k];
 	switch (t->kind) {
 	case PT_WORDS:
+		if (u <= hi && (U(c, u)->ucls & U_POSS_S) &&
+		    in_word_set(t, ev_lex_find(c->lx, "'s", 2)))
+			return match_from(c, m, k + 1, u + 1);
 		if (u > hi || !is_word(c, u) || !in_word_set(t, U(c, u)->lex))
 			return false;
 		return match_from(c, m, k + 1, u + 1);
@@ -119,6 +130,9 @@ match_from(coder *c, match *m, uint32_t k, int u)
 	case PT_SLOT_S:
 	case PT_SLOT_T: {
 		ev_actors a;
+		/* "Kyiv was attacked": the object is the subject now */
+		if (t->kind == PT_SLOT_T && c->passive && !m->p->noun)
+			return match_from(c, m, k + 1, u);
 		/* "between @S and @T": the slot ends where the pattern's "and" is */
 		bool next_conj = k + 1 < p->n_toks && p->toks[k + 1].kind == PT_WORDS &&
 		    p->toks[k + 1].n_words && (ev_lex_class(c->lx,
@@ -141,6 +155,12 @@ match_from(coder *c, match *m, uint32_t k, int u)
 		} else if (!ev_np_right(c->s, c->d, v, hi, &a)) {
 			return false;
 		}
+		/* "@T 's support": the slot is the possessor */
+		if (k + 1 < p->n_toks && p->toks[k + 1].kind == PT_WORDS &&
+		    in_word_set(&p->toks[k + 1], ev_lex_find(c->lx, "'s", 2)) &&
+		    a.n == 1 && a.a[0].unit >= 0 && a.a[0].unit < a.end &&
+		    (U(c, a.a[0].unit + 1)->ucls & U_POSS_S))
+			a.end = a.a[0].unit;
 		if (t->kind == PT_SLOT_S) {
 			m->S = a;
 			m->has_S = true;
@@ -179,6 +199,12 @@ find_matches(coder *c)
 			if (!p->noun && !(U(c, u)->wcls & W_VERB))
 				continue;
 			match m = { .p = p, .u0 = u };
+			c->passive = false;
+			if (!p->noun && (U(c, u)->form == F_PAST || U(c, u)->form == F_PART)) {
+				vgroup g;
+				read_verb_group(c, u, &g);
+				c->passive = (g.flags & W_BE) != 0;
+			}
 			if (!match_from(c, &m, 0, u))
 				continue;
 			/* overlapping matches: keep the more specific */
@@ -211,11 +237,6 @@ find_matches(coder *c)
 
 /* ---- 2. verb groups and subjects ---------------------------------------------- */
 
-typedef struct vgroup {
-	uint64_t flags;         /* W_NEG W_SPEC W_FUT W_MUST W_SHOULD W_BE ... */
-	int start;              /* first unit of the verb group */
-	int governor;           /* "to VERB": the verb before "to", or -1 */
-} vgroup;
 
 /* Units between a subject and its verb: auxiliaries, adverbs, negation,
  * dates, quotation marks. */

@@ -405,11 +405,14 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 				u->form = F_ING;
 		}
 	}
-	/* a past form after a determiner is an adjective ("the agreed plan") */
+	/* a verb form after a determiner is a noun or an adjective ("the agreed plan") */
 	for (size_t i = 1; i < s->n_units; i++) {
 		ev_unit *u = &s->units[i];
-		if ((u->wcls & W_VERB) && (u->form == F_PAST || u->form == F_ING) &&
-		    (s->units[i - 1].wcls & (W_DET | W_POSS)))
+		/* "the talks", "his visit", "in talks with": nouns */
+		const ev_unit *prev = &s->units[i - 1];
+		if ((u->wcls & W_VERB) && ((prev->wcls & (W_DET | W_POSS)) ||
+		    (prev->ucls & U_POSS_S) || ((prev->wcls & W_PREP) &&
+		    !(prev->wcls & W_TO) && u->form != F_ING)))
 			u->wcls &= ~W_VERB;
 	}
 }
