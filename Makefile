@@ -30,7 +30,7 @@ pkg_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
 -include $(wildcard src/news-*/prog.mk)
 
-.PHONY: all programs unit-tests run-tests deps check check-slow demo asan bench clean install \
+.PHONY: all programs unit-tests replays fuzzers fuzz run-tests deps check check-slow demo asan bench clean install \
 	uninstall man fuzz
 .DEFAULT_GOAL := all
 
@@ -40,7 +40,7 @@ all: deps
 deps:
 	@tools/deps.sh
 
-programs: $(PROGRAMS:%=$(BIN)/%) unit-tests
+programs: $(PROGRAMS:%=$(BIN)/%) unit-tests replays
 
 # --- unit tests of the shared library (tests/unit/*.c) --------------------
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
@@ -87,16 +87,36 @@ $(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_template,$(p))))
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
+# --- fuzz targets (fuzz/fuzz_NAME.c) ---------------------------------------
+# Each is built two ways: with a plain replay main() (fuzz/replay.c) that
+# `make check` runs over the committed corpus fuzz/corpus/NAME/, and with
+# libFuzzer (`make fuzz CC=clang`) for fuzzing for real.
+FUZZERS := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+replays: $(FUZZERS:%=$(BUILD)/fuzz/replay-%)
+fuzzers: $(FUZZERS:%=$(BUILD)/fuzz/fuzz-%)
+$(BUILD)/fuzz/replay-%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libnewscommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(call pkg_cflags,$(COMMON_PKGS)) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
+$(BUILD)/fuzz/fuzz-%: fuzz/fuzz_%.c $(BUILD)/libnewscommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $(call pkg_cflags,$(COMMON_PKGS)) -o $@ $< $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzzers BUILD=build/libfuzzer CC=clang CFLAGS="$(FUZZ_CFLAGS)"
+	@echo "fuzzers are in build/libfuzzer/fuzz/: e.g. build/libfuzzer/fuzz/fuzz-record -max_total_time=300 CORPUS_COPY_DIR fuzz/corpus/record"
+
 # --- tests -----------------------------------------------------------------
 BATS = bats
 BATS_JOBS = $(shell nproc 2>/dev/null || echo 1)
 BATS_FLAGS = --jobs $(BATS_JOBS) --timing
 
 check: all
-	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN) NEWS_UNIT=$(CURDIR)/$(BUILD)/tests
+	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN) NEWS_UNIT=$(CURDIR)/$(BUILD)/tests \
+		NEWS_REPLAY=$(CURDIR)/$(BUILD)/fuzz
 
 run-tests:
-	NEWS_BIN=$(NEWS_BIN) NEWS_UNIT=$(NEWS_UNIT) NEWS_ROOT=$(CURDIR) $(BATS) $(BATS_FLAGS) tests/
+	NEWS_BIN=$(NEWS_BIN) NEWS_UNIT=$(NEWS_UNIT) NEWS_REPLAY=$(NEWS_REPLAY) NEWS_ROOT=$(CURDIR) \
+		$(BATS) $(BATS_FLAGS) tests/
 
 # Inputs of 500 MB and more.
 check-slow: all
@@ -113,7 +133,7 @@ asan: deps
 	ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=exitcode=86:print_stacktrace=1:halt_on_error=1 \
 		$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/build/asan/bin \
-		NEWS_UNIT=$(CURDIR)/build/asan/tests NEWS_ASAN=1
+		NEWS_UNIT=$(CURDIR)/build/asan/tests NEWS_REPLAY=$(CURDIR)/build/asan/fuzz NEWS_ASAN=1
 
 # --- the demo ---------------------------------------------------------------
 demo: all
@@ -122,6 +142,11 @@ demo: all
 # --- benchmarks (install their peers themselves) ----------------------------
 bench: all
 	@bench/run.sh $(CURDIR)/$(BIN)
+
+# The record layer alone (bench/record-layer.sh).
+$(BUILD)/bench/news-passthrough: bench/passthrough.c $(BUILD)/libnewscommon.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
 
 # --- man pages: the roff is committed; scdoc regenerates it -----------------
 MAN_SRCS := $(wildcard man/*.scd src/news-*/*.scd)

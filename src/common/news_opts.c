@@ -21,6 +21,7 @@ enum {
 };
 
 #define DEFAULT_MAX_RECORD ((size_t)1 << 30)
+#define MAX_OPTIONS 128
 
 static const news_option shared_options[] = {
 	{ "jsonl", 0, no_argument, OPT_JSONL, NULL,
@@ -181,10 +182,14 @@ news_opts_parse(int argc, char **argv, const news_program *prog,
 
 	while (prog->options && prog->options[n_prog].name)
 		n_prog++;
-	struct option *longs = news_xcalloc(n_prog + n_shared + 1, sizeof *longs);
-	const news_option **by_index = news_xcalloc(n_prog + n_shared + 1,
-	    sizeof *by_index);
+	/* Static, so exiting from --help leaves nothing allocated. */
+	static struct option longs[MAX_OPTIONS + 1];
+	static const news_option *by_index[MAX_OPTIONS + 1];
 	size_t nl = 0;
+
+	if (n_prog + n_shared > MAX_OPTIONS)
+		news_die(NEWS_EXIT_USAGE, "too many options (at most %d)", MAX_OPTIONS);
+	memset(longs, 0, sizeof longs);
 
 	shorts[ns++] = ':';     /* report missing arguments ourselves */
 	for (size_t i = 0; i < n_prog + n_shared; i++) {
@@ -255,7 +260,5 @@ news_opts_parse(int argc, char **argv, const news_program *prog,
 			handle(o->id, optarg, user);
 		}
 	}
-	free(longs);
-	free(by_index);
 	return optind;
 }

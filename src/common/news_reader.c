@@ -315,6 +315,8 @@ skip_oversized(news_reader *r, news_line *line)
 int
 news_reader_getline(news_reader *r, news_line *line)
 {
+	if (!r->started && start(r) < 0)
+		return -1;
 	for (;;) {
 		char *start = r->buf + r->pos;
 		size_t avail = r->end - r->pos;
@@ -350,6 +352,8 @@ news_reader_peek_nonblank(news_reader *r)
 {
 	size_t i = 0;
 
+	if (!r->started && start(r) < 0)
+		return -1;
 	for (;;) {
 		for (; r->pos + i < r->end; i++) {
 			char c = r->buf[r->pos + i];

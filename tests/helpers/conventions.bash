@@ -109,7 +109,8 @@ conv_huge_record() {
 conv_closed_pipe() {
 	conv_split_args "$@"
 	local in=$BATS_TEST_TMPDIR/many.jsonl
-	for i in $(seq 1 20000); do printf '%s\n' "${GOOD1%\}},\"n\":$i}"; done > "$in"
+	G=$GOOD1 awk 'BEGIN { g = ENVIRON["G"]; sub(/}$/, "", g)
+		for (i = 1; i <= 20000; i++) print g ",\"n\":" i "}" }' > "$in"
 	run --separate-stderr bash -c 'set -o pipefail; "$0" "${@:2}" < "$1" | head -1' \
 		"$PROG" "$in" "${ARGS[@]}"
 	assert_stderr_empty
@@ -166,7 +167,9 @@ conv_parallel_append() {
 	mkdir -p "$dir"
 	pad=$(head -c 5000 /dev/zero | tr '\0' 'p')
 	for f in $(seq 1 16); do
-		for i in $(seq 1 300); do printf '%s\n' "${GOOD1%\}},\"pad\":\"$f-$i-$pad\"}"; done > "$dir/$f.jsonl"
+		G=$GOOD1 P=$pad F=$f awk 'BEGIN { g = ENVIRON["G"]; sub(/}$/, "", g)
+			for (i = 1; i <= 300; i++) print g ",\"pad\":\"" ENVIRON["F"] "-" i "-" ENVIRON["P"] "\"}" }' \
+			> "$dir/$f.jsonl"
 	done
 	{ printf '#!/bin/bash\nexec'; printf ' %q' "$PROG" "${ARGS[@]}"; printf ' < "$1" >> %q\n' "$out"; } \
 		> "$BATS_TEST_TMPDIR/one"
