@@ -198,7 +198,10 @@ find_matches(coder *c)
 			/* a verb pattern needs the word used as a verb */
 			if (!p->noun && !(U(c, u)->wcls & W_VERB))
 				continue;
-			match m = { .p = p, .u0 = u };
+			match m;        /* no zeroing: the actor arrays are large */
+			m.p = p;
+			m.u0 = m.u1 = u;
+			m.has_S = m.has_T = m.dead = false;
 			c->passive = false;
 			if (!p->noun && (U(c, u)->form == F_PAST || U(c, u)->form == F_PART)) {
 				vgroup g;
@@ -353,7 +356,8 @@ find_subject(coder *c, int t, int lo, ev_actors *out, int depth)
 {
 	vgroup g;
 	read_verb_group(c, t, &g);
-	memset(out, 0, sizeof *out);
+	out->n = 0;
+	out->pair = out->pronoun = out->in_pp = out->has_role = false;
 	out->start = out->end = -1;
 	return subject_from(c, t, g.start - 1, lo, out, depth);
 }
