@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "events.h"
+#include "news_err.h"
 
 bool
 ev_same_country(const ev_actor *a, const ev_actor *b)
@@ -43,7 +44,8 @@ static bool
 is_named(const ev_sent *s, int u)
 {
 	const ev_entity *e = &s->ents[s->units[u].ent];
-	return strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ORG") == 0;
+	return strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ORG") == 0 ||
+	    strcmp(e->type, "ACTOR") == 0;
 }
 
 static bool
@@ -65,15 +67,16 @@ ev_unit_actor(const ev_sent *s, int u, ev_actor *out)
 	out->len = e->len;
 	snprintf(out->code, sizeof out->code, "%s", e->code);
 	out->unit = u;
-	out->person = strcmp(e->type, "PERSON") == 0;
+	out->person = strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ACTOR") == 0;
 	return true;
 }
 
 static void
 add_sector(ev_actor *a, const char *sector)
 {
-	if (sector[0] && strlen(a->code) == 3)
-		snprintf(a->code + 3, sizeof a->code - 3, "%s", sector);
+	size_t n = strlen(sector);
+	if (n && strlen(a->code) == 3 && 3 + n < sizeof a->code)
+		memcpy(a->code + 3, sector, n + 1);
 }
 
 /* The sector a role noun in units [from, to] gives, or "". */
@@ -181,6 +184,10 @@ run_actors(const ev_sent *s, const ev_docctx *d, int a, int b, bool left,
 			add_sector(&out->a[0], sector);
 			out->has_role = true;
 		}
+		/* news-tag's ACTOR is a role noun: "US diplomats" */
+		if (strcmp(s->ents[s->units[best].ent].type, "ACTOR") == 0 &&
+		    strlen(out->a[0].code) > 3)
+			out->has_role = true;
 		out->n = 1;
 		return;
 	}
@@ -398,6 +405,7 @@ ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out)
 void
 ev_doc_reset(ev_docctx *d)
 {
+	d->n_names = 0;
 	d->person.have = d->group.have = false;
 	d->dyad[0].have = d->dyad[1].have = false;
 }
@@ -445,6 +453,81 @@ ev_doc_set_dyad(ev_docctx *d, const ev_actor *a, const ev_actor *b)
 	d->dyad[1].a.text = d->dyad[1].buf;
 }
 
+/* Remember the first and last words of a person's name ("Park Jin",
+ * "Tony Blinken") for later mentions the tagger left untagged. */
+static void
+note_name(ev_docctx *d, const ev_entity *e)
+{
+	const char *t = e->text, *end = e->text + e->len;
+	const char *sp = memchr(t, ' ', e->len);
+	if (!sp)
+		return;
+	const char *last = end;
+	while (last > t && last[-1] != ' ')
+		last--;
+	const char *part[2] = { t, last };
+	size_t len[2] = { (size_t)(sp - t), (size_t)(end - last) };
+	for (int k = 0; k < 2; k++) {
+		if (len[k] < 3 || len[k] >= sizeof d->names[0].word)
+			continue;
+		int slot = -1;
+		for (int i = 0; i < d->n_names; i++)
+			if (strlen(d->names[i].word) == len[k] &&
+			    memcmp(d->names[i].word, part[k], len[k]) == 0)
+				slot = i;
+		if (slot < 0) {
+			if (d->n_names == EV_MAX_NAMES)
+				continue;
+			slot = d->n_names++;
+			memcpy(d->names[slot].word, part[k], len[k]);
+			d->names[slot].word[len[k]] = 0;
+			snprintf(d->names[slot].code, sizeof d->names[slot].code, "%s", e->code);
+		} else if (strcmp(d->names[slot].code, e->code) != 0) {
+			d->names[slot].code[0] = 0;     /* two people: ambiguous */
+		}
+	}
+}
+
+void
+ev_doc_names(const ev_docctx *d, ev_sent *s)
+{
+	if (!d->n_names)
+		return;
+	for (size_t u = 0; u < s->n_units; u++) {
+		ev_unit *un = &s->units[u];
+		if (!(un->ucls & U_WORD) || un->wcls || s->text[un->b0] < 'A' ||
+		    s->text[un->b0] > 'Z')
+			continue;
+		/* not part of a longer capitalised name */
+		if ((u + 1 < s->n_units && (s->units[u + 1].ucls & U_CAP)) ||
+		    (u > 0 && (s->units[u - 1].ucls & U_CAP)))
+			continue;
+		size_t len = un->b1 - un->b0;
+		for (int i = 0; i < d->n_names; i++) {
+			if (!d->names[i].code[0] || strlen(d->names[i].word) != len ||
+			    memcmp(d->names[i].word, s->text + un->b0, len) != 0)
+				continue;
+			if (s->n_ents == s->cap_ents) {
+				s->cap_ents = s->cap_ents ? s->cap_ents * 2 : 16;
+				s->ents = news_xrealloc(s->ents, s->cap_ents * sizeof *s->ents);
+			}
+			ev_entity *e = &s->ents[s->n_ents];
+			memset(e, 0, sizeof *e);
+			e->text = s->text + un->b0;
+			e->len = len;
+			snprintf(e->type, sizeof e->type, "PERSON");
+			snprintf(e->code, sizeof e->code, "%s", d->names[i].code);
+			e->has_code = true;
+			e->b0 = un->b0;
+			e->b1 = un->b1;
+			un->ent = (int32_t)s->n_ents++;
+			un->ucls = U_ACTOR;
+			un->lex = -1;
+			break;
+		}
+	}
+}
+
 void
 ev_doc_note(ev_docctx *d, const ev_sent *s)
 {
@@ -453,6 +536,8 @@ ev_doc_note(ev_docctx *d, const ev_sent *s)
 		if (!ev_unit_actor(s, (int)u, &a))
 			continue;
 		const ev_entity *e = &s->ents[s->units[u].ent];
+		if (strcmp(e->type, "PERSON") == 0)
+			note_name(d, e);
 		if (strcmp(e->type, "PERSON") == 0)
 			remember(&d->person, &a);
 		else if (strcmp(e->type, "NORP") != 0)

@@ -505,13 +505,6 @@ root_of(const char *code)
 	return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
-static bool
-verbal(const char *code)
-{
-	int r = root_of(code);
-	return r <= 5 || (r >= 9 && r <= 13);
-}
-
 /* "will impose sanctions" is a threat, "will send aid" a promise. */
 static void
 intent_code(const char *code, char *out, size_t cap)
@@ -677,7 +670,8 @@ dyad_partner(const coder *c, const ev_actor *src, ev_actors *out)
 	const ev_docctx *d = c->d;
 	if (!d->dyad[0].have || !d->dyad[1].have)
 		return false;
-	if (strlen(src->code) <= 3 && !src->person)
+	/* a person or an official, not a country */
+	if (!src->person && src->unit >= 0)
 		return false;
 	for (int i = 0; i < 2; i++) {
 		const ev_actor *a = &d->dyad[i].a, *b = &d->dyad[1 - i].a;
@@ -874,7 +868,7 @@ code_match(coder *c, int mi)
 		opening_partner(c, t, &T);
 	if (T.n == 0 && framed && f.has_addressee)
 		T = f.addressee;
-	if (T.n == 0 && verbal(code) && S.n == 1)
+	if (T.n == 0 && root_of(code) <= 5 && S.n == 1)
 		dyad_partner(c, &S.a[0], &T);
 	if (T.n == 0)
 		return;

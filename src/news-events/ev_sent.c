@@ -334,11 +334,14 @@ ends_with(const char *w, size_t n, const char *suf)
 	return n > k + 1 && memcmp(w + n - k, suf, k) == 0;
 }
 
+/* Entities that can act: people, organisations, countries, nationalities,
+ * and news-tag's ACTOR (a role without a name: "the foreign minister"). */
 static bool
 actor_type(const ev_entity *e)
 {
 	return strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ORG") == 0 ||
-	    strcmp(e->type, "GPE") == 0 || strcmp(e->type, "NORP") == 0;
+	    strcmp(e->type, "GPE") == 0 || strcmp(e->type, "NORP") == 0 ||
+	    strcmp(e->type, "ACTOR") == 0;
 }
 
 void

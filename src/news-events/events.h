@@ -189,6 +189,8 @@ typedef struct ev_actors {
 
 struct ev_result;
 
+#define EV_MAX_NAMES 32
+
 /* An actor the document mentioned, with its own copy of the text. */
 typedef struct ev_mem {
 	ev_actor a;
@@ -203,6 +205,11 @@ typedef struct ev_docctx {
 	ev_mem person;          /* the last person: he, she, his */
 	ev_mem group;           /* the last country or organisation: it, its */
 	ev_mem dyad[2];         /* the last two parties: the two sides, they */
+	struct {
+		char word[32];  /* "Park" of "Park Jin" */
+		char code[24];  /* "" when two people share the word */
+	} names[EV_MAX_NAMES];
+	int n_names;
 } ev_docctx;
 
 void ev_doc_reset(ev_docctx *d);
@@ -210,6 +217,9 @@ void ev_doc_free(ev_docctx *d);
 /* Remember the actors of a coded sentence: its mentions, and the two
  * parties of its last event. */
 void ev_doc_note(ev_docctx *d, const ev_sent *s);
+/* Later mentions of a person by one part of the name ("Park" after "Park
+ * Jin") that the tagger left untagged become that person. */
+void ev_doc_names(const ev_docctx *d, ev_sent *s);
 /* The two parties "the two sides" and "they" now refer to. */
 void ev_doc_set_dyad(ev_docctx *d, const ev_actor *a, const ev_actor *b);
 

@@ -194,6 +194,7 @@ process(news_ctx *ctx, news_record *rec, void *user)
 		news_ctx_status(ctx, NEWS_EXIT_DATA);
 	}
 	ev_sent_units(&st->sent, st->lx);
+	ev_doc_names(&st->doc, &st->sent);
 	ev_code_sentence(&st->sent, st->lx, &st->doc, &st->coder, &st->res);
 	ev_doc_note(&st->doc, &st->sent);
 	ev_emit(ctx, rec, &st->sent, &st->res, st->base.data, st->base.len, &st->emit);
