@@ -250,7 +250,7 @@ verb_group_unit(const coder *c, int u)
 	if (un->ucls & (U_DATE | U_QUOTE))
 		return true;
 	return (un->ucls & U_WORD) && (un->wcls & (W_AUX | W_BE | W_ADV | W_NEG |
-	    W_FUT | W_SPEC | W_MUST | W_SHOULD)) && !(un->wcls & (W_VERB & 0));
+	    W_FUT | W_SPEC | W_MUST | W_SHOULD));
 }
 
 static void
@@ -467,7 +467,7 @@ speech_frame(coder *c, int t, frame *f)
 				return frame_at(c, v, k + 1, f);
 			return false;
 		}
-		if ((un->wcls & W_SPEECH) && un->form != F_ING + 10) {
+		if (un->wcls & W_SPEECH) {
 			/* 'said his country will', 'stated, "..."' */
 			int cl = k + 1;
 			while (cl <= t && (U(c, cl)->ucls & (U_COMMA | U_QUOTE | U_DATE)))
@@ -705,7 +705,7 @@ inside_other(const coder *c, int mi, int t)
 			continue;
 		if (units_between(c, o->u0, t, U_BOUND | U_END, W_THAT | W_SUB))
 			continue;
-		if (units_between(c, o->u1 > o->u0 ? o->u0 : o->u0, t, 0, W_TO))
+		if (units_between(c, o->u0, t, 0, W_TO))
 			return true;
 		/* a noun in the phrase a verb acts on: "condemned attacks on X" */
 		if (c->m[mi].p->noun && !o->p->noun && t - o->u1 < 8 &&
@@ -832,8 +832,6 @@ code_match(coder *c, int mi)
 		/* "North Korea must refrain from ...": a demand of the speaker */
 		if ((g.flags & (W_MUST | W_SHOULD)) && S.n > 0) {
 			const char *dc = (g.flags & W_MUST) ? "100" : "020";
-			ev_actors none = { .n = 0 };
-			(void)none;
 			if (!ev_same_country(&S.a[0], &f.speaker.a[0]))
 				emit_all(c, &f.speaker, &S, dc, (g.flags & W_MUST) ?
 				    "speech:must" : "speech:should", t, m->u1);
@@ -903,7 +901,7 @@ static void
 code_reported(coder *c)
 {
 	for (int v = 0; v <= last_unit(c); v++) {
-		if (!(U(c, v)->wcls & W_SPEECH) || U(c, v)->form == F_ING + 10)
+		if (!(U(c, v)->wcls & W_SPEECH))
 			continue;
 		int cl = reported_clause(c, v);
 		if (cl < 0)
