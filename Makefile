@@ -101,6 +101,20 @@ $(BUILD)/fuzz/replay-%: fuzz/fuzz_%.c fuzz/replay.c $(BUILD)/libnewscommon.a
 $(BUILD)/fuzz/fuzz-%: fuzz/fuzz_%.c $(BUILD)/libnewscommon.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $(call pkg_cflags,$(COMMON_PKGS)) -o $@ $< $(BUILD)/libnewscommon.a $(call pkg_libs,$(COMMON_PKGS)) -lm
+# A program's fuzz target (fuzz/fuzz_news-NAME.c) runs its real main(),
+# renamed, over the input (see fuzz/program_harness.h).
+define PROGRAM_FUZZ_template
+$(BUILD)/fuzz/$(1)-main.o: src/$(1)/main.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -Dmain=fuzz_program_main -Wno-missing-prototypes -c -o $$@ $$<
+$(1)_FUZZ_OBJS = $$(filter-out $(BUILD)/$(1)/main.o,$$($(1)_OBJS)) $(BUILD)/fuzz/$(1)-main.o
+$(BUILD)/fuzz/replay-$(1): fuzz/fuzz_$(1).c fuzz/replay.c fuzz/program_harness.h $$($(1)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
+	$$(CC) $$(ALL_CPPFLAGS) $$(ALL_CFLAGS) $$(LDFLAGS) -o $$@ fuzz/fuzz_$(1).c fuzz/replay.c $$($(1)_FUZZ_OBJS) $(BUILD)/libnewscommon.a $$(call pkg_libs,$$(COMMON_PKGS) $$($(1)_PKGS)) -lm
+$(BUILD)/fuzz/fuzz-$(1): fuzz/fuzz_$(1).c fuzz/program_harness.h $$($(1)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
+	$$(CC) $$(ALL_CPPFLAGS) $$(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $$@ fuzz/fuzz_$(1).c $$($(1)_FUZZ_OBJS) $(BUILD)/libnewscommon.a $$(call pkg_libs,$$(COMMON_PKGS) $$($(1)_PKGS)) -lm
+endef
+$(foreach p,$(filter $(PROGRAMS),$(FUZZERS)),$(eval $(call PROGRAM_FUZZ_template,$(p))))
+
 fuzz: deps
 	@$(MAKE) --no-print-directory fuzzers BUILD=build/libfuzzer CC=clang CFLAGS="$(FUZZ_CFLAGS)"
 	@echo "fuzzers are in build/libfuzzer/fuzz/: e.g. build/libfuzzer/fuzz/fuzz-record -max_total_time=300 CORPUS_COPY_DIR fuzz/corpus/record"

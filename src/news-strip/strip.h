@@ -41,6 +41,8 @@ enum {
 	STRIP_HINT_BLANK_BEFORE = 1 << 2,  /* text page: a blank line precedes */
 	STRIP_HINT_BLANK_AFTER = 1 << 3,   /* text page: a blank line follows */
 	STRIP_HINT_TITLE = 1 << 4,      /* the page's headline element (h1 / og:title match) */
+	STRIP_HINT_LIST_ITEM = 1 << 5,  /* text page: starts with a list marker (bullet, "1.") */
+	STRIP_HINT_INDENTED = 1 << 6,   /* text page: indented more than the page's body lines */
 };
 
 typedef struct strip_block {
@@ -51,6 +53,9 @@ typedef struct strip_block {
 	float link_density;     /* share of the text inside <a> (HTML); 0 for text */
 	int depth;              /* DOM depth (HTML); 0 for text */
 	bool keep;              /* set by strip_classify() */
+	/* appended by the text engineer: what strip_classify() decided and why */
+	unsigned char cls;      /* STRIP_CLS_* */
+	unsigned feat;          /* STRIP_FEAT_* evidence found in the text */
 } strip_block;
 
 typedef struct strip_page {
@@ -64,6 +69,109 @@ typedef struct strip_page {
 	char *meta_url;         /* canonical link */
 	char *meta_lang;        /* <html lang>, og:locale */
 } strip_page;
+
+/* The classes strip_classify() gives a block (strip_block.cls). */
+enum strip_cls {
+	STRIP_CLS_BAD = 0,      /* boilerplate */
+	STRIP_CLS_SHORT,        /* too short to judge alone: its neighbours decide */
+	STRIP_CLS_NEAR,         /* some prose evidence: kept next to good blocks */
+	STRIP_CLS_GOOD,         /* article prose */
+	STRIP_CLS_HEADING,      /* a short heading; kept when article follows */
+	STRIP_CLS_CAPTION,      /* photo caption or credit: kept with --keep-captions */
+	STRIP_CLS_TITLE,        /* the headline: goes to "title", not "text" */
+	STRIP_CLS_META,         /* dateline, byline, date line: metadata, not text */
+};
+
+/* Evidence the classifier found in a block's text (strip_block.feat). */
+enum {
+	STRIP_FEAT_WIDGET = 1 << 0,     /* a widget phrase of the boilerplate dictionary */
+	STRIP_FEAT_SECTION = 1 << 1,    /* heading of a teaser section ("Latest News") */
+	STRIP_FEAT_CAPTION = 1 << 2,    /* a caption or photo credit phrase */
+	STRIP_FEAT_DATE = 1 << 3,       /* mostly a date or time */
+	STRIP_FEAT_RELTIME = 1 << 4,    /* "45 minutes ago" */
+	STRIP_FEAT_BYLINE = 1 << 5,     /* "By Kim Eun-jung" */
+	STRIP_FEAT_CONTACT = 1 << 6,    /* e-mail addresses or URLs dominate */
+	STRIP_FEAT_REPEATED = 1 << 7,   /* the same text occurs elsewhere on the page */
+	STRIP_FEAT_HEADLINE = 1 << 8,   /* headline-shaped: title case, no final stop */
+	STRIP_FEAT_LIST = 1 << 9,       /* in a teaser list (headlines, timestamps) */
+	STRIP_FEAT_SENTENCE = 1 << 10,  /* ends like a sentence */
+	STRIP_FEAT_OUTSIDE = 1 << 11,   /* outside the article's main region */
+	STRIP_FEAT_NUMERIC = 1 << 12,   /* digits and symbols, no words */
+	STRIP_FEAT_LINKS = 1 << 13,     /* link density too high (HTML) */
+	STRIP_FEAT_NAV = 1 << 14,       /* breadcrumbs or a menu ("Home > News", "A | B | C") */
+};
+
+/* The dictionaries (stopwords per language, widget phrases, caption and
+ * byline markers, month names...).  Built from the compiled-in files of
+ * src/news-strip/dict/ plus any --dict files; see strip_dict.c. */
+typedef struct strip_dicts strip_dicts;
+
+strip_dicts *strip_dicts_new(void);
+/* Add a dictionary in the documented format (sections "[KIND]" or
+ * "[KIND LANG]").  `source` names it in messages; a bad line exits 2. */
+void strip_dicts_add(strip_dicts *d, const char *data, size_t len,
+    const char *source);
+void strip_dicts_free(strip_dicts *d);
+
+/* What the classifier and the document builder need to know. */
+typedef struct strip_config {
+	const strip_dicts *dicts;
+	size_t min_length;      /* --min-length: shortest block judged alone (chars) */
+	bool keep_captions;     /* --keep-captions */
+} strip_config;
+
+/* Classify every block of page: sets keep, cls and feat.  `lang` (ISO
+ * 639-1, or NULL when unknown) selects the stopword list; NULL uses all
+ * of them.  Linear in the page's text.  Title, date and byline blocks are
+ * classified as boilerplate here; strip_meta_find() then marks them. */
+void strip_classify(strip_page *page, const strip_config *cfg,
+    const char *lang);
+
+/* Metadata found in the page's text. */
+typedef struct strip_meta {
+	char *title;            /* malloc'd, or NULL */
+	char *byline;
+	char date[11];          /* "YYYY-MM-DD", or "" */
+} strip_meta;
+
+/* Find the title, publication date and byline among the classified blocks
+ * (markup's meta_* fields win where present) and mark the blocks they came
+ * from.  `year_hint` (0 when unknown) completes a dateline without a year. */
+void strip_meta_find(strip_page *page, const strip_config *cfg,
+    const char *lang, int year_hint, strip_meta *out);
+void strip_meta_free(strip_meta *m);
+
+/* Parse a date in s[0..len) ("January 20, 2022", "23.02.2024 23:27",
+ * "2022-01-20T12:00Z", "20 janvier 2022", "2022년 1월 20일").  Fills
+ * out with "YYYY-MM-DD" and returns the byte offset just past the date
+ * within s, or 0 when s holds no complete date.  *start gets the date's
+ * first byte.  `dmy` says how to read an ambiguous "03/04/2024". */
+size_t strip_date_find(const strip_dicts *d, const char *s, size_t len,
+    bool dmy, char out[11], size_t *start);
+
+/* A text page (valid UTF-8) split into blocks: paragraphs separated by
+ * blank lines, or single lines when the page puts one paragraph on each
+ * line; hard-wrapped lines are joined.  Layout goes into the hints. */
+void strip_text_blocks(const char *text, size_t len, strip_page *page);
+
+/* An HTML page turned into blocks (strip_html*.c, the HTML engineer's).
+ * Returns 0, or -1 when the page cannot be parsed. */
+int strip_html_blocks(const char *html, size_t len, strip_page *page);
+
+/* The language of text as an ISO 639-1 code ("en"), or NULL when it cannot
+ * be told (too short, or no language model installed). */
+const char *strip_lang_detect(const char *text, size_t len);
+void strip_lang_cleanup(void);
+
+/* The encoding of a raw text page: a name iconv knows ("UTF-8",
+ * "WINDOWS-1252", "UTF-16LE", ...), found from a byte order mark, from
+ * the bytes being valid UTF-8, or from the statistics of its high bytes.
+ * *bom gets the length of a byte order mark to skip. */
+const char *strip_encoding_detect(const char *p, size_t len, size_t *bom);
+/* Append p converted from `enc` to UTF-8 to out; bytes that do not convert
+ * become U+FFFD.  Returns the number of replacements. */
+size_t strip_encoding_to_utf8(const char *p, size_t len, const char *enc,
+    news_buf *out);
 
 void strip_page_init(strip_page *p);
 void strip_page_clear(strip_page *p);
