@@ -141,9 +141,11 @@ resolve_pronoun(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out)
 		}
 	for (int i = 0; group[i]; i++)
 		if (word_is(s, u, group[i])) {
+			/* not a place where something happened: "in Gaza" */
 			for (int k = u - 1; k >= 0; k--)
 				if ((s->units[k].ucls & U_ACTOR) && !is_person(s, k) &&
-				    strcmp(s->ents[s->units[k].ent].type, "NORP") != 0)
+				    strcmp(s->ents[s->units[k].ent].type, "NORP") != 0 &&
+				    !(k > 0 && (s->units[k - 1].wcls & W_LOCPREP)))
 					return ev_unit_actor(s, k, &out->a[0]) && (out->n = 1);
 			return mem_get(&d->group, &out->a[0]) && (out->n = 1);
 		}
@@ -160,6 +162,42 @@ clear(ev_actors *out)
 	out->start = out->end = -1;
 	out->pair = out->pronoun = out->in_pp = false;
 	out->has_role = false;
+	out->of_sector[0] = 0;
+}
+
+/* The sector of a phrase that names a role and no one ("the leaders",
+ * "the foreign ministers", news-tag's ACTOR), or NULL. */
+static const char *
+bare_role(const ev_sent *s, const ev_actors *head, char *buf, size_t cap)
+{
+	if (head->start < 0)
+		return NULL;
+	if (head->n == 1 && head->a[0].unit >= 0 &&
+	    strcmp(s->ents[s->units[head->a[0].unit].ent].type, "ACTOR") == 0) {
+		const char *c = head->a[0].code;
+		if (strlen(c) <= 3)
+			return NULL;
+		snprintf(buf, cap, "%s", c + 3);
+		return buf;
+	}
+	if (head->n == 0) {
+		const char *sec = role_sector(s, head->start, head->end);
+		if (sec[0]) {
+			snprintf(buf, cap, "%s", sec);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+bool
+ev_possessor(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out)
+{
+	clear(out);
+	out->start = out->end = u;
+	if (!resolve_pronoun(s, d, u, out))
+		out->n = 0;
+	return out->n > 0;
 }
 
 /* The actors of the run [a, b] (no coordination, no apposition). */
@@ -239,6 +277,16 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 	    !(s->units[a - 1].wcls & W_TO) && np_word(&s->units[a - 2])) {
 		ev_actors head;
 		phrase_left(s, d, a - 2, lo, &head);
+		/* "the leaders of Venezuela (and Guyana)": the countries, with
+		 * the role's sector */
+		char sec[8];
+		if (word_is(s, a - 1, "of") && out->n == 1 && strlen(out->a[0].code) == 3 &&
+		    bare_role(s, &head, sec, sizeof sec)) {
+			add_sector(&out->a[0], sec);
+			snprintf(out->of_sector, sizeof out->of_sector, "%s", sec);
+			out->start = head.start;
+			return true;
+		}
 		if (head.start >= 0) {
 			*out = head;
 			out->end = i;
@@ -307,6 +355,11 @@ ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 		out->a[0] = c.a[0];
 		out->n++;
 		out->start = st = c.start;
+		if (c.of_sector[0]) {
+			for (int j = 1; j < out->n; j++)
+				add_sector(&out->a[j], c.of_sector);
+			break;
+		}
 	}
 	return true;
 }
@@ -318,7 +371,10 @@ phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out
 	clear(out);
 	if (i > hi)
 		return false;
-	if (s->units[i].wcls & W_PRON) {
+	/* "released her": "her" without a noun after it is the object */
+	if ((s->units[i].wcls & W_PRON) || ((s->units[i].wcls & W_POSS) &&
+	    (i + 1 > hi || !np_word(&s->units[i + 1])) &&
+	    word_is(s, i, "her"))) {
 		out->start = out->end = i;
 		return resolve_pronoun(s, d, i, out);
 	}
@@ -330,6 +386,24 @@ phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out
 		return false;
 	/* the possessor of "his Chinese counterpart" is not the actor */
 	run_actors(s, d, i, b, false, out);
+	/* "the foreign ministers of Japan and Korea": the countries */
+	char sec[8];
+	if (b + 2 <= hi && word_is(s, b + 1, "of") && bare_role(s, out, sec, sizeof sec)) {
+		ev_actors of;
+		if (ev_np_right(s, d, b + 2, hi, &of) && of.n >= 1 && !of.pair) {
+			bool countries = true;
+			for (int k = 0; k < of.n; k++)
+				countries = countries && strlen(of.a[k].code) == 3;
+			if (countries) {
+				*out = of;
+				for (int k = 0; k < out->n; k++)
+					add_sector(&out->a[k], sec);
+				out->start = i;
+				out->has_role = true;
+				return true;
+			}
+		}
+	}
 	if (out->pronoun && out->n == 1 && (s->units[i].wcls & W_POSS) &&
 	    !(s->units[i + 1 <= b ? i + 1 : i].wcls & W_SELF))
 		out->n = 0;

@@ -33,6 +33,7 @@ typedef struct match {
 	ev_actors S, T;
 	bool has_S, has_T;
 	bool dead;
+	int gov;                /* the "agree+ to" whose infinitive this is, or -1 */
 } match;
 
 typedef struct coder {
@@ -91,6 +92,57 @@ static void read_verb_group(const coder *c, int t, vgroup *g);
 
 /* ---- 1. patterns ---------------------------------------------------------- */
 
+/* Units a pattern steps over between its words: a date ("agreed on
+ * Friday to"), an adverb ("met again with"). */
+static int
+skip_filler(const coder *c, const ev_ptok *t, int u)
+{
+	int hi = last_unit(c);
+	for (;;) {
+		if (u > hi)
+			return u;
+		const ev_unit *un = U(c, u);
+		if (un->ucls & U_DATE) {
+			u++;
+			continue;
+		}
+		/* "on Friday", "earlier this week" */
+		if ((un->wcls & W_PREP) && u + 1 <= hi && (U(c, u + 1)->ucls & U_DATE) &&
+		    !(t->kind == PT_WORDS && in_word_set(t, un->lex))) {
+			u += 2;
+			continue;
+		}
+		if ((un->ucls & U_WORD) && (un->wcls & W_ADV) && !(un->wcls & (W_PREP |
+		    W_DET | W_CONJ | W_SUB | W_NEG | W_ADJ)) &&
+		    !(t->kind == PT_WORDS && in_word_set(t, un->lex))) {
+			u++;
+			continue;
+		}
+		return u;
+	}
+}
+
+/* A role noun news-tag made an entity ("the Russian ambassador") still
+ * matches its word in a pattern: its last word. */
+static bool
+entity_word_in(const coder *c, int u, const ev_ptok *t)
+{
+	const ev_unit *un = U(c, u);
+	if (!(un->ucls & U_ACTOR) || strcmp(c->s->ents[un->ent].type, "ACTOR") != 0)
+		return false;
+	const char *b = c->s->text + un->b0, *e = c->s->text + un->b1;
+	const char *w = e;
+	while (w > b && w[-1] != ' ')
+		w--;
+	char low[48];
+	size_t n = (size_t)(e - w);
+	if (n == 0 || n >= sizeof low)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	return in_word_set(t, ev_lex_find(c->lx, low, n));
+}
+
 static bool
 match_from(coder *c, match *m, uint32_t k, int u)
 {
@@ -101,10 +153,14 @@ match_from(coder *c, match *m, uint32_t k, int u)
 		return true;
 	}
 	const ev_ptok *t = &p->toks[k];
+	if (k > 0 && t->kind != PT_GAP)
+		u = skip_filler(c, t, u);
 	switch (t->kind) {
 	case PT_WORDS:
 		if (u <= hi && (U(c, u)->ucls & U_POSS_S) &&
 		    in_word_set(t, ev_lex_find(c->lx, "'s", 2)))
+			return match_from(c, m, k + 1, u + 1);
+		if (k > 0 && u <= hi && entity_word_in(c, u, t))
 			return match_from(c, m, k + 1, u + 1);
 		if (u > hi || !is_word(c, u) || !in_word_set(t, U(c, u)->lex))
 			return false;
@@ -202,6 +258,7 @@ find_matches(coder *c)
 			m.p = p;
 			m.u0 = m.u1 = u;
 			m.has_S = m.has_T = m.dead = false;
+			m.gov = -1;
 			c->passive = false;
 			if (!p->noun && (U(c, u)->form == F_PAST || U(c, u)->form == F_PART)) {
 				vgroup g;
@@ -358,6 +415,7 @@ find_subject(coder *c, int t, int lo, ev_actors *out, int depth)
 	read_verb_group(c, t, &g);
 	out->n = 0;
 	out->pair = out->pronoun = out->in_pp = out->has_role = false;
+	out->of_sector[0] = 0;
 	out->start = out->end = -1;
 	return subject_from(c, t, g.start - 1, lo, out, depth);
 }
@@ -511,7 +569,11 @@ intent_code(const char *code, char *out, size_t cap)
 {
 	int r = root_of(code);
 	const char *to = NULL;
-	if (r == 6)
+	if (r == 4)
+		to = "036";
+	else if (r == 5)
+		to = strncmp(code, "057", 3) == 0 ? "030" : "032";
+	else if (r == 6)
 		to = "031";
 	else if (r == 7)
 		to = "033";
@@ -650,6 +712,16 @@ emit_all(coder *c, const ev_actors *S, const ev_actors *T, const char *code,
 		ev_doc_set_dyad(c->d, &S->a[0], &T->a[0]);
 }
 
+/* Codes two subjects can do with each other without an object: agree,
+ * meet, cooperate, sign, trade, exchange prisoners, cease fire, fight. */
+static bool
+mutual_code(const char *code)
+{
+	int r = root_of(code);
+	return (r >= 3 && r <= 6) || strncmp(code, "0841", 4) == 0 ||
+	    strncmp(code, "0871", 4) == 0 || r == 19;
+}
+
 /* A pair of subjects without a target: one event between them. */
 static void
 emit_pair(coder *c, const ev_actors *S, const char *code, const char *rule,
@@ -705,8 +777,14 @@ inside_other(const coder *c, int mi, int t)
 			continue;
 		if (units_between(c, o->u0, t, U_BOUND | U_END, W_THAT | W_SUB))
 			continue;
-		if (units_between(c, o->u0, t, 0, W_TO))
-			return true;
+		if (units_between(c, o->u0, t, 0, W_TO)) {
+			/* "ordered X to leave, accusing Paris": the comma ends it */
+			int to = t - 1;
+			while (to > o->u0 && !(U(c, to)->wcls & W_TO))
+				to--;
+			if (!units_between(c, to, t, U_COMMA, 0))
+				return true;
+		}
 		/* a noun in the phrase a verb acts on: "condemned attacks on X" */
 		if (c->m[mi].p->noun && !o->p->noun && t - o->u1 < 8 &&
 		    !units_between(c, o->u1, t, U_COMMA, W_VERB))
@@ -727,7 +805,58 @@ conditional(const coder *c, int t)
 	return false;
 }
 
-static void
+/* The code of a trigger in the infinitive of a generic "agree+ to",
+ * "threaten+ to", "refuse+ to" (outer): "agreed to resume talks" is an
+ * intent to meet, "refused to meet" a rejection of talks.  False when the
+ * outer verb says more than the trigger ("threatened to meet"). */
+static bool
+governed_code(const char *outer, const char *inner, char *out, size_t cap)
+{
+	int ro = root_of(outer), ri = root_of(inner);
+	if (ro == 3 || (ro == 13 && ri >= 9)) {
+		intent_code(inner, out, cap);
+		return true;
+	}
+	if (ro == 12) {
+		const char *to = ri == 4 ? "125" : ri == 6 ? "121" : ri == 7 ? "122" :
+		    ri == 8 ? "124" : ri <= 5 ? "120" : NULL;
+		if (!to)
+			return false;
+		snprintf(out, cap, "%s", to);
+		return true;
+	}
+	return false;
+}
+
+/* The generic "X to" match whose infinitive the verb match mi is, or -1:
+ * a pattern without slots that ends in "to" right before mi's verb group. */
+static int
+governing_match(const coder *c, int mi)
+{
+	const match *m = &c->m[mi];
+	if (m->p->noun || m->dead)
+		return -1;
+	vgroup g;
+	read_verb_group(c, m->u0, &g);
+	if (g.start < 1 || !(U(c, g.start - 1)->wcls & W_TO))
+		return -1;
+	for (int k = 0; k < c->n_m; k++) {
+		const match *o = &c->m[k];
+		const ev_pattern *op = o->p;
+		if (k == mi || o->dead || op->noun || o->has_S || o->has_T ||
+		    o->u1 != g.start || op->toks[op->n_toks - 1].kind != PT_WORDS)
+			continue;
+		const ev_ptok *last = &op->toks[op->n_toks - 1];
+		if (last->n_words == 1 && (ev_lex_class(c->lx, (int32_t)last->words[0]) & W_TO)) {
+			char tmp[8];
+			return governed_code(op->code, m->p->code, tmp, sizeof tmp) ? k : -1;
+		}
+	}
+	return -1;
+}
+
+/* Code match mi; returns the number of events it gave. */
+static int
 code_match(coder *c, int mi)
 {
 	match *m = &c->m[mi];
@@ -739,26 +868,29 @@ code_match(coder *c, int mi)
 	read_verb_group(c, t, &g);
 	char code[8];
 	snprintf(code, sizeof code, "%s", p->code);
+	int before = c->r->n;
 
-	if (inside_other(c, mi, t))
-		return;
+	if (m->gov >= 0) {
+		governed_code(c->m[m->gov].p->code, p->code, code, sizeof code);
+	} else if (inside_other(c, mi, t))
+		return 0;
 	if ((g.flags & (W_NEG | W_SPEC)) || conditional(c, t))
-		return;
+		return 0;
 	/* "efforts to engage", "a plan to visit": a noun's infinitive */
 	if (g.start >= 2 && (U(c, g.start - 1)->wcls & W_TO) &&
 	    (U(c, g.start - 2)->ucls & U_WORD) &&
 	    !(U(c, g.start - 2)->wcls & (W_VERB | W_SPEECH | W_COMPLEMENT | W_NEGVERB |
 	    W_PRON | W_ADV | W_AUX)))
-		return;
+		return 0;
 	if (g.governor >= 0) {
 		uint64_t gw = U(c, g.governor)->wcls;
-		if (gw & W_NEGVERB)
-			return;
+		if ((gw & W_NEGVERB) && m->gov < 0)
+			return 0;
 		vgroup gg;
 		read_verb_group(c, g.governor, &gg);
 		if (gg.flags & (W_NEG | W_SPEC))
-			return;
-		if (gw & W_COMPLEMENT)
+			return 0;
+		if ((gw & W_COMPLEMENT) && m->gov < 0)
 			g.flags |= W_FUT;
 		g.flags |= gg.flags & (W_FUT | W_MUST | W_SHOULD);
 	}
@@ -775,17 +907,46 @@ code_match(coder *c, int mi)
 		else
 			find_subject(c, t, 0, &T, 0);
 	} else if (p->noun) {
-		/* "Seoul's proposal to ...": the possessor; else the clause's subject */
+		/* "Seoul's proposal to ...": the possessor; "his visit to", "a
+		 * Russian attack on": the possessive or the nationality before
+		 * it; else the clause's subject */
 		if (t >= 2 && (U(c, t - 1)->ucls & U_POSS_S))
 			ev_np_left(c->s, c->d, t - 2, 0, &S);
 		else {
 			int k = t - 1;
-			while (k >= 0 && (U(c, k)->wcls & (W_DET | W_ADJ | W_POSS)) &&
-			    !(U(c, k)->wcls & W_VERB))
+			while (k >= 0 && !(U(c, k)->ucls & U_ACTOR) &&
+			    (U(c, k)->ucls & U_WORD) && !(U(c, k)->wcls & (W_VERB | W_PREP |
+			    W_CONJ | W_SUB | W_THAT | W_TO | W_SPEECH | W_PRON | W_AUX | W_NEG)) &&
+			    !(U(c, k)->wcls & W_POSS) && k > t - 6)
 				k--;
-			if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH))
+			int prep = -1;
+			if (k >= 0 && (U(c, k)->wcls & W_POSS)) {
+				ev_possessor(c->s, c->d, k, &S);
+			} else if (k >= 0 && (U(c, k)->ucls & U_ACTOR)) {
+				ev_actor a;
+				if (ev_unit_actor(c->s, k, &a)) {
+					S.a[0] = a;
+					S.n = 1;
+					S.start = S.end = k;
+				}
+			} else if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH))
 				find_subject(c, k, 0, &S, 0);
-			else if (k >= 0 && (U(c, k)->wcls & W_PREP)) {
+			else if (k >= 0 && (U(c, k)->wcls & W_PREP))
+				prep = k;
+			/* "A said during a visit to B", "A, in talks with B, said" */
+			if (prep >= 0) {
+				for (int v = prep - 1; v >= 0 && v > prep - 8; v--) {
+					const ev_unit *vu = U(c, v);
+					if ((vu->ucls & (U_BOUND | U_END | U_COMMA)) ||
+					    (vu->wcls & (W_SUB | W_THAT)))
+						break;
+					if ((vu->wcls & (W_VERB | W_SPEECH)) && !(vu->wcls & W_NOUN)) {
+						find_subject(c, v, 0, &S, 0);
+						break;
+					}
+				}
+			}
+			if (prep >= 0 && S.n == 0) {
 				/* "In a meeting with B, A said": the main clause's subject */
 				for (int j = m->u1; j <= last_unit(c); j++)
 					if (U(c, j)->ucls & (U_COMMA | U_BOUND | U_END)) {
@@ -813,7 +974,7 @@ code_match(coder *c, int mi)
 		if (m->has_T)
 			T = m->T;
 		else
-			find_object(c, m->u1, &T);
+			find_object(c, m->u0 + 1, &T);
 	}
 
 	/* reported speech */
@@ -825,6 +986,10 @@ code_match(coder *c, int mi)
 				S.a[i] = f.speaker.a[0];
 		if (S.n == 0 && S.start >= 0 && (U(c, S.start)->wcls & W_FIRST))
 			S = f.speaker;
+		/* "the Houthis said they had shot down": a group speaks of itself */
+		if (S.pronoun && S.start >= 0 && unit_is(c, S.start, "they") &&
+		    !f.speaker.a[0].person && f.speaker.start < S.start)
+			S = f.speaker;
 		for (int i = 0; i < S.n; i++)
 			specific(&S.a[i], &f.speaker);
 		for (int i = 0; i < T.n; i++)
@@ -835,20 +1000,20 @@ code_match(coder *c, int mi)
 			if (!ev_same_country(&S.a[0], &f.speaker.a[0]))
 				emit_all(c, &f.speaker, &S, dc, (g.flags & W_MUST) ?
 				    "speech:must" : "speech:should", t, m->u1);
-			return;
+			return c->r->n - before;
 		}
 	}
 	if (g.flags & (W_MUST | W_SHOULD))
-		return;
+		return c->r->n - before;
 	if (p->intent && !(g.flags & W_FUT) && !framed)
-		return;
+		return c->r->n - before;
 	if (g.flags & W_FUT) {
 		char ic[8];
 		intent_code(code, ic, sizeof ic);
 		snprintf(code, sizeof code, "%s", ic);
 	}
 	if (S.n == 0)
-		return;
+		return c->r->n - before;
 	/* the trigger's words: up to the first slot */
 	int lit_end = m->u1;
 	if (m->has_S && m->S.start > t && m->S.start < lit_end)
@@ -858,9 +1023,13 @@ code_match(coder *c, int mi)
 	/* "Wang and Park met in July": a meeting of the two */
 	if (S.n >= 2 && !m->has_T && root_of(code) == 4)
 		T.n = 0;
+	/* "Seoul and Tokyo agreed ...", "the two sides clashed": what two do
+	 * together (cooperation, a ceasefire, fighting); "Seoul and Tokyo
+	 * criticised ..." is not about each other */
 	if (T.n == 0 && S.n >= 2) {
-		emit_pair(c, &S, code, p->rule, t, lit_end);
-		return;
+		if (mutual_code(code))
+			emit_pair(c, &S, code, p->rule, t, lit_end);
+		return c->r->n - before;
 	}
 	if (T.n == 0 && !passive)
 		opening_partner(c, t, &T);
@@ -869,8 +1038,9 @@ code_match(coder *c, int mi)
 	if (T.n == 0 && root_of(code) <= 5 && S.n == 1)
 		dyad_partner(c, &S.a[0], &T);
 	if (T.n == 0)
-		return;
+		return c->r->n - before;
 	emit_all(c, &S, &T, code, p->rule, t, lit_end);
+	return c->r->n - before;
 }
 
 /* The clause a speech verb at v reports: after "that", a date, a comma or
@@ -981,8 +1151,16 @@ ev_code_sentence(const ev_sent *s, const ev_lex *lx, ev_docctx *d,
 	if (!any_actor && !d->dyad[0].have && !d->person.have)
 		return;
 	find_matches(&c);
+	/* "agreed to resume talks with B": the infinitive's trigger first,
+	 * coded as the outer verb's intent (or refusal); the outer "agree+
+	 * to" is coded only when the infinitive gave nothing */
 	for (int i = 0; i < c.n_m; i++)
-		if (!c.m[i].dead)
+		c.m[i].gov = governing_match(&c, i);
+	for (int i = 0; i < c.n_m; i++)
+		if (!c.m[i].dead && c.m[i].gov >= 0 && code_match(&c, i) > 0)
+			c.m[c.m[i].gov].dead = true;
+	for (int i = 0; i < c.n_m; i++)
+		if (!c.m[i].dead && c.m[i].gov < 0)
 			code_match(&c, i);
 	code_reported(&c);
 }

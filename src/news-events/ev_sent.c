@@ -3,6 +3,7 @@
  * lexicon, with a few spelling cues for words it lacks. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "events.h"
 #include "news_err.h"
@@ -344,6 +345,35 @@ actor_type(const ev_entity *e)
 	    strcmp(e->type, "ACTOR") == 0;
 }
 
+/* "three", "500": a count before a noun. */
+static bool
+number_word(const ev_sent *s, const ev_unit *u)
+{
+	static const char *const small[] = { "two", "three", "four", "five", "six",
+		"seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", 0 };
+	if (!(u->ucls & (U_WORD | U_OTHERENT)))
+		return false;
+	const char *w = s->text + u->b0;
+	size_t n = u->b1 - u->b0;
+	if (n && w[0] >= '0' && w[0] <= '9')
+		return true;
+	for (int i = 0; small[i]; i++)
+		if (strlen(small[i]) == n && strncasecmp(small[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* "Israeli" in "Israeli strikes": a nationality used as an adjective (not
+ * "Israelis", the people). */
+static bool
+adjectival_norp(const ev_sent *s, const ev_unit *u)
+{
+	if (u->ent < 0 || !(u->ucls & U_ACTOR))
+		return false;
+	const ev_entity *e = &s->ents[u->ent];
+	return strcmp(e->type, "NORP") == 0 && e->len > 1 && e->text[e->len - 1] != 's';
+}
+
 void
 ev_sent_units(ev_sent *s, const ev_lex *lx)
 {
@@ -416,6 +446,17 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		if ((u->wcls & W_VERB) && ((prev->wcls & (W_DET | W_POSS)) ||
 		    (prev->ucls & U_POSS_S) || ((prev->wcls & W_PREP) &&
 		    !(prev->wcls & W_TO) && u->form != F_ING)))
+			u->wcls &= ~W_VERB;
+		/* "sell arms", "new sanctions", "three attacks": a plural after
+		 * a verb, an adjective or a number is a noun; so is a verb form
+		 * after a nationality ("Israeli strikes", "a Russian attack") */
+		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && u->form == F_S &&
+		    (((prev->wcls & (W_VERB | W_SPEECH)) && !(prev->wcls & (W_AUX | W_BE |
+		    W_FUT | W_SPEC | W_MUST | W_SHOULD | W_COMPLEMENT))) ||
+		    ((prev->wcls & W_ADJ) && !(prev->wcls & W_ADV)) || number_word(s, prev)))
+			u->wcls &= ~W_VERB;
+		if ((u->wcls & W_VERB) && (u->form == F_S || u->form == F_BASE) &&
+		    adjectival_norp(s, prev))
 			u->wcls &= ~W_VERB;
 	}
 }

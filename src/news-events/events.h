@@ -185,6 +185,7 @@ typedef struct ev_actors {
 	bool pronoun;
 	bool in_pp;             /* the object of a preposition */
 	bool has_role;          /* a role noun gave the codes a sector */
+	char of_sector[8];      /* "the leaders of A and B": the sector they share */
 } ev_actors;
 
 struct ev_result;
@@ -233,6 +234,8 @@ bool ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo,
     ev_actors *out);
 bool ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi,
     ev_actors *out);
+/* The actor a possessive pronoun at u ("his", "its", "their") refers to. */
+bool ev_possessor(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out);
 /* Same country: the first three letters of the codes. */
 bool ev_same_country(const ev_actor *a, const ev_actor *b);
 
