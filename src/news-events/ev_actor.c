@@ -134,9 +134,21 @@ resolve_pronoun(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out)
 	static const char *const plural[] = { "they", "them", "their", 0 };
 	for (int i = 0; personal[i]; i++)
 		if (word_is(s, u, personal[i])) {
-			for (int k = u - 1; k >= 0; k--)
-				if (is_person(s, k) && (s->units[k].ucls & U_ACTOR))
+			/* "Macron pressed him": an object is not its own clause's
+			 * subject ("him", and "her" with no noun after it) */
+			bool object = word_is(s, u, "him") || (word_is(s, u, "her") &&
+			    (u + 1 >= (int)s->n_units || !np_word(&s->units[u + 1])));
+			bool same_clause = true;
+			for (int k = u - 1; k >= 0; k--) {
+				const ev_unit *un = &s->units[k];
+				if ((un->ucls & (U_COMMA | U_BOUND | U_END | U_QUOTE)) ||
+				    (un->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH)))
+					same_clause = false;
+				if (object && same_clause)
+					continue;
+				if (is_person(s, k) && (un->ucls & U_ACTOR))
 					return ev_unit_actor(s, k, &out->a[0]) && (out->n = 1);
+			}
 			return mem_get(&d->person, &out->a[0]) && (out->n = 1);
 		}
 	for (int i = 0; group[i]; i++)
@@ -213,6 +225,15 @@ run_actors(const ev_sent *s, const ev_docctx *d, int a, int b, bool left,
 			if (!(best >= 0 && is_named(s, best) && !is_named(s, u)))
 				best = u;
 	}
+	/* "Algeria's U.N. envoy": a country's envoy to the organisation */
+	if (best >= 0 && strncmp(s->ents[s->units[best].ent].code, "IGO", 3) == 0 &&
+	    role_sector(s, best + 1, b)[0])
+		for (int u = a; u < best; u++)
+			if ((s->units[u].ucls & U_ACTOR) &&
+			    strcmp(s->ents[s->units[u].ent].type, "GPE") == 0) {
+				best = u;
+				break;
+			}
 	out->start = a;
 	out->end = b;
 	if (best >= 0) {
@@ -272,9 +293,13 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 	if (a > i)
 		return false;
 	run_actors(s, d, a, i, true, out);
-	/* "the envoy for North Korea": the phrase is the envoy */
+	/* "the envoy for North Korea", "Britain's ambassador to the U.N.":
+	 * the phrase is the envoy */
 	if (a - 2 >= lo && (s->units[a - 1].wcls & W_PREP) &&
-	    !(s->units[a - 1].wcls & W_TO) && np_word(&s->units[a - 2])) {
+	    (!(s->units[a - 1].wcls & W_TO) || (s->units[a - 2].wcls & W_ROLE) ||
+	    ((s->units[a - 2].ucls & U_ACTOR) &&
+	    strcmp(s->ents[s->units[a - 2].ent].type, "ACTOR") == 0)) &&
+	    np_word(&s->units[a - 2])) {
 		ev_actors head;
 		phrase_left(s, d, a - 2, lo, &head);
 		/* "the leaders of Venezuela (and Guyana)": the countries, with

@@ -143,6 +143,24 @@ entity_word_in(const coder *c, int u, const ev_ptok *t)
 	return in_word_set(t, ev_lex_find(c->lx, low, n));
 }
 
+/* "a ceasefire and peace talks", "up to 38 percent": joining words a
+ * gap may hold (nouns joined by and/or; "up to"). */
+static bool
+gap_joiner(const coder *c, int w)
+{
+	const ev_unit *un = U(c, w);
+	if ((un->wcls & W_TO) && w > 0 && unit_is(c, w - 1, "up"))
+		return true;
+	if (!(un->wcls & W_CONJ) || !(unit_is(c, w, "and") || unit_is(c, w, "or")))
+		return false;
+	if (w == 0 || w + 1 > last_unit(c) || !(U(c, w - 1)->ucls & U_WORD))
+		return false;
+	const ev_unit *nx = U(c, w + 1);
+	return (nx->ucls & U_WORD) && !(nx->wcls & (W_PRON | W_SUB | W_THAT | W_DET |
+	    W_POSS | W_AUX | W_FUT | W_SPEC | W_NEG)) &&
+	    (!(nx->wcls & W_VERB) || (nx->wcls & W_NOUN) || nx->form == F_S);
+}
+
 static bool
 match_from(coder *c, match *m, uint32_t k, int u)
 {
@@ -175,7 +193,8 @@ match_from(coder *c, match *m, uint32_t k, int u)
 			if (g > 0) {
 				int w = u + g - 1;
 				if (w > hi || !(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) ||
-				    (U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH | W_TO)) ||
+				    ((U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH | W_TO)) &&
+				    !gap_joiner(c, w)) ||
 				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ))))
 					return false;
 			}
@@ -217,14 +236,25 @@ match_from(coder *c, match *m, uint32_t k, int u)
 		    a.n == 1 && a.a[0].unit >= 0 && a.a[0].unit < a.end &&
 		    (U(c, a.a[0].unit + 1)->ucls & U_POSS_S))
 			a.end = a.a[0].unit;
-		if (t->kind == PT_SLOT_S) {
-			m->S = a;
-			m->has_S = true;
-		} else {
-			m->T = a;
-			m->has_T = true;
+		/* the phrase as long as it goes, else shorter, down to its
+		 * last actor: "gave Niger's junta one week to" */
+		int last = a.a[a.n > 0 ? a.n - 1 : 0].unit;
+		int full_end = a.end;
+		for (int e = full_end; e >= a.start; e--) {
+			if (e < full_end && (last < 0 || e < last || k + 1 == p->n_toks))
+				break;
+			a.end = e;
+			if (t->kind == PT_SLOT_S) {
+				m->S = a;
+				m->has_S = true;
+			} else {
+				m->T = a;
+				m->has_T = true;
+			}
+			if (match_from(c, m, k + 1, e + 1))
+				return true;
 		}
-		return match_from(c, m, k + 1, a.end + 1);
+		return false;
 	}
 	}
 	return false;
@@ -330,10 +360,10 @@ read_verb_group(const coder *c, int t, vgroup *g)
 		int limit = j - 12;
 		while (k >= 0 && k > limit && !(U(c, k)->ucls & (U_BOUND | U_END | U_COMMA)) &&
 		    !(U(c, k)->wcls & (W_VERB | W_SPEECH | W_COMPLEMENT | W_NEGVERB |
-		    W_SUB | W_THAT)))
+		    W_SUB | W_THAT | W_CAUSE)))
 			k--;
 		if (k >= 0 && k > limit && (U(c, k)->wcls & (W_VERB | W_SPEECH |
-		    W_COMPLEMENT | W_NEGVERB)))
+		    W_COMPLEMENT | W_NEGVERB | W_CAUSE)))
 			g->governor = k;
 	}
 }
@@ -367,6 +397,9 @@ subject_from(coder *c, int t, int j, int lo, ev_actors *out, int depth)
 	if (un->wcls & W_TO) {
 		vgroup g;
 		read_verb_group(c, t, &g);
+		/* "prompting Algeria to withdraw": Algeria withdraws */
+		if (g.governor >= 0 && (U(c, g.governor)->wcls & W_CAUSE) && j - 1 > g.governor)
+			return ev_np_left(c->s, c->d, j - 1, g.governor + 1, out) && !out->in_pp;
 		return g.governor >= 0 && find_subject(c, g.governor, lo, out, depth + 1);
 	}
 	if ((un->wcls & W_CONJ) && !(un->ucls & (U_ACTOR))) {
@@ -417,7 +450,10 @@ find_subject(coder *c, int t, int lo, ev_actors *out, int depth)
 	out->pair = out->pronoun = out->in_pp = out->has_role = false;
 	out->of_sector[0] = 0;
 	out->start = out->end = -1;
-	return subject_from(c, t, g.start - 1, lo, out, depth);
+	if (subject_from(c, t, g.start - 1, lo, out, depth))
+		return true;
+	out->n = 0;     /* "the ambassador to the U.N. said": not the U.N. */
+	return false;
 }
 
 /* ---- targets ---------------------------------------------------------------------- */
@@ -428,11 +464,15 @@ static bool
 find_object(coder *c, int from, ev_actors *out)
 {
 	int hi = last_unit(c);
+	bool had_object = false;       /* a phrase without an actor came first */
 	for (int k = from; k <= hi && k < from + 16; ) {
 		const ev_unit *un = U(c, k);
 		if (un->ucls & (U_BOUND | U_END | U_COMMA))
 			return false;
 		if (un->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH))
+			return false;
+		/* "mediated the deal with Egypt": "with" belongs to the deal */
+		if (had_object && unit_is(c, k, "with"))
 			return false;
 		if ((un->wcls & W_VERB) && !(k > from && (U(c, k - 1)->wcls & W_TO)) &&
 		    un->form != F_ING && !(un->wcls & (W_NOUN | W_ADJ)))
@@ -455,9 +495,45 @@ find_object(coder *c, int from, ev_actors *out)
 			if (ev_np_right(c->s, c->d, k, hi, out) && out->n > 0)
 				return true;
 			k = out->end >= k ? out->end + 1 : k + 1;
+			had_object = true;
 			continue;
 		}
 		k++;
+	}
+	return false;
+}
+
+/* "Pakistani air strikes killed eight people in Afghanistan": violence
+ * with no actor as its object is against the country where it happened. */
+static bool
+place_target(coder *c, int from, ev_actors *out)
+{
+	int hi = last_unit(c);
+	for (int k = from; k < hi && k < from + 14; k++) {
+		const ev_unit *un = U(c, k);
+		if ((un->ucls & (U_BOUND | U_END)) || (un->wcls & (W_THAT | W_SPEECH | W_SUB)))
+			return false;
+		if (!(un->wcls & W_LOCPREP) || !unit_is(c, k, "in"))
+			continue;
+		int e = k + 1;
+		while (e <= hi && e < k + 5 && (U(c, e)->ucls & U_WORD) &&
+		    (U(c, e)->wcls & (W_DET | W_ADJ)))
+			e++;
+		if (e <= hi && (U(c, e)->ucls & (U_ACTOR | U_PLACE)) &&
+		    strcmp(c->s->ents[U(c, e)->ent].type, "GPE") == 0 &&
+		    strlen(c->s->ents[U(c, e)->ent].code) >= 3) {
+			ev_actor *a = &out->a[0];
+			memset(a, 0, sizeof *a);
+			const ev_entity *en = &c->s->ents[U(c, e)->ent];
+			a->text = en->text;
+			a->len = en->len;
+			memcpy(a->code, en->code, 3);
+			a->code[3] = 0;
+			a->unit = e;
+			out->n = 1;
+			out->start = out->end = e;
+			return true;
+		}
 	}
 	return false;
 }
@@ -641,12 +717,54 @@ place_near(const coder *c, int t)
 	return best;
 }
 
+/* Is the actor's code of an armed group that is not a state's? */
+static bool
+nonstate_armed(const ev_actor *a)
+{
+	const char *sec = strlen(a->code) > 3 ? a->code + 3 : "";
+	return strncmp(a->code, "IMG", 3) == 0 || strncmp(sec, "REB", 3) == 0 ||
+	    strncmp(sec, "INS", 3) == 0 || strncmp(sec, "SEP", 3) == 0 ||
+	    strncmp(sec, "CRM", 3) == 0 || strstr(a->code, "UAF") != NULL;
+}
+
+/* An armed actor: a state's forces or an armed group. */
+static bool
+armed(const ev_actor *a)
+{
+	return nonstate_armed(a) || (strlen(a->code) > 3 && strncmp(a->code + 3, "MIL", 3) == 0);
+}
+
+static bool
+is_place(const coder *c, const ev_actor *a)
+{
+	if (a->unit < 0 || c->s->units[a->unit].ent < 0)
+		return false;
+	const char *ty = c->s->ents[c->s->units[a->unit].ent].type;
+	return strcmp(ty, "GPE") == 0 || strcmp(ty, "LOC") == 0 || strcmp(ty, "FAC") == 0;
+}
+
+/* What the actors say about the code: an arrest by rebels is an abduction
+ * (CAMEO 181), seizing or capturing a place is occupying it (192). */
 static void
-add_event(coder *c, const ev_actor *src, const ev_actor *tgt, const char *code,
+refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
+    const char *code, char *out, size_t cap)
+{
+	if (strncmp(code, "173", 3) == 0 && nonstate_armed(src))
+		code = "181";
+	if ((strcmp(code, "181") == 0 || strcmp(code, "173") == 0) && is_place(c, tgt) &&
+	    strcmp(c->s->ents[c->s->units[tgt->unit].ent].type, "NORP") != 0)
+		code = "192";
+	snprintf(out, cap, "%s", code);
+}
+
+static void
+add_event(coder *c, const ev_actor *src, const ev_actor *tgt, const char *code0,
     const char *rule, int t0, int t1)
 {
 	if (!src->code[0] || !tgt->code[0])
 		return;
+	char code[8];
+	refine_code(c, src, tgt, code0, code, sizeof code);
 	/* no event of an actor with itself */
 	if (strcmp(src->code, tgt->code) == 0 ||
 	    (ev_same_country(src, tgt) && (strlen(src->code) == 3 || strlen(tgt->code) == 3)))
@@ -778,11 +896,9 @@ inside_other(const coder *c, int mi, int t)
 		if (units_between(c, o->u0, t, U_BOUND | U_END, W_THAT | W_SUB))
 			continue;
 		if (units_between(c, o->u0, t, 0, W_TO)) {
-			/* "ordered X to leave, accusing Paris": the comma ends it */
-			int to = t - 1;
-			while (to > o->u0 && !(U(c, to)->wcls & W_TO))
-				to--;
-			if (!units_between(c, to, t, U_COMMA, 0))
+			/* "ordered X to leave, accusing Paris", "backed X,
+			 * prompting Y to withdraw": a comma ends it */
+			if (!units_between(c, o->u0, t, U_COMMA, 0))
 				return true;
 		}
 		/* a noun in the phrase a verb acts on: "condemned attacks on X" */
@@ -961,6 +1077,9 @@ code_match(coder *c, int mi)
 			}
 		}
 		T = m->T;
+		/* "a Russian missile hit a school in Kharkiv": the object */
+		if (!m->has_T && S.n > 0)
+			find_object(c, m->u1, &T);
 	} else if (passive) {
 		/* "X was attacked by Y" */
 		find_subject(c, t, 0, &T, 0);
@@ -1014,6 +1133,16 @@ code_match(coder *c, int mi)
 	}
 	if (S.n == 0)
 		return c->r->n - before;
+	/* "troops entered Lebanon", not "refugees entered Poland" */
+	if (p->force) {
+		int n = 0;
+		for (int i = 0; i < S.n; i++)
+			if (armed(&S.a[i]))
+				S.a[n++] = S.a[i];
+		S.n = n;
+		if (!n)
+			return c->r->n - before;
+	}
 	/* the trigger's words: up to the first slot */
 	int lit_end = m->u1;
 	if (m->has_S && m->S.start > t && m->S.start < lit_end)
@@ -1037,6 +1166,8 @@ code_match(coder *c, int mi)
 		T = f.addressee;
 	if (T.n == 0 && root_of(code) <= 5 && S.n == 1)
 		dyad_partner(c, &S.a[0], &T);
+	if (T.n == 0 && root_of(code) >= 18 && !passive)
+		place_target(c, m->u1, &T);
 	if (T.n == 0)
 		return c->r->n - before;
 	emit_all(c, &S, &T, code, p->rule, t, lit_end);

@@ -59,6 +59,7 @@ static const struct { const char *name; uint64_t bit; } class_names[] = {
 	{ "self", W_SELF }, { "adj", W_ADJ }, { "noun", W_NOUN },
 	{ "complement", W_COMPLEMENT }, { "time", W_TIME }, { "first", W_FIRST },
 	{ "milrole", W_MILROLE }, { "topic", W_TOPIC }, { "generic", W_GENERIC }, { "copula", W_COPULA },
+	{ "cause", W_CAUSE },
 };
 
 ev_lex *
@@ -398,8 +399,12 @@ load_pattern(load_state *st, char **f, int n, unsigned long lineno,
 			p->intent = true;
 			continue;
 		}
+		if (strcmp(f[i], "=force") == 0) {
+			p->force = true;
+			continue;
+		}
 		if (f[i][0] == '=')
-			bad_line(st->source, lineno, "unknown flag (=intent is the one there is)");
+			bad_line(st->source, lineno, "unknown flag (=intent and =force are the ones there are)");
 		ev_ptok *t = &p->toks[p->n_toks++];
 		if (strcmp(f[i], "*") == 0) {
 			t->kind = PT_ANY;
@@ -443,8 +448,6 @@ load_pattern(load_state *st, char **f, int n, unsigned long lineno,
 	}
 	if (p->toks[0].kind != PT_WORDS)
 		bad_line(st->source, lineno, "a pattern must start with a word");
-	if (p->noun && !has_t)
-		bad_line(st->source, lineno, "a noun pattern needs @T");
 	/* first word of a verb pattern is a verb */
 	if (!p->noun)
 		for (uint32_t k = 0; k < p->toks[0].n_words; k++)

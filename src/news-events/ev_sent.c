@@ -458,5 +458,15 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		if ((u->wcls & W_VERB) && (u->form == F_S || u->form == F_BASE) &&
 		    adjectival_norp(s, prev))
 			u->wcls &= ~W_VERB;
+		/* "to block EU sanctions", "the U.S. talks": a name inside an
+		 * object phrase modifies the plural after it */
+		if ((u->wcls & W_VERB) && u->form == F_S && (prev->ucls & U_ACTOR) && i >= 2 &&
+		    strcmp(s->ents[prev->ent].type, "PERSON") != 0) {
+			const ev_unit *pp = &s->units[i - 2];
+			if (((pp->wcls & (W_VERB | W_PREP | W_DET | W_POSS)) &&
+			    !(pp->wcls & (W_SPEECH | W_AUX | W_BE | W_SUB | W_CONJ))) ||
+			    (pp->ucls & U_POSS_S))
+				u->wcls &= ~W_VERB;
+		}
 	}
 }

@@ -58,6 +58,7 @@
 #define W_TOPIC (UINT64_C(1) << 32)  /* on about over: a topic, not a target */
 #define W_GENERIC (UINT64_C(1) << 33)  /* people experts analysts: no actor */
 #define W_COPULA (UINT64_C(1) << 34)  /* be become remain pose: a characterisation follows */
+#define W_CAUSE (UINT64_C(1) << 35)  /* prompt force compel: "prompting X to VERB", X acts */
 
 /* Unit classes beyond words (ev_unit.ucls). */
 enum {
@@ -93,6 +94,7 @@ typedef struct ev_pattern {
 	char code[8];           /* CAMEO code, "041" */
 	bool noun;              /* from [nouns]: the source is not the subject */
 	bool intent;            /* =intent: only under will, pledge, reported speech */
+	bool force;             /* =force: only with an armed source ("troops entered") */
 	ev_ptok *toks;
 	uint32_t n_toks;
 	uint32_t n_lits;        /* literal tokens: more is more specific */
