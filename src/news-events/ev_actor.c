@@ -55,6 +55,13 @@ is_person(const ev_sent *s, int u)
 	    strcmp(s->ents[s->units[u].ent].type, "PERSON") == 0;
 }
 
+/* A name, or a role noun for one person: what "he" and "him" refer to. */
+static bool
+person_like(const ev_sent *s, int u)
+{
+	return (s->units[u].ucls & U_PERSON) != 0;
+}
+
 bool
 ev_unit_actor(const ev_sent *s, int u, ev_actor *out)
 {
@@ -146,7 +153,7 @@ resolve_pronoun(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out)
 					same_clause = false;
 				if (object && same_clause)
 					continue;
-				if (is_person(s, k) && (un->ucls & U_ACTOR))
+				if (person_like(s, k) && (un->ucls & U_ACTOR))
 					return ev_unit_actor(s, k, &out->a[0]) && (out->n = 1);
 			}
 			return mem_get(&d->person, &out->a[0]) && (out->n = 1);
@@ -411,6 +418,17 @@ phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out
 		return false;
 	/* the possessor of "his Chinese counterpart" is not the actor */
 	run_actors(s, d, i, b, false, out);
+	/* "the city of Kherson", "members of Hamas": a phrase without an
+	 * actor stands for the actor of its "of" phrase */
+	if (out->n == 0 && !out->pronoun && b + 2 <= hi && word_is(s, b + 1, "of") &&
+	    !bare_role(s, out, (char[8]){ 0 }, 8)) {
+		ev_actors of;
+		if (phrase_right(s, d, b + 2, hi, &of) && of.n == 1 && !of.pair) {
+			*out = of;
+			out->start = i;
+			return true;
+		}
+	}
 	/* "the foreign ministers of Japan and Korea": the countries */
 	char sec[8];
 	if (b + 2 <= hi && word_is(s, b + 1, "of") && bare_role(s, out, sec, sizeof sec)) {
@@ -620,7 +638,7 @@ ev_doc_names(const ev_docctx *d, ev_sent *s)
 			e->b0 = un->b0;
 			e->b1 = un->b1;
 			un->ent = (int32_t)s->n_ents++;
-			un->ucls = U_ACTOR;
+			un->ucls = U_ACTOR | U_PERSON;
 			un->lex = -1;
 			break;
 		}

@@ -450,6 +450,14 @@ find_subject(coder *c, int t, int lo, ev_actors *out, int depth)
 	out->pair = out->pronoun = out->in_pp = out->has_role = false;
 	out->of_sector[0] = 0;
 	out->start = out->end = -1;
+	/* "EU sanctions targeting Russian energy": a participle after a thing,
+	 * not after an actor, has no actor as its subject */
+	if (U(c, t)->form == F_ING && !(g.flags & W_BE) && g.start == t && t > 0) {
+		const ev_unit *p = U(c, t - 1);
+		if ((p->ucls & U_WORD) && (p->wcls & W_NOUN) &&
+		    !(p->wcls & (W_ROLE | W_MILROLE | W_PRON | W_PLURAL | W_PAIR)))
+			return false;
+	}
 	if (subject_from(c, t, g.start - 1, lo, out, depth))
 		return true;
 	out->n = 0;     /* "the ambassador to the U.N. said": not the U.N. */
@@ -464,15 +472,11 @@ static bool
 find_object(coder *c, int from, ev_actors *out)
 {
 	int hi = last_unit(c);
-	bool had_object = false;       /* a phrase without an actor came first */
 	for (int k = from; k <= hi && k < from + 16; ) {
 		const ev_unit *un = U(c, k);
 		if (un->ucls & (U_BOUND | U_END | U_COMMA))
 			return false;
 		if (un->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH))
-			return false;
-		/* "mediated the deal with Egypt": "with" belongs to the deal */
-		if (had_object && unit_is(c, k, "with"))
 			return false;
 		if ((un->wcls & W_VERB) && !(k > from && (U(c, k - 1)->wcls & W_TO)) &&
 		    un->form != F_ING && !(un->wcls & (W_NOUN | W_ADJ)))
@@ -495,7 +499,6 @@ find_object(coder *c, int from, ev_actors *out)
 			if (ev_np_right(c->s, c->d, k, hi, out) && out->n > 0)
 				return true;
 			k = out->end >= k ? out->end + 1 : k + 1;
-			had_object = true;
 			continue;
 		}
 		k++;
@@ -731,7 +734,8 @@ nonstate_armed(const ev_actor *a)
 static bool
 armed(const ev_actor *a)
 {
-	return nonstate_armed(a) || (strlen(a->code) > 3 && strncmp(a->code + 3, "MIL", 3) == 0);
+	return nonstate_armed(a) || (strlen(a->code) > 3 && (strncmp(a->code + 3, "MIL", 3) == 0 ||
+	    strncmp(a->code + 3, "COP", 3) == 0 || strncmp(a->code + 3, "SPY", 3) == 0));
 }
 
 static bool
@@ -740,6 +744,11 @@ is_place(const coder *c, const ev_actor *a)
 	if (a->unit < 0 || c->s->units[a->unit].ent < 0)
 		return false;
 	const char *ty = c->s->ents[c->s->units[a->unit].ent].type;
+	/* "Pakistan aid workers": the country only modifies the noun */
+	int nx = a->unit + 1;
+	if (nx <= last_unit(c) && (U(c, nx)->ucls & U_WORD) && !(U(c, nx)->wcls &
+	    (W_PREP | W_CONJ | W_SUB | W_THAT | W_TO | W_ADV)))
+		return false;
 	return strcmp(ty, "GPE") == 0 || strcmp(ty, "LOC") == 0 || strcmp(ty, "FAC") == 0;
 }
 
@@ -751,6 +760,9 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 {
 	if (strncmp(code, "173", 3) == 0 && nonstate_armed(src))
 		code = "181";
+	/* "troops stormed the camp" is fighting, "protesters stormed" a riot */
+	if (strcmp(code, "145") == 0 && armed(src))
+		code = strncmp(src->code + 3, "COP", 3) == 0 ? "170" : "190";
 	if ((strcmp(code, "181") == 0 || strcmp(code, "173") == 0) && is_place(c, tgt) &&
 	    strcmp(c->s->ents[c->s->units[tgt->unit].ent].type, "NORP") != 0)
 		code = "192";
@@ -1149,8 +1161,9 @@ code_match(coder *c, int mi)
 		lit_end = m->S.start;
 	if (m->has_T && m->T.start > t && m->T.start < lit_end)
 		lit_end = m->T.start;
-	/* "Wang and Park met in July": a meeting of the two */
-	if (S.n >= 2 && !m->has_T && root_of(code) == 4)
+	/* "Wang and Park met in July", "A and B signed a declaration on
+	 * deterrence against C": what the two did together */
+	if (S.n >= 2 && !m->has_T && mutual_code(code))
 		T.n = 0;
 	/* "Seoul and Tokyo agreed ...", "the two sides clashed": what two do
 	 * together (cooperation, a ceasefire, fighting); "Seoul and Tokyo

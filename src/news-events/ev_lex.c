@@ -59,7 +59,7 @@ static const struct { const char *name; uint64_t bit; } class_names[] = {
 	{ "self", W_SELF }, { "adj", W_ADJ }, { "noun", W_NOUN },
 	{ "complement", W_COMPLEMENT }, { "time", W_TIME }, { "first", W_FIRST },
 	{ "milrole", W_MILROLE }, { "topic", W_TOPIC }, { "generic", W_GENERIC }, { "copula", W_COPULA },
-	{ "cause", W_CAUSE },
+	{ "cause", W_CAUSE }, { "person", W_PERSON },
 };
 
 ev_lex *

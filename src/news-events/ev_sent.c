@@ -236,6 +236,23 @@ lookup(ev_sent *s, const ev_lex *lx, size_t b0, size_t b1)
 	return ev_lex_find(lx, lw->data, lw->len);
 }
 
+/* Letters after an apostrophe that keep a word whole: not a contraction
+ * or a possessive ('s 't 'll 're 've 'd 'm). */
+static bool
+inner_apostrophe(const char *p, size_t n)
+{
+	size_t k = 0;
+	while (k < n && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')))
+		k++;
+	if (k == 0)
+		return false;
+	static const char *const clitic[] = { "s", "t", "ll", "re", "ve", "d", "m", 0 };
+	for (int i = 0; clitic[i]; i++)
+		if (strlen(clitic[i]) == k && strncasecmp(p, clitic[i], k) == 0)
+			return false;
+	return true;
+}
+
 static void
 tokenize(ev_sent *s)
 {
@@ -307,6 +324,11 @@ tokenize(ev_sent *s)
 			}
 			if ((d == '-' || d == '.' || d == '&') && j + 1 < n &&
 			    word_byte((unsigned char)t[j + 1]) && t[j + 1] != '-') {
+				j++;
+				continue;
+			}
+			/* "d'affaires", "O'Brien", "Côte d'Ivoire"; not "Iran's", "don't" */
+			if (d == '\'' && j > i && j + 1 < n && inner_apostrophe(t + j + 1, n - j - 1)) {
 				j++;
 				continue;
 			}
@@ -414,6 +436,24 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		s->units[w++] = u;
 	}
 	s->n_units = w;
+
+	/* people: names, and role nouns for one person ("his counterpart") */
+	for (size_t i = 0; i < s->n_units; i++) {
+		ev_unit *u = &s->units[i];
+		if (!(u->ucls & U_ACTOR))
+			continue;
+		const ev_entity *e = &s->ents[u->ent];
+		if (strcmp(e->type, "PERSON") == 0) {
+			u->ucls |= U_PERSON;
+		} else if (strcmp(e->type, "ACTOR") == 0) {
+			const char *last = e->text + e->len;
+			while (last > e->text && last[-1] != ' ')
+				last--;
+			int32_t id = lookup(s, lx, (size_t)(last - s->text), e->b1);
+			if (ev_lex_class(lx, id) & W_PERSON)
+				u->ucls |= U_PERSON;
+		}
+	}
 
 	/* word classes */
 	for (size_t i = 0; i < s->n_units; i++) {

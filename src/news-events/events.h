@@ -59,6 +59,7 @@
 #define W_GENERIC (UINT64_C(1) << 33)  /* people experts analysts: no actor */
 #define W_COPULA (UINT64_C(1) << 34)  /* be become remain pose: a characterisation follows */
 #define W_CAUSE (UINT64_C(1) << 35)  /* prompt force compel: "prompting X to VERB", X acts */
+#define W_PERSON (UINT64_C(1) << 36)  /* minister envoy counterpart: one person's role */
 
 /* Unit classes beyond words (ev_unit.ucls). */
 enum {
@@ -74,6 +75,8 @@ enum {
 	U_PUNCT = 1 << 9,       /* other punctuation */
 	U_CAP = 1 << 10,        /* a capitalised word */
 	U_END = 1 << 11,        /* . ! ? */
+	U_PERSON = 1 << 12,     /* an entity that is a person: a name, or a role
+	                         * noun for one ("his Iranian counterpart") */
 };
 
 /* Inflected forms. */
