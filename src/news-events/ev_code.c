@@ -1285,7 +1285,17 @@ void
 ev_code_sentence(const ev_sent *s, const ev_lex *lx, ev_docctx *d,
     const ev_coder_opts *o, ev_result *r)
 {
-	coder c = { .s = s, .lx = lx, .d = d, .o = o, .r = r };
+	/* not an initializer: that would clear the 50 KB of match slots for
+	 * every sentence */
+	coder c;
+	c.s = s;
+	c.lx = lx;
+	c.d = d;
+	c.o = o;
+	c.r = r;
+	c.n_m = 0;
+	c.n_fallback = 0;
+	c.passive = false;
 	r->n = 0;
 	if (!s->n_units)
 		return;

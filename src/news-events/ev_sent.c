@@ -404,14 +404,25 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 
 	/* entities: the tokens an entity covers become one unit */
 	size_t w = 0;
+	/* news-tag writes entities in order: then a cursor finds each unit's */
+	bool sorted = true;
+	for (size_t e = 1; e < s->n_ents && sorted; e++)
+		sorted = s->ents[e].b0 >= s->ents[e - 1].b1;
+	size_t first = 0;
 	for (size_t i = 0; i < s->n_units; i++) {
 		ev_unit u = s->units[i];
 		int ent = -1;
-		for (size_t e = 0; e < s->n_ents; e++)
+		if (sorted)
+			while (first < s->n_ents && s->ents[first].b1 <= u.b0)
+				first++;
+		for (size_t e = sorted ? first : 0; e < s->n_ents; e++) {
 			if (u.b0 >= s->ents[e].b0 && u.b0 < s->ents[e].b1) {
 				ent = (int)e;
 				break;
 			}
+			if (sorted)
+				break;
+		}
 		if (ent >= 0) {
 			const ev_entity *e = &s->ents[ent];
 			if (w > 0 && s->units[w - 1].ent == ent) {
