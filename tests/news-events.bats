@@ -275,3 +275,69 @@ IN
 	assert_success
 	assert_equal "$(jq -r .id <<<"$output" | paste -sd,)" "s7:0,s7:1"
 }
+
+@test "news-events: 'agreed on Monday to VERB' codes the infinitive as intent; 'declined to' as a refusal" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_success
+	# the date between verb and infinitive is stepped over; the talks give 036
+	assert_equal "$(events "$output" agreeto)" "TUR>GRC 036
+PAK>IND 120"
+}
+
+@test "news-events: a nationality before an attack noun is its source; violence with no actor object is against the country it happened in" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# one event from each sentence
+	assert_equal "$(jq -r 'select(.doc == "nationality") | "\(.sent) \(.source.code)>\(.target.code) \(.code)"' <<<"$output")" "0 RUS>UKR 195
+1 RUS>UKR 195"
+}
+
+@test "news-events: 'the leaders of A and B' are A's and B's governments" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" leadersof)" "FRAGOV>DEUGOV 040"
+}
+
+@test "news-events: an object pronoun is not its own clause's subject" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# "Macron thanked him": him is Scholz, from the sentence before
+	assert_equal "$(jq -r 'select(.doc == "objpron" and .sent == 1) | "\(.source.code)>\(.target.text) \(.code)"' <<<"$output")" "FRAGOV>Scholz 051"
+}
+
+@test "news-events: 'prompting X to VERB': X is the subject" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" causative)" "IRN>DEU 111
+DEU>IRN 161"
+}
+
+@test "news-events: =force patterns need an armed source; captures by armed groups are abductions, of places occupations" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# troops entering a country, not refugees
+	assert_equal "$(events "$output" force)" "RUSMIL>UKR 190"
+	assert_equal "$(events "$output" refine)" "PSEREB>ISRMIL 181
+RUSMIL>UKR 192"
+	printf '[verbs]\n190  stroll+ into @T =bogus\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run --separate-stderr news-events --dict "$BATS_TEST_TMPDIR/bad.txt" </dev/null
+	assert_failure 2
+	assert_stderr_matches "bad.txt:2: unknown flag"
+}
+
+@test "news-events: actor phrases: a country's envoy to the U.N., 'the city of X', 'they' of a group that speaks" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" unenvoy)" "DEUGOV>RUS 111"
+	assert_equal "$(events "$output" cityof)" "RUSMIL>UKR 194"
+	assert_equal "$(events "$output" theysaid)" "PSEREB>ISR 190"
+}
+
+@test "news-events: two subjects criticising nothing named are not an event between them" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" nopair)" ""
+	# but two subjects meeting are
+	assert_equal "$(events "$output" leadersof)" "FRAGOV>DEUGOV 040"
+}
+
+@test "news-events: a role noun news-tag made an entity still matches a pattern word; gaps hold nouns joined by 'and'" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" roleword)" "POL>RUSGOV 166"
+	assert_equal "$(jq -r 'select(.doc == "roleword") | .rule' <<<"$output")" \
+		"verbs.txt:$(grep -n '^166  expel+ ... diplomats|diplomat|envoy|ambassador$' "$NEWS_ROOT/src/news-events/dict/verbs.txt" | cut -d: -f1) expel+ ... diplomats|diplomat|envoy|ambassador"
+	assert_equal "$(events "$output" gapand)" "GRC>TUR 073"
+}

@@ -267,6 +267,12 @@ better(const match *a, const match *b)
 		return a->p->n_lits > b->p->n_lits;
 	if (a->u1 - a->u0 != b->u1 - b->u0)
 		return a->u1 - a->u0 > b->u1 - b->u0;
+	/* "sent rescue teams and humanitarian aid": humanitarian aid (073)
+	 * says more than aid (070) */
+	bool ga = a->p->code[2] == '0' && !a->p->code[3];
+	bool gb = b->p->code[2] == '0' && !b->p->code[3];
+	if (ga != gb)
+		return gb;
 	return a->p < b->p;
 }
 

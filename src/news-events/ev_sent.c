@@ -504,7 +504,12 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && u->form == F_S &&
 		    (((prev->wcls & (W_VERB | W_SPEECH)) && !(prev->wcls & (W_AUX | W_BE |
 		    W_FUT | W_SPEC | W_MUST | W_SHOULD | W_COMPLEMENT))) ||
-		    ((prev->wcls & W_ADJ) && !(prev->wcls & W_ADV)) || number_word(s, prev)))
+		    number_word(s, prev)))
+			u->wcls &= ~W_VERB;
+		/* "humanitarian aid", "new sanctions" */
+		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && (u->form == F_S ||
+		    u->form == F_BASE) && (prev->ucls & U_WORD) && (prev->wcls & W_ADJ) &&
+		    !(prev->wcls & (W_ADV | W_VERB)))
 			u->wcls &= ~W_VERB;
 		if ((u->wcls & W_VERB) && (u->form == F_S || u->form == F_BASE) &&
 		    adjectival_norp(s, prev))
