@@ -474,8 +474,13 @@ phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out
 bool
 ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out)
 {
-	if (!phrase_right(s, d, i, hi, out))
-		return false;
+	if (!phrase_right(s, d, i, hi, out)) {
+		/* "between Kim and Putin" with Kim unknown: the actors there are */
+		int e = out->end;
+		if (out->pronoun || e < i || e + 2 > hi || !(s->units[e].ucls & U_OTHERENT) ||
+		    !word_is(s, e + 1, "and") || !phrase_right(s, d, e + 2, hi, out))
+			return false;
+	}
 	if (out->pair)
 		return true;
 	/* coordination: "Seoul and the United States", "A, B and C" */

@@ -158,7 +158,8 @@ gap_joiner(const coder *c, int w)
 	const ev_unit *nx = U(c, w + 1);
 	return (nx->ucls & U_WORD) && !(nx->wcls & (W_PRON | W_SUB | W_THAT | W_DET |
 	    W_POSS | W_AUX | W_FUT | W_SPEC | W_NEG)) &&
-	    (!(nx->wcls & W_VERB) || (nx->wcls & W_NOUN) || nx->form == F_S);
+	    (!(nx->wcls & W_VERB) || (nx->wcls & W_NOUN) || nx->form == F_S ||
+	    nx->form == F_BASE);
 }
 
 static bool
@@ -189,7 +190,7 @@ match_from(coder *c, match *m, uint32_t k, int u)
 			return false;
 		return match_from(c, m, k + 1, u + 1);
 	case PT_GAP:
-		for (int g = 0; g <= 4; g++) {
+		for (int g = 0; g <= 5; g++) {
 			if (g > 0) {
 				int w = u + g - 1;
 				if (w > hi || !(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) ||
@@ -989,6 +990,16 @@ governing_match(const coder *c, int mi)
 	return -1;
 }
 
+/* "no longer" in the units [a, b). */
+static bool
+no_longer(const coder *c, int a, int b)
+{
+	for (int k = a; k + 1 < b; k++)
+		if (unit_is(c, k, "no") && unit_is(c, k + 1, "longer"))
+			return true;
+	return false;
+}
+
 /* Code match mi; returns the number of events it gave. */
 static int
 code_match(coder *c, int mi)
@@ -1008,6 +1019,12 @@ code_match(coder *c, int mi)
 		governed_code(c->m[m->gov].p->code, p->code, code, sizeof code);
 	} else if (inside_other(c, mi, t))
 		return 0;
+	/* "would no longer supply weapons to": cooperation ends */
+	if ((g.flags & W_NEG) && !(g.flags & W_SPEC) && no_longer(c, g.start, t) &&
+	    (root_of(code) == 6 || root_of(code) == 7)) {
+		snprintf(code, sizeof code, "%s", root_of(code) == 7 ? "162" : "160");
+		g.flags &= ~W_NEG;
+	}
 	if ((g.flags & (W_NEG | W_SPEC)) || conditional(c, t))
 		return 0;
 	/* "efforts to engage", "a plan to visit": a noun's infinitive */

@@ -10,7 +10,7 @@
  *
  * A pattern is words to match in order: "word" itself, "word+" the word
  * and its inflections, "a|an|the" alternatives, "*" any one word, "..."
- * up to four words, "@T" the target's phrase and "@S" the source's.
+ * up to five words, "@T" the target's phrase and "@S" the source's.
  * See news-events(1) for the whole story. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -359,6 +359,7 @@ load_irregular(load_state *st, char **f, int n, unsigned long lineno)
 	for (int k = 0; k < fs.n; k++) {
 		int32_t id = intern(lx, fs.w[k], strlen(fs.w[k]), fs.form[k]);
 		lx->words[id].form = (uint8_t)fs.form[k];
+		lx->words[id].cls |= W_VERB;
 	}
 }
 

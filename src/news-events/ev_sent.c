@@ -322,6 +322,12 @@ tokenize(ev_sent *s)
 				j++;
 				continue;
 			}
+			/* "38,000" */
+			if (d == ',' && j > i && t[j - 1] >= '0' && t[j - 1] <= '9' &&
+			    j + 1 < n && t[j + 1] >= '0' && t[j + 1] <= '9') {
+				j++;
+				continue;
+			}
 			if ((d == '-' || d == '.' || d == '&') && j + 1 < n &&
 			    word_byte((unsigned char)t[j + 1]) && t[j + 1] != '-') {
 				j++;
@@ -394,6 +400,26 @@ adjectival_norp(const ev_sent *s, const ev_unit *u)
 		return false;
 	const ev_entity *e = &s->ents[u->ent];
 	return strcmp(e->type, "NORP") == 0 && e->len > 1 && e->text[e->len - 1] != 's';
+}
+
+/* Is unit i preceded by a determiner and up to three words that modify
+ * a noun (unknown words, adjectives, nouns, nationalities)? */
+static bool
+after_determiner(const ev_sent *s, size_t i)
+{
+	for (size_t k = i; k > 0 && k + 4 > i; k--) {
+		const ev_unit *p = &s->units[k - 1];
+		if ((p->wcls & (W_DET | W_POSS)) || (p->ucls & U_POSS_S))
+			return k < i;
+		if (p->ucls & U_ACTOR) {
+			if (p->ent >= 0 && strcmp(s->ents[p->ent].type, "PERSON") == 0)
+				return false;
+			continue;
+		}
+		if (!(p->ucls & U_WORD) || (p->wcls & ~(W_ADJ | W_NOUN | W_TIME)))
+			return false;
+	}
+	return false;
 }
 
 void
@@ -505,6 +531,11 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		    (((prev->wcls & (W_VERB | W_SPEECH)) && !(prev->wcls & (W_AUX | W_BE |
 		    W_FUT | W_SPEC | W_MUST | W_SHOULD | W_COMPLEMENT))) ||
 		    number_word(s, prev)))
+			u->wcls &= ~W_VERB;
+		/* "a surprise visit", "the EU support": a singular verb form at
+		 * the end of a phrase that starts with a determiner */
+		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && u->form == F_BASE &&
+		    after_determiner(s, i))
 			u->wcls &= ~W_VERB;
 		/* "humanitarian aid", "new sanctions" */
 		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && (u->form == F_S ||
