@@ -7,6 +7,7 @@
 #include "events.h"
 #include "news_dict.h"
 #include "news_err.h"
+#include "news_json.h"
 
 static ev_cameo *table;
 static size_t n_table, cap_table;
@@ -30,6 +31,7 @@ cameo_line(const char *line, size_t len, const char *source,
 	ev_cameo *c = &table[n_table++];
 	memset(c, 0, sizeof *c);
 	snprintf(c->code, sizeof c->code, "%s", code);
+	c->code_len = strlen(c->code);
 	if (strcmp(gold, "-") == 0) {
 		const ev_cameo *parent = NULL;
 		for (size_t k = strlen(code) - 1; k >= 2 && !parent; k--) {
@@ -48,6 +50,11 @@ cameo_line(const char *line, size_t len, const char *source,
 			    lineno);
 	}
 	c->plover = strcmp(plover, "-") == 0 ? NULL : news_xstrdup(plover);
+	/* written once here, not for every event */
+	news_buf g = { 0 };
+	news_json_put_double(&g, c->goldstein);
+	snprintf(c->goldstein_json, sizeof c->goldstein_json, "%.*s", (int)g.len, g.data);
+	news_buf_free(&g);
 	return 0;
 }
 
@@ -63,7 +70,7 @@ ev_cameo_find(const char *code)
 	size_t n = strlen(code);
 	for (; n >= 2; n--)
 		for (size_t i = 0; i < n_table; i++)
-			if (strlen(table[i].code) == n &&
+			if (table[i].code_len == n && table[i].code[1] == code[1] &&
 			    memcmp(table[i].code, code, n) == 0)
 				return &table[i];
 	return NULL;

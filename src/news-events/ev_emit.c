@@ -98,7 +98,10 @@ ev_emit(news_ctx *ctx, news_record *rec, const ev_sent *s, const ev_result *r,
 		news_record_set_int(rec, "quad", quad_of(root));
 		const ev_cameo *cm = ev_cameo_find(e->code);
 		b = news_record_set_begin(rec, "goldstein");
-		news_json_put_double(b, cm ? cm->goldstein : 0.0);
+		if (cm)
+			news_buf_add(b, cm->goldstein_json, strlen(cm->goldstein_json));
+		else
+			news_json_put_double(b, 0.0);
 		news_record_set_end(rec);
 
 		size_t t0 = s->units[e->trig0].b0;

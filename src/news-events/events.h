@@ -124,7 +124,9 @@ size_t ev_lex_n_patterns(const ev_lex *lx);
 /* ---- the CAMEO table ----------------------------------------------------- */
 typedef struct ev_cameo {
 	char code[8];
+	size_t code_len;
 	double goldstein;
+	char goldstein_json[24];        /* the value as the output writes it */
 	const char *plover;     /* NULL when PLOVER has no category */
 	const char *name;
 } ev_cameo;
