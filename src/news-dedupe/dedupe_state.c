@@ -361,6 +361,8 @@ decode_near(const MDB_val *v, near_sample *smp, const char **id,
 	if (v->mv_size < 6 || p[5] > DSTATE_NEAR_K)
 		return false;
 	bool tau_explicit = p[4] & 1;
+	if (p[5] == 0 && !tau_explicit)
+		return false;   /* no value to take tau from */
 	smp->n = p[5];
 	p += 6;
 	if ((size_t)(end - p) < 5 * smp->n + (tau_explicit ? 8 : 0))
