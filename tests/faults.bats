@@ -194,7 +194,7 @@ big_text() {
 
 @test "faults: SIGTERM in the middle of a record: the record is finished and written, then the program dies of SIGTERM" {
 	local big=$BATS_TEST_TMPDIR/big.jsonl
-	local small='{"id":"s","text":"The minister met his counterpart in Seoul on Thursday."}'
+	local small='{"id":"s","text":"South Korea'"'"'s foreign minister Park Jin met Chinese Foreign Minister Wang Yi in Beijing on Thursday."}'
 	for p in "${PROGRAMS[@]}"; do
 		local mb=8
 		case $p in
@@ -208,8 +208,10 @@ big_text() {
 		news-tag)
 			{ printf '{"id":"big:0","doc":"big","sent":0,"text":"'; big_text "$mb"; printf '"}\n'; } > "$big" ;;
 		news-events)
-			printf '{"id":"big:0","doc":"big","sent":0,"text":"%s"}\n' "$(big_text "$mb")" |
-				news-tag > "$big" ;;
+			# a sentence with an event (one: the coder keeps the first)
+			{ printf '{"id":"big:0","doc":"big","sent":0,"text":"'
+			  yes 'Japan condemned North Korea on Thursday, ' | head -c $((mb * 1000000)) | tr -d '\n'
+			  printf 'and left."}\n'; } | news-tag > "$big" ;;
 		esac
 		local s=$small
 		case $p in
@@ -410,6 +412,27 @@ bounded() {
 	[ "$STATUS" -eq 0 ] || fail "status $STATUS: $(cat "$BATS_TEST_TMPDIR/err")"
 	jq -e '.text | startswith("The minister said & ’ é") and endswith("and left.")' \
 		"$BATS_TEST_TMPDIR/out" > /dev/null || fail "entities not decoded: $(head -c 300 "$BATS_TEST_TMPDIR/out")"
+}
+
+@test "faults: a sentence of a million named entities: news-tag and news-events in bounded time and memory" {
+	[ -x "$NEWS_BIN/news-tag" ] && [ -x "$NEWS_BIN/news-events" ] || skip "news-tag and news-events are not built"
+	local n=1000000 in=$BATS_TEST_TMPDIR/names.jsonl
+	[ -n "${NEWS_ASAN:-}" ] && n=100000
+	{ printf '{"id":"x:0","doc":"x","sent":0,"date":"2022-01-20","text":"Officials from '
+	  yes 'Seoul, Tokyo, Kim Jong-un, the United Nations, NATO, South Korea, Park Jin, China, ' |
+		head -n $((n / 8)) | tr -d '\n'
+	  printf 'and Japan met in Geneva on Thursday."}\n'; } > "$in"
+	bounded 800 news-tag "$in"
+	[ "$STATUS" -eq 0 ] || fail "news-tag: status $STATUS: $(cat "$BATS_TEST_TMPDIR/err")"
+	local k
+	k=$(jq '.entities | length' "$BATS_TEST_TMPDIR/out")
+	[ "$k" -gt "$n" ] || fail "news-tag found $k entities"
+	mv "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/tagged.jsonl"
+	# one phrase recursion per apposition overflowed the stack, and a
+	# loop over all entities per word took minutes
+	bounded 600 news-events "$BATS_TEST_TMPDIR/tagged.jsonl"
+	[ "$STATUS" -eq 0 ] || fail "news-events: status $STATUS: $(cat "$BATS_TEST_TMPDIR/err")"
+	[ ! -s "$BATS_TEST_TMPDIR/out" ] || assert_jsonl "$BATS_TEST_TMPDIR/out"
 }
 
 @test "faults: a 16 MB line with no newline: processed (raw text) or rejected (JSON Lines) in bounded memory" {
