@@ -89,6 +89,14 @@ ev_sent_entities(ev_sent *s, const char *json, size_t len, size_t *bad)
 			else if (m.key_len == 4 && memcmp(m.key, "code", 4) == 0 &&
 			    m.type == NEWS_JSON_STRING) {
 				copy_field(&m, e.code, sizeof e.code, &scratch);
+				/* actor codes are ASCII letters and digits, cut
+				 * and joined by the byte ("KOR" + "GOV"): anything
+				 * else is no code, or the cuts would split a
+				 * character and write invalid UTF-8 */
+				for (const char *c = e.code; *c; c++)
+					if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' &&
+					    *c <= 'z') || (*c >= '0' && *c <= '9')))
+						e.code[0] = 0;
 				e.has_code = e.code[0] != 0;
 			} else if (m.key_len == 5 && memcmp(m.key, "value", 5) == 0 &&
 			    m.type == NEWS_JSON_STRING)
