@@ -65,8 +65,9 @@ prose() {
 		grep -q "^$p: $LINE:1:999000019: invalid JSON: unterminated string" "$BATS_TEST_TMPDIR/err" ||
 			fail "$p: $(cat "$BATS_TEST_TMPDIR/err")"
 		[ ! -s "$BATS_TEST_TMPDIR/out" ] || fail "$p wrote output"
-		# past --max-record it is not even held
-		bounded 64 "$p" "${args[@]}" --max-record 64M "$LINE"
+		# past --max-record it is not held whole: at most the 64 MB read
+		# before the line proved too long (in a buffer that doubles)
+		bounded 200 "$p" "${args[@]}" --max-record 64M "$LINE"
 		[ "$STATUS" -eq 1 ] || fail "$p --max-record: status $STATUS"
 	done
 }
