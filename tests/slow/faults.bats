@@ -71,3 +71,19 @@ prose() {
 		[ "$STATUS" -eq 1 ] || fail "$p --max-record: status $STATUS"
 	done
 }
+
+@test "slow faults: a sentence of a million named entities: news-tag and news-events in bounded time and memory" {
+	[ -x "$NEWS_BIN/news-tag" ] && [ -x "$NEWS_BIN/news-events" ] || skip "news-tag and news-events are not built"
+	{ printf '{"id":"x:0","doc":"x","sent":0,"date":"2022-01-20","text":"Officials from '
+	  yes 'Seoul, Tokyo, Kim Jong-un, the United Nations, NATO, South Korea, Park Jin, China, ' |
+		head -n 125000 | tr -d '\n'
+	  printf 'and Japan met in Geneva on Thursday."}\n'; } > "$LINE"
+	bounded 800 news-tag "$LINE"
+	[ "$STATUS" -eq 0 ] || fail "news-tag: status $STATUS: $(cat "$BATS_TEST_TMPDIR/err")"
+	local k
+	k=$(jq '.entities | length' "$BATS_TEST_TMPDIR/out")
+	[ "$k" -gt 1000000 ] || fail "news-tag found $k entities"
+	mv "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/tagged.jsonl"
+	bounded 600 news-events "$BATS_TEST_TMPDIR/tagged.jsonl"
+	[ "$STATUS" -eq 0 ] || fail "news-events: status $STATUS: $(cat "$BATS_TEST_TMPDIR/err")"
+}
