@@ -7,13 +7,17 @@ pages: records with a "text" field) and, when given, the 152 real HTML
 pages of ../shared/data/html/dev_pages.jsonl.gz (records with "url" and
 "html"), varied so that no two pages are the same unless meant to be:
 
-  - in every text run of a page (between tags, outside script and style),
-    capitalised words are swapped for others from a pool taken from all
-    pages (names, places, organisations), country names for other country
-    names, and numbers for other numbers, with the page's own random
-    choices, so the same story comes out with other actors and figures;
-  - the example pages' paragraphs are also drawn from different pages and
-    put in another order;
+  - most text runs of an HTML page (between tags, outside script and
+    style) are swapped for runs of about the same length from other pages,
+    so a page is another story in the same site template (which is what a
+    crawl of one site looks like, and what near-duplicate detection must
+    tell apart from a copy);
+  - in every text run, capitalised words are swapped for others from a pool
+    taken from all pages (names, places, organisations), country names for
+    other country names, and numbers for other numbers, with the page's own
+    random choices, so stories come out with other actors and figures;
+  - a text page is the head of one example (headline, dateline) and
+    paragraphs drawn from all of them, in another order;
   - one page in twenty is an exact copy of an earlier one under another id
     and one in twenty a near copy (a paragraph dropped), as a crawl has.
 
@@ -68,6 +72,16 @@ def load_sources(root, dev_path):
     return texts, htmls
 
 
+def run_pool(htmls):
+    """Text runs of all HTML pages by length class (for swapping)."""
+    pool = {}
+    for _, _, h in htmls:
+        body = SKIP_RE.sub(" ", h)
+        for run in TEXT_RUN_RE.findall(body):
+            pool.setdefault(len(run).bit_length(), []).append(run)
+    return pool
+
+
 def word_pool(texts, htmls):
     pool = {}
     for _, t in texts:
@@ -115,29 +129,28 @@ class Varier:
         return NUM_RE.sub(self.number, s)
 
 
-def vary_html(html, v):
+def vary_html(html, v, runs):
+    def run(t):
+        text = t.group(1)
+        same = runs.get(len(text).bit_length())
+        if same and v.rng.random() < 0.8:
+            text = v.rng.choice(same)
+        return ">" + v.text(text) + "<"
     out, last = [], 0
     for m in SKIP_RE.finditer(html):
-        out.append(TEXT_RUN_RE.sub(lambda t: ">" + v.text(t.group(1)) + "<", html[last:m.start()]))
+        out.append(TEXT_RUN_RE.sub(run, html[last:m.start()]))
         out.append(m.group(0))
         last = m.end()
-    out.append(TEXT_RUN_RE.sub(lambda t: ">" + v.text(t.group(1)) + "<", html[last:]))
+    out.append(TEXT_RUN_RE.sub(run, html[last:]))
     return "".join(out)
 
 
 def vary_text(texts, rng, v):
-    """A text page: the head of one example, paragraphs from several."""
+    """A text page: the head of one example, paragraphs from all."""
     _, base = rng.choice(texts)
-    paras = base.split("\n\n")
-    head, body = paras[:3], paras[3:]
-    for _ in range(rng.randint(0, 3)):
-        _, other = rng.choice(texts)
-        op = other.split("\n\n")[3:]
-        if op:
-            body.insert(rng.randint(0, len(body)), rng.choice(op))
-    if len(body) > 2:
-        k = rng.randint(1, len(body) - 1)
-        body = body[k:] + body[:k] if rng.random() < 0.3 else body
+    head = base.split("\n\n")[:3]
+    pool = [p for _, t in texts for p in t.split("\n\n")[3:] if p.strip()]
+    body = rng.sample(pool, min(len(pool), rng.randint(4, 12)))
     return v.text("\n\n".join(head + body))
 
 
@@ -163,6 +176,7 @@ def main():
     root = Path(__file__).resolve().parent.parent
     texts, htmls = load_sources(root, sys.argv[3] if len(sys.argv) > 3 else None)
     pool = word_pool(texts, htmls)
+    runs = run_pool(htmls)
     rng = random.Random(20220120)
     written, n, recent = 0, 0, []
     with open(out_path, "w", encoding="utf-8") as out:
@@ -176,7 +190,7 @@ def main():
             elif htmls and kind < 0.70:
                 pid, url, html = prng.choice(htmls)
                 v = Varier(prng, pool)
-                rec = {"url": url, "html": vary_html(html, v)}
+                rec = {"url": url, "html": vary_html(html, v, runs)}
             else:
                 v = Varier(prng, pool)
                 rec = {"text": vary_text(texts, prng, v)}
