@@ -122,7 +122,8 @@ PROGRAM_FUZZERS := $(foreach f,$(FUZZERS),$(if $(call fuzz_program,$(f)),$(f)))
 $(foreach p,$(sort $(foreach f,$(PROGRAM_FUZZERS),$(call fuzz_program,$(f)))),$(eval $(call PROGRAM_MAIN_template,$(p))))
 $(foreach f,$(PROGRAM_FUZZERS),$(eval $(call PROGRAM_FUZZ_template,$(f),$(call fuzz_program,$(f)))))
 
-fuzz: deps
+fuzz:
+	@tools/deps.sh --fuzz
 	@$(MAKE) --no-print-directory fuzzers BUILD=build/libfuzzer CC=clang CFLAGS="$(FUZZ_CFLAGS)"
 	@echo "fuzzers are in build/libfuzzer/fuzz/: e.g. build/libfuzzer/fuzz/fuzz-record -max_total_time=300 CORPUS_COPY_DIR fuzz/corpus/record"
 
