@@ -22,9 +22,9 @@ setup_file() {
 	# output buffer, so that write errors come in the middle of a run)
 	for p in news-strip news-split news-tag news-events news-dedupe; do
 		[ -f "$d/$p.in" ] || continue
-		for i in $(seq 1 50); do
-			jq -c --arg i "$i" '.id = "\(.id)-\($i)" | if .doc then .doc = "\(.doc)-\($i)" else . end' "$d/$p.in"
-		done > "$d/$p.many"
+		jq -c -s '. as $all | range(1; 51) as $i | $all[] |
+			.id = "\(.id)-\($i)" | if .doc then .doc = "\(.doc)-\($i)" else . end' \
+			"$d/$p.in" > "$d/$p.many"
 	done
 }
 
