@@ -249,6 +249,14 @@ IN
 	assert_stderr_matches "1 sentence not in English passed over"
 }
 
+@test "news-events: a sentence news-tag passed on untagged (another language) is passed over, not rejected" {
+	run --separate-stderr bash -c 'printf "%s\n" "$1" | news-tag | news-events' _ \
+		'{"id":"a:0","doc":"a","sent":0,"lang":"de","text":"Der Minister traf Kim in Seoul."}'
+	assert_success
+	assert_output ""
+	assert_stderr_matches "news-events: 1 sentence not in English passed over"
+}
+
 @test "news-events: --dict adds patterns; a bad dictionary is a usage error with its line" {
 	local rec='{"doc":"d","sent":0,"text":"Germany rolled out the red carpet for Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":38,"end":42,"code":"IRN"}]}'
 	run --separate-stderr news-events <<<"$rec"

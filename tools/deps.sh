@@ -3,15 +3,22 @@
 # installed.  As root it installs what is missing (apt-get, no questions
 # asked, since CI has no terminal); otherwise it prints the exact command.
 #
-# usage: tools/deps.sh [--print]     (--print lists the packages and exits)
+# usage: tools/deps.sh [--fuzz] [--print]
+#   --fuzz   also what `make fuzz` needs (clang and its libFuzzer runtime)
+#   --print  list the packages and exit
 set -eu
+FUZZ_PKGS=""
+if [ "${1:-}" = "--fuzz" ]; then
+	FUZZ_PKGS="clang libclang-rt-dev"
+	shift
+fi
 
 # What the programs link against and what `make check` runs.
 BUILD_PKGS="gcc make pkg-config libc6-dev zlib1g-dev libpcre2-dev libutf8proc-dev
 libjansson-dev libxml2-dev libxxhash-dev liblmdb-dev iso-codes libgeonames-dev
 libexttextcat-dev wamerican"
 TEST_PKGS="bats bats-support bats-assert parallel jq"
-PKGS="$BUILD_PKGS $TEST_PKGS"
+PKGS="$BUILD_PKGS $TEST_PKGS $FUZZ_PKGS"
 
 if [ "${1:-}" = "--print" ]; then
 	echo $PKGS

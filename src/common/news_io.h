@@ -29,6 +29,12 @@ void news_reader_close(news_reader *r);
 
 /* The name used in messages: the path, or "<stdin>". */
 const char *news_reader_name(const news_reader *r);
+/* Whether the input ended early because a stop signal (SIGTERM, SIGINT)
+ * arrived: what was read is then incomplete.  A line cut short that way
+ * is not returned by news_reader_getline(); news_reader_read() and
+ * news_reader_slurp() end as at the end of input, so callers that read
+ * whole pages check this. */
+bool news_reader_stopped(const news_reader *r);
 /* Whether the input began with a UTF-8 byte order mark (now skipped). */
 bool news_reader_had_bom(const news_reader *r);
 bool news_reader_is_gzip(const news_reader *r);

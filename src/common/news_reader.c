@@ -31,6 +31,7 @@ struct news_reader {
 	unsigned char *zin;
 	bool zin_eof;
 	bool z_mid;             /* inside a gzip member */
+	bool stopped;           /* the input ended because a stop signal came */
 	const char *errmsg;     /* a read error that errno cannot name */
 	size_t max_line;
 	void (*sink)(void *, const char *, size_t);
@@ -91,6 +92,12 @@ news_reader_name(const news_reader *r)
 }
 
 bool
+news_reader_stopped(const news_reader *r)
+{
+	return r->stopped;
+}
+
+bool
 news_reader_had_bom(const news_reader *r)
 {
 	return r->had_bom;
@@ -122,12 +129,17 @@ news_reader_set_overflow(news_reader *r,
 	r->sink_ctx = ctx;
 }
 
-/* read(2) that retries on EINTR unless a stop was requested (then the
- * input simply ends: there is no record in hand to finish). */
+/* read(2) that retries on EINTR unless a stop was requested: then the
+ * input ends there (r->stopped), also when the signal came before the
+ * read, which would otherwise wait for input that may be slow to come. */
 static long
 read_raw(news_reader *r, void *dst, size_t n)
 {
 	for (;;) {
+		if (news_stop_signal) {
+			r->stopped = true;
+			return 0;
+		}
 		ssize_t k = read(r->fd, dst, n);
 		if (k >= 0)
 			return (long)k;
@@ -135,8 +147,6 @@ read_raw(news_reader *r, void *dst, size_t n)
 			r->errmsg = NULL;
 			return -1;
 		}
-		if (news_stop_signal)
-			return 0;
 	}
 }
 
@@ -159,7 +169,7 @@ read_gzip(news_reader *r, char *dst, size_t n)
 			r->z.avail_in = (uInt)k;
 		}
 		if (r->z.avail_in == 0 && r->zin_eof) {
-			if (r->z_mid) {
+			if (r->z_mid && !r->stopped) {
 				r->errmsg = "truncated gzip data";
 				return -1;
 			}
@@ -329,6 +339,12 @@ news_reader_getline(news_reader *r, news_line *line)
 		char *nl = avail > r->scanned ?
 		    memchr(start + r->scanned, '\n', avail - r->scanned) : NULL;
 
+		if (!nl && r->eof && avail && r->stopped) {
+			/* a line cut short by a stop is no record: never read */
+			r->pos = r->end;
+			r->scanned = 0;
+			return 0;
+		}
 		if (nl || (r->eof && avail)) {
 			size_t len = nl ? (size_t)(nl - start) : avail;
 			if (len > r->max_line)

@@ -210,8 +210,8 @@ news_ctx_finish(news_ctx *ctx)
 	news_buf_free(&ctx->repair_buf);
 	if (news_stop_signal) {
 		int sig = news_stop_signal;
-		news_warn("stopped by signal %d after %llu records", sig,
-		    (unsigned long long)ctx->records);
+		news_warn("stopped by signal %d after %llu record%s", sig,
+		    (unsigned long long)ctx->records, ctx->records == 1 ? "" : "s");
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}

@@ -17,6 +17,8 @@
 #include <time.h>
 
 #include "news_err.h"
+#include "news_json.h"
+#include "news_utf8.h"
 
 struct dstate {
 	const char *path;
@@ -46,6 +48,18 @@ check(const dstate *s, const char *what, int rc)
 {
 	if (rc)
 		fail(s, what, rc);
+}
+
+/* An id read back goes into the output as raw JSON ("dup_of"): one that
+ * is not a JSON value in UTF-8 means the file was damaged. */
+static bool
+valid_id(const char *id, size_t len)
+{
+	news_json_type type;
+	news_json_error err;
+
+	return news_utf8_valid(id, len) &&
+	    news_json_validate(id, len, &type, &err) == 0;
 }
 
 static uint32_t
@@ -299,6 +313,8 @@ dstate_check_insert(dstate *s, news_hash128 key, const char *id,
 	key_bytes(key, kb);
 	int rc = mdb_get(s->txn, s->keys, &k, &v);
 	if (rc == 0 && v.mv_size >= 4 && !expired(s, get_u32(v.mv_data))) {
+		if (!valid_id((const char *)v.mv_data + 4, v.mv_size - 4))
+			news_die(3, "state %s: a damaged entry", s->path);
 		news_buf_clear(first);
 		news_buf_add(first, (const char *)v.mv_data + 4, v.mv_size - 4);
 		return false;
@@ -361,6 +377,8 @@ decode_near(const MDB_val *v, near_sample *smp, const char **id,
 	if (v->mv_size < 6 || p[5] > DSTATE_NEAR_K)
 		return false;
 	bool tau_explicit = p[4] & 1;
+	if (p[5] == 0 && !tau_explicit)
+		return false;   /* no value to take tau from */
 	smp->n = p[5];
 	p += 6;
 	if ((size_t)(end - p) < 5 * smp->n + (tau_explicit ? 8 : 0))
@@ -380,7 +398,7 @@ decode_near(const MDB_val *v, near_sample *smp, const char **id,
 	}
 	*id = (const char *)p;
 	*id_len = (size_t)(end - p);
-	return true;
+	return valid_id(*id, *id_len);
 }
 
 static void

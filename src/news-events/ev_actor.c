@@ -281,10 +281,17 @@ run_actors(const ev_sent *s, const ev_docctx *d, int a, int b, bool left,
 		}
 }
 
+/* How far phrase_left() widens a phrase over modifiers and appositions
+ * ("the envoy for North Korea, Kim Gunn" takes two): a sentence that is a
+ * list of 100,000 names separated by commas recursed 100,000 deep (a
+ * stack overflow) and in quadratic time. */
+#define NP_MAX_DEPTH 4
+
 /* A phrase ending at i: a run, widened over a prepositional modifier and
  * an apposition. */
 static bool
-phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
+phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out,
+    int depth)
 {
 	clear(out);
 	if (i < lo)
@@ -302,13 +309,13 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 	run_actors(s, d, a, i, true, out);
 	/* "the envoy for North Korea", "Britain's ambassador to the U.N.":
 	 * the phrase is the envoy */
-	if (a - 2 >= lo && (s->units[a - 1].wcls & W_PREP) &&
+	if (depth < NP_MAX_DEPTH && a - 2 >= lo && (s->units[a - 1].wcls & W_PREP) &&
 	    (!(s->units[a - 1].wcls & W_TO) || (s->units[a - 2].wcls & W_ROLE) ||
 	    ((s->units[a - 2].ucls & U_ACTOR) &&
 	    strcmp(s->ents[s->units[a - 2].ent].type, "ACTOR") == 0)) &&
 	    np_word(&s->units[a - 2])) {
 		ev_actors head;
-		phrase_left(s, d, a - 2, lo, &head);
+		phrase_left(s, d, a - 2, lo, &head, depth + 1);
 		/* "the leaders of Venezuela (and Guyana)": the countries, with
 		 * the role's sector */
 		char sec[8];
@@ -328,10 +335,10 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 	if (a - 1 >= lo && (s->units[a - 1].wcls & W_PREP))
 		out->in_pp = true;
 	/* apposition: "South Korea's envoy, Kim Gunn" */
-	if (a - 2 >= lo && (s->units[a - 1].ucls & U_COMMA) &&
+	if (depth < NP_MAX_DEPTH && a - 2 >= lo && (s->units[a - 1].ucls & U_COMMA) &&
 	    np_word(&s->units[a - 2])) {
 		ev_actors first;
-		phrase_left(s, d, a - 2, lo, &first);
+		phrase_left(s, d, a - 2, lo, &first, depth + 1);
 		if (first.start >= 0 && !first.in_pp) {
 			bool b_person = out->n == 1 && out->a[0].unit >= 0 &&
 			    is_person(s, out->a[0].unit);
@@ -355,7 +362,7 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 bool
 ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 {
-	if (!phrase_left(s, d, i, lo, out))
+	if (!phrase_left(s, d, i, lo, out, 0))
 		return false;
 	if (out->pair || out->in_pp)
 		return true;
@@ -378,7 +385,7 @@ ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 		if (!sep)
 			break;
 		ev_actors c;
-		if (!phrase_left(s, d, k, lo, &c) || c.in_pp || c.pair || c.n != 1)
+		if (!phrase_left(s, d, k, lo, &c, 0) || c.in_pp || c.pair || c.n != 1)
 			break;
 		/* "Chinese and US diplomats": the head noun is shared */
 		if (out->has_role && c.start == c.end && c.a[0].unit == c.start)

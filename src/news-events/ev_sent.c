@@ -90,6 +90,14 @@ ev_sent_entities(ev_sent *s, const char *json, size_t len, size_t *bad)
 			else if (m.key_len == 4 && memcmp(m.key, "code", 4) == 0 &&
 			    m.type == NEWS_JSON_STRING) {
 				copy_field(&m, e.code, sizeof e.code, &scratch);
+				/* actor codes are ASCII letters and digits, cut
+				 * and joined by the byte ("KOR" + "GOV"): anything
+				 * else is no code, or the cuts would split a
+				 * character and write invalid UTF-8 */
+				for (const char *c = e.code; *c; c++)
+					if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' &&
+					    *c <= 'z') || (*c >= '0' && *c <= '9')))
+						e.code[0] = 0;
 				e.has_code = e.code[0] != 0;
 			} else if (m.key_len == 5 && memcmp(m.key, "value", 5) == 0 &&
 			    m.type == NEWS_JSON_STRING)
@@ -422,33 +430,82 @@ after_determiner(const ev_sent *s, size_t i)
 	return false;
 }
 
+/* The first unit whose first byte is at b or after (units are in text
+ * order). */
+static size_t
+unit_at(const ev_sent *s, size_t b)
+{
+	size_t lo = 0, hi = s->n_units;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->units[mid].b0 < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+next_free(size_t *next, size_t i)
+{
+	size_t r = i;
+	while (next[r] != r)
+		r = next[r];
+	while (next[i] != r) {
+		size_t t = next[i];
+		next[i] = r;
+		i = t;
+	}
+	return r;
+}
+
+/* owner[i]: the first entity, in input order, that covers the first byte
+ * of unit i, or -1.  Entities are laid over the units they cover in input
+ * order, each unit keeping the first; a skip list over the units already
+ * taken keeps this near linear however many entities there are and
+ * however they overlap (a loop over all entities for every unit took
+ * minutes for a sentence of 100,000 names). */
+static void
+unit_owners(const ev_sent *s, int *owner, size_t *next)
+{
+	for (size_t i = 0; i <= s->n_units; i++) {
+		next[i] = i;
+		if (i < s->n_units)
+			owner[i] = -1;
+	}
+	for (size_t e = 0; e < s->n_ents; e++) {
+		if (s->ents[e].b1 <= s->ents[e].b0)
+			continue;
+		size_t hi = unit_at(s, s->ents[e].b1);
+		for (size_t i = next_free(next, unit_at(s, s->ents[e].b0)); i < hi;
+		    i = next_free(next, i + 1)) {
+			owner[i] = (int)e;
+			next[i] = i + 1;
+		}
+	}
+}
+
 void
 ev_sent_units(ev_sent *s, const ev_lex *lx)
 {
+	static int *owner;
+	static size_t *next, cap;       /* reused: reachable, so not a leak */
+
 	s->n_units = 0;
 	tokenize(s);
 
 	/* entities: the tokens an entity covers become one unit */
+	if (s->n_units + 1 > cap) {
+		cap = (s->n_units + 1) * 2;
+		owner = news_xrealloc(owner, cap * sizeof *owner);
+		next = news_xrealloc(next, cap * sizeof *next);
+	}
+	unit_owners(s, owner, next);
 	size_t w = 0;
-	/* news-tag writes entities in order: then a cursor finds each unit's */
-	bool sorted = true;
-	for (size_t e = 1; e < s->n_ents && sorted; e++)
-		sorted = s->ents[e].b0 >= s->ents[e - 1].b1;
-	size_t first = 0;
 	for (size_t i = 0; i < s->n_units; i++) {
 		ev_unit u = s->units[i];
-		int ent = -1;
-		if (sorted)
-			while (first < s->n_ents && s->ents[first].b1 <= u.b0)
-				first++;
-		for (size_t e = sorted ? first : 0; e < s->n_ents; e++) {
-			if (u.b0 >= s->ents[e].b0 && u.b0 < s->ents[e].b1) {
-				ent = (int)e;
-				break;
-			}
-			if (sorted)
-				break;
-		}
+		int ent = owner[i];
 		if (ent >= 0) {
 			const ev_entity *e = &s->ents[ent];
 			if (w > 0 && s->units[w - 1].ent == ent) {

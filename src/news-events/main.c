@@ -167,18 +167,19 @@ process(news_ctx *ctx, news_record *rec, void *user)
 		news_reject(ctx, 0, "no string field 'text'");
 		return 0;
 	}
-	const news_json_member *ents = news_record_get(rec, "entities");
-	if (!ents || ents->type != NEWS_JSON_ARRAY) {
-		news_reject(ctx, 0, ents ? "'entities' is not an array" :
-		    "no field 'entities' (tag sentences with news-tag first)");
-		return 0;
-	}
 	event_base(ctx, rec, st);
+	/* before the entities: news-tag passes other languages on untagged */
 	const char *lang;
 	size_t lang_len;
 	if (news_record_string(rec, "lang", &lang, &lang_len) == 1 &&
 	    !(lang_len == 2 && memcmp(lang, "en", 2) == 0) && lang_len > 0) {
 		st->other_lang++;
+		return 0;
+	}
+	const news_json_member *ents = news_record_get(rec, "entities");
+	if (!ents || ents->type != NEWS_JSON_ARRAY) {
+		news_reject(ctx, 0, ents ? "'entities' is not an array" :
+		    "no field 'entities' (tag sentences with news-tag first)");
 		return 0;
 	}
 	/* text may live in scratch space the record reuses: keep a copy */

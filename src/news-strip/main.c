@@ -497,7 +497,10 @@ process_input(news_ctx *ctx, strip_state *st, const char *path)
 	if (rc < 0)
 		news_die(NEWS_EXIT_IO, "%s: read error: %s", name ? name : "<stdin>",
 		    news_reader_error(r));
+	bool cut = news_reader_stopped(r);
 	news_reader_close(r);
+	if (cut)
+		return;         /* a stop signal came before the page was read whole */
 	if (rc > 0) {
 		news_warn("%s: page larger than --max-record (%zu bytes); skipped",
 		    name ? name : "<stdin>", st->common->max_record);

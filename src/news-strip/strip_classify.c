@@ -245,6 +245,91 @@ repeated(uint64_t key, const uint64_t *sorted, size_t n)
 	return lo + 1 < n && sorted[lo] == key && sorted[lo + 1] == key;
 }
 
+/* Blocks longer than this are scanned for words a window at a time, so
+ * that a page that is one huge paragraph (broken or hostile) costs memory
+ * for a window's words, not for all of them (24 bytes a word: ten times
+ * the text).  The counts and the repetition key come out the same; of the
+ * words themselves, only those phrase matching looks at in a block that
+ * long are kept: the first window's and the last STRIP_PHRASE_MAX_WORDS. */
+#define LONG_BLOCK ((size_t)1 << 20)
+
+static void
+push_word(strip_words *ws, const strip_word *w)
+{
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? ws->cap * 2 : 64;
+		ws->w = news_xrealloc(ws->w, ws->cap * sizeof *ws->w);
+	}
+	ws->w[ws->n++] = *w;
+}
+
+/* Where a window starting at off ends: after a space within LONG_BLOCK
+ * bytes (words never hold one), else at a character boundary. */
+static size_t
+window_end(const char *s, size_t off, size_t len)
+{
+	if (len - off <= LONG_BLOCK)
+		return len;
+	size_t end = off + LONG_BLOCK;
+	for (size_t k = end; k > off + LONG_BLOCK / 2; k--)
+		if (s[k - 1] == ' ' || s[k - 1] == '\n')
+			return k;
+	while (end > off + 1 && ((unsigned char)s[end] & 0xC0) == 0x80)
+		end--;
+	return end;
+}
+
+/* The word evidence of a block longer than LONG_BLOCK, into x; ws gets
+ * the words phrase matching needs (see above). */
+static void
+scan_long_block(const strip_dicts *d, uint64_t lang_mask, const char *s,
+    size_t len, bfeat *x, strip_words *ws)
+{
+	static strip_words part;        /* reused: reachable, so not a leak */
+	strip_word tail[STRIP_PHRASE_MAX_WORDS];
+	size_t n_tail = 0, words = 0, caps = 0, first_end = 0;
+	uint64_t key = 0;
+
+	ws->n = 0;
+	for (size_t off = 0; off < len;) {
+		size_t end = window_end(s, off, len);
+		strip_words_scan(s + off, end - off, &part);
+		x->letters += (unsigned)part.letters;
+		x->cjk += (unsigned)part.cjk;
+		x->digits += (unsigned)part.digits;
+		for (size_t k = 0; k < part.n; k++) {
+			strip_word w = part.w[k];
+			uint64_t m = strip_dicts_stop(d, w.h);
+			bool stop = lang_mask ? (m & lang_mask) != 0 : m != 0;
+			x->stops += stop;
+			if (words + k > 0 && !stop)
+				caps += w.cap || w.upper;
+			x->lowers += !w.cap && !w.upper;
+			key = strip_seq_hash(key, w.h);
+			w.off += (uint32_t)off;
+			if (off == 0)
+				push_word(ws, &w);
+			if (n_tail == STRIP_PHRASE_MAX_WORDS)
+				memmove(tail, tail + 1, --n_tail * sizeof *tail);
+			tail[n_tail++] = w;
+		}
+		words += part.n;
+		if (off == 0)
+			first_end = end;
+		off = end;
+	}
+	/* the last words, those the first window does not hold already */
+	for (size_t k = 0; k < n_tail; k++)
+		if (tail[k].off >= first_end)
+			push_word(ws, &tail[k]);
+	ws->letters = x->letters;
+	ws->cjk = x->cjk;
+	ws->digits = x->digits;
+	x->words = (unsigned)words;
+	x->caps = ws->cjk ? 0 : (unsigned)caps;
+	x->key = key ^ words;
+}
+
 /* Pass 1: evidence. */
 static void
 gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
@@ -259,26 +344,30 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 		memset(x, 0, sizeof *x);
 		b->feat = 0;
 
-		strip_words_scan(s, b->len, ws);
-		x->words = (unsigned)ws->n;
-		x->letters = (unsigned)ws->letters;
-		x->cjk = (unsigned)ws->cjk;
-		x->digits = (unsigned)ws->digits;
 		for (size_t k = 0; k < b->len; k++)
 			x->chars += ((unsigned char)s[k] & 0xC0) != 0x80;
-		uint64_t key = 0;
-		for (size_t k = 0; k < ws->n; k++) {
-			const strip_word *w = &ws->w[k];
-			uint64_t m = strip_dicts_stop(d, w->h);
-			bool stop = lang_mask ? (m & lang_mask) != 0 : m != 0;
-			x->stops += stop;
-			if (k > 0 && !stop && !ws->cjk)
-				x->caps += w->cap || w->upper;
-			x->lowers += !w->cap && !w->upper;
-			key = strip_seq_hash(key, w->h);
+		if (b->len > LONG_BLOCK) {
+			scan_long_block(d, lang_mask, s, b->len, x, ws);
+		} else {
+			strip_words_scan(s, b->len, ws);
+			x->words = (unsigned)ws->n;
+			x->letters = (unsigned)ws->letters;
+			x->cjk = (unsigned)ws->cjk;
+			x->digits = (unsigned)ws->digits;
+			uint64_t key = 0;
+			for (size_t k = 0; k < ws->n; k++) {
+				const strip_word *w = &ws->w[k];
+				uint64_t m = strip_dicts_stop(d, w->h);
+				bool stop = lang_mask ? (m & lang_mask) != 0 : m != 0;
+				x->stops += stop;
+				if (k > 0 && !stop && !ws->cjk)
+					x->caps += w->cap || w->upper;
+				x->lowers += !w->cap && !w->upper;
+				key = strip_seq_hash(key, w->h);
+			}
+			x->key = key ^ ws->n;
 		}
-		x->key = key ^ ws->n;
-		x->stop_density = ws->n ? (float)x->stops / (float)ws->n : 0;
+		x->stop_density = x->words ? (float)x->stops / (float)x->words : 0;
 		x->sentences = count_sentences(s, b->len);
 		if (ends_sentence(s, b->len))
 			b->feat |= STRIP_FEAT_SENTENCE;

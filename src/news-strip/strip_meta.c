@@ -44,6 +44,10 @@ title_score(const strip_page *page, size_t i, const strip_dicts *d,
 		return -10;
 	if (b->hints & STRIP_HINT_BOILER)
 		return -10;
+	/* over 1,000 bytes is over 250 characters (below): not scanned, which
+	 * would cost ten times the text for a huge block */
+	if (b->len > 4 * 250)
+		return -10;
 	strip_words_scan(s, b->len, ws);
 	size_t chars = news_utf8_count(s, b->len);
 	if (ws->cjk ? chars < 6 : ws->n < 3)

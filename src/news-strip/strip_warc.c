@@ -229,6 +229,8 @@ strip_warc_next(strip_warc *w, strip_warc_record *rec)
 	w->target_uri = w->date = w->record_id = NULL;
 	for (;;) {
 		rc = news_reader_getline(w->r, &line);
+		if (rc == 0 && news_reader_stopped(w->r))
+			return 0;       /* a stop signal: the record was not read */
 		if (rc <= 0) {
 			w->error = rc < 0 ? news_reader_error(w->r)
 			    : "truncated WARC record header";
@@ -280,6 +282,8 @@ strip_warc_next(strip_warc *w, strip_warc_record *rec)
 			w->error = news_reader_error(w->r);
 			return -1;
 		}
+		if (k == 0 && news_reader_stopped(w->r))
+			return 0;   /* a stop signal: the record was not read whole */
 		if (k == 0)
 			break;      /* truncated file: keep what is there */
 		left -= (unsigned long long)k;

@@ -458,6 +458,10 @@ title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
 static bool
 org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 {
+	/* every test below needs two words: and a run that is empty (the
+	 * rest of a run a doubtful place covers whole) may end the sentence */
+	if (b - a < 2)
+		return false;
 	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_ORGWORD);
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
@@ -480,6 +484,8 @@ org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 static bool
 loc_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 {
+	if (b - a < 2)
+		return false;   /* as in org_headed() */
 	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_LOCWORD);
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
