@@ -101,6 +101,35 @@ field() {
 	[ "$(field .id)" = "$H/article" ] || fail "id: $(field .id)"
 }
 
+@test "news-strip-html: lang: the declared language when the text agrees, else libexttextcat's guess" {
+	local en='The council said on Tuesday that the new ferry will run every hour from the old quay, and that the fares will stay the same for the rest of the year.'
+	local fr="Le conseil a dit mardi que le nouveau bac partira toutes les heures du vieux quai, et que les tarifs resteront les mêmes pour le reste de l'année."
+	local el='Το συμβούλιο ανακοίνωσε την Τρίτη ότι το νέο πλοίο θα εκτελεί δρομολόγια κάθε ώρα από το παλιό λιμάνι, με τις ίδιες τιμές εισιτηρίων.'
+	page() { printf '<html lang="%s"><body><article><p>%s</p><p>%s</p></article></body></html>' "$1" "$2" "$2"; }
+	# declared and agreeing; declared but wrong (the text decides); a
+	# script with one language; no declaration
+	run --separate-stderr news-strip --html <<<"$(page en-GB "$en")"
+	assert_equal "$(field .lang)" en
+	run --separate-stderr news-strip --html <<<"$(page en "$fr")"
+	assert_equal "$(field .lang)" fr
+	run --separate-stderr news-strip --html <<<"$(page fr "$el")"
+	assert_equal "$(field .lang)" el
+	# which one decided: models whose names are swapped (the "de" model
+	# holds English n-grams) make libexttextcat call English "de"; the
+	# declared "en" agrees with the text's stopwords and is taken without it
+	local tc=$BATS_TEST_TMPDIR/textcat
+	mkdir -p "$tc"
+	cp /usr/share/libexttextcat/en.lm "$tc/de.lm"
+	cp /usr/share/libexttextcat/de.lm "$tc/en.lm"
+	printf 'en.lm en--utf8\nde.lm de--utf8\n' > "$tc/fpdb.conf"
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page en "$en")"
+	assert_equal "$(field .lang)" en
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page '' "$en")"
+	assert_equal "$(field .lang)" de
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page fr "$en")"
+	assert_equal "$(field .lang)" de
+}
+
 @test "news-strip-html: metadata from JSON-LD, <time> and a <title> with a site prefix" {
 	cat > "$BATS_TEST_TMPDIR/ld.html" <<-'EOF'
 	<html><head><title>Valley Times | Dam inspection finds cracks in spillway</title>

@@ -317,7 +317,7 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		news_ctx_status(ctx, NEWS_EXIT_DATA);
 		return;
 	}
-	strip_document(&st->page, &st->cfg, 0, &st->doc);
+	strip_document(&st->page, &st->cfg, 0, true, &st->doc);
 	if (!st->doc.text.len)
 		news_warn("%s: %s", shown, st->page.n ? "no article text found" :
 		    "empty page");
@@ -365,7 +365,9 @@ process_jsonl(news_ctx *ctx, news_record *rec, void *user)
 	size_t date_len;
 	if (news_record_string(rec, "date", &date, &date_len) == 1)
 		year_hint = year_of(date, date_len);
-	strip_document(&st->page, &st->cfg, year_hint, &st->doc);
+	/* the caller's own lang is kept: no need to guess one */
+	strip_document(&st->page, &st->cfg, year_hint, !present(rec, "lang"),
+	    &st->doc);
 	if (!st->doc.text.len)
 		news_record_warn(ctx, "%s", st->page.n ? "no article text found" :
 		    "empty page");
@@ -443,7 +445,7 @@ process_warc(news_ctx *ctx, strip_state *st, const char *path)
 			news_ctx_status(ctx, NEWS_EXIT_DATA);
 		}
 		int year_hint = rec.date ? year_of(rec.date, strlen(rec.date)) : 0;
-		strip_document(&st->page, &st->cfg, year_hint, &st->doc);
+		strip_document(&st->page, &st->cfg, year_hint, true, &st->doc);
 		if (uri && *uri) {
 			news_buf_clear(&st->id);
 			news_buf_adds(&st->id, uri);
