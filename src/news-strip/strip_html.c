@@ -798,8 +798,40 @@ strip_looks_like_html(const char *p, size_t len)
 	return elem_lookup(name) != &unknown_elem;
 }
 
-int
-strip_html_blocks_cs(const char *html, size_t len, const char *charset,
+/* The page as UTF-8 without what is never read (strip_html_elide.c), in
+ * a buffer kept from page to page.  `unicode`: html is valid UTF-8
+ * already (a JSON string), whatever it declares. */
+static const news_buf *
+prepare(const char *html, size_t len, const char *charset, bool unicode,
+    strip_page *page)
+{
+	static news_buf conv, elided;
+	size_t bom = 0;
+	bool valid = unicode;
+	const char *cs = "UTF-8";
+	if (unicode) {
+		if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0)
+			bom = 3;
+	} else {
+		cs = strip_charset_detect(html, len, charset, &bom, &valid);
+	}
+	page->charset = cs;
+	const char *src = html + bom;
+	size_t src_len = len - bom;
+	if (strcmp(cs, "UTF-8") != 0 || !valid) {
+		news_buf_clear(&conv);
+		page->replaced += strip_charset_to_utf8(src, src_len, cs, valid, &conv);
+		src = conv.data ? conv.data : "";
+		src_len = conv.len;
+	}
+	news_buf_clear(&elided);
+	news_buf_reserve(&elided, src_len + STRIP_ELIDE_SLACK);
+	elided.len = strip_html_elide(src, src_len, elided.data);
+	return &elided;
+}
+
+static int
+parse(const char *html, size_t len, const char *charset, bool unicode,
     strip_page *page)
 {
 	static htmlSAXHandler sax;
@@ -813,16 +845,9 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 		sax.warning = quiet;
 	}
 	html_state st = { .page = page };
-	news_buf utf8 = {0};
-	size_t bom = 0;
-	bool valid;
-	const char *cs = strip_charset_detect(html, len, charset, &bom, &valid);
-	page->replaced += strip_charset_to_utf8(html + bom, len - bom, cs, valid,
-	    &utf8);
-	page->charset = cs;
-	utf8.len = strip_html_elide(utf8.data, utf8.len);
-	if (utf8.len > INT32_MAX)
-		utf8.len = INT32_MAX;   /* libxml2 takes an int size */
+	const news_buf *utf8 = prepare(html, len, charset, unicode, page);
+	/* libxml2 takes an int size */
+	int n = utf8->len > INT32_MAX ? INT32_MAX : (int)utf8->len;
 
 	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, &st, NULL, 0,
 	    NULL, XML_CHAR_ENCODING_UTF8);
@@ -831,7 +856,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER |
 	    XML_PARSE_HUGE);
-	htmlParseChunk(ctxt, utf8.data ? utf8.data : "", (int)utf8.len, 1);
+	htmlParseChunk(ctxt, utf8->data ? utf8->data : "", n, 1);
 	htmlFreeParserCtxt(ctxt);
 	flush(&st);
 
@@ -854,6 +879,18 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	news_buf_free(&st.cur);
 	news_buf_free(&st.captured);
 	news_buf_free(&st.author);
-	news_buf_free(&utf8);
 	return 0;
+}
+
+int
+strip_html_blocks_utf8(const char *html, size_t len, strip_page *page)
+{
+	return parse(html, len, NULL, true, page);
+}
+
+int
+strip_html_blocks_cs(const char *html, size_t len, const char *charset,
+    strip_page *page)
+{
+	return parse(html, len, charset, false, page);
 }

@@ -24,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "strip_html_int.h"
 
@@ -42,6 +45,25 @@ is_alpha(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* The first of bytes a and b in p[i..len), or len. */
+static inline size_t
+find2(const char *p, size_t i, size_t len, char a, char b)
+{
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < len && p[i] != a && p[i] != b)
+		i++;
+	return i;
+}
+
 /* The end of a tag starting at p[i] == '<': the index just past its '>',
  * honouring quoted attribute values; len when it never ends. */
 static size_t
@@ -49,12 +71,11 @@ tag_end(const char *p, size_t len, size_t i)
 {
 	i++;
 	while (i < len) {
-		char c = p[i];
-		if (c == '>')
-			return i + 1;
-		i++;
-		if (c != '=')
-			continue;
+		i = find2(p, i, len, '>', '=');
+		if (i >= len)
+			break;
+		if (p[i++] == '>')
+			return i;
 		/* an attribute value: quoted ones may hold '>' */
 		while (i < len && is_space((unsigned char)p[i]))
 			i++;
@@ -68,13 +89,25 @@ tag_end(const char *p, size_t len, size_t i)
 	return len;
 }
 
+/* Whether a[0..n) equals the lower-case name (letters, '-' and ':'),
+ * ignoring case. */
+static inline bool
+same_ci(const char *a, const char *name, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i] ||
+		    (unsigned char)a[i] < 0x21)
+			return false;
+	return true;
+}
+
 /* Whether p[i..] is "</name" followed by space, '/' or '>'. */
 static bool
 is_end_tag(const char *p, size_t len, size_t i, const char *name, size_t nl)
 {
 	if (len - i < nl + 3 || p[i + 1] != '/')
 		return false;
-	if (strncasecmp(p + i + 2, name, nl) != 0)
+	if (!same_ci(p + i + 2, name, nl))
 		return false;
 	unsigned char c = (unsigned char)p[i + 2 + nl];
 	return is_space(c) || c == '>' || c == '/';
@@ -109,7 +142,7 @@ find_svg_end(const char *p, size_t len, size_t i)
 		if (is_end_tag(p, len, i, "svg", 3)) {
 			if (--depth == 0)
 				return i;
-		} else if (len - i > 4 && strncasecmp(p + i + 1, "svg", 3) == 0 &&
+		} else if (len - i > 4 && same_ci(p + i + 1, "svg", 3) &&
 		    (is_space((unsigned char)p[i + 4]) || p[i + 4] == '>')) {
 			depth++;
 		}
@@ -127,7 +160,7 @@ raw_element(const char *p, size_t len, size_t i, const char **name)
 		return 0;
 	for (size_t k = 0; k < 3; k++) {
 		size_t nl = strlen(names[k]);
-		if (len - i > nl + 1 && strncasecmp(p + i + 1, names[k], nl) == 0) {
+		if (len - i > nl + 1 && same_ci(p + i + 1, names[k], nl)) {
 			unsigned char c = (unsigned char)p[i + 1 + nl];
 			if (is_space(c) || c == '>' || c == '/') {
 				*name = names[k];
@@ -153,20 +186,12 @@ dropped_void(const char *name, size_t n)
 		{"param", 5}, {"area", 4}, {"embed", 5}, {"base", 4}, {"col", 3},
 		{"keygen", 6},
 	};
+	if (n < 3 || n > 6)
+		return false;
 	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (names[k].len == n && strncasecmp(name, names[k].name, n) == 0)
+		if (names[k].len == n && same_ci(name, names[k].name, n))
 			return true;
 	return false;
-}
-
-/* Whether a[0..n) equals the lower-case name, ignoring case. */
-static inline bool
-same_ci(const char *a, const char *name, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i])
-			return false;
-	return true;
 }
 
 /* The attributes strip_html*.c reads. */
@@ -190,11 +215,11 @@ wanted_attr(const char *a, size_t n)
 	return false;
 }
 
-/* Write the start tag p[i..end) at p + o with only the attributes we
+/* Write the start tag p[i..end) at q + o with only the attributes we
  * read, each as written; returns the bytes written.  A rewrite that would
- * not be shorter (o may be close behind i) copies the tag as it is. */
+ * not be shorter copies the tag as it is. */
 static size_t
-rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
+rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
 {
 	static char *scratch;
 	static size_t cap;
@@ -219,9 +244,9 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	size_t nl = j - i - 1;
 	if (dropped_void(p + i + 1, nl))
 		return 0;
-	bool is_link = nl == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
-	bool is_meta = nl == 4 && strncasecmp(p + i + 1, "meta", 4) == 0;
-	bool is_time = nl == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
+	bool is_link = nl == 4 && same_ci(p + i + 1, "link", 4);
+	bool is_meta = nl == 4 && same_ci(p + i + 1, "meta", 4);
+	bool is_time = nl == 4 && same_ci(p + i + 1, "time", 4);
 	/* a <meta> is kept when it names a charset or a field we read, a
 	 * <link> when it is the canonical one */
 	bool wanted = !(is_link || is_meta);
@@ -246,8 +271,8 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 				j++;
 			v0 = j;
 			if (j < end && (p[j] == '"' || p[j] == '\'')) {
-				const char *q = memchr(p + j + 1, p[j], end - j - 1);
-				j = q ? (size_t)(q - p) + 1 : end - 1;
+				const char *close = memchr(p + j + 1, p[j], end - j - 1);
+				j = close ? (size_t)(close - p) + 1 : end - 1;
 			} else {
 				while (j < end && !is_space((unsigned char)p[j]) &&
 				    p[j] != '>')
@@ -298,9 +323,9 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		}
 		/* href matters on <link rel=canonical> only; inline styles only
 		 * when they hide the element */
-		if (a1 - a0 == 4 && strncasecmp(p + a0, "href", 4) == 0 && !is_link)
+		if (a1 - a0 == 4 && same_ci(p + a0, "href", 4) && !is_link)
 			continue;
-		if (a1 - a0 == 5 && strncasecmp(p + a0, "style", 5) == 0 &&
+		if (a1 - a0 == 5 && same_ci(p + a0, "style", 5) &&
 		    !memmem(p + v0, j - v0, "none", 4) &&
 		    !memmem(p + v0, j - v0, "hidden", 6))
 			continue;
@@ -315,53 +340,70 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	scratch[w++] = '>';
 	if (w > tl)
 		goto verbatim;
-	memcpy(p + o, scratch, w);
+	memcpy(q + o, scratch, w);
 	return w;
 verbatim:
-	if (o != i)
-		memmove(p + o, p + i, tl);
+	memcpy(q + o, p + i, tl);
 	return tl;
 }
 
-/* Copy p[i..next) to p + o with every run of white space made one
+/* Copy p[i..next) to q + o with every run of white space made one
  * character (a line break when the run holds one); returns bytes written.
  * news-strip collapses white space anyway, <pre> included, but for its
- * line breaks. */
+ * line breaks.  q has 16 bytes to spare after what is written. */
 static size_t
-copy_text(char *p, size_t i, size_t next, size_t o)
+copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 {
 	size_t o0 = o;
 	while (i < next) {
-		/* the next white space character */
-		size_t j = i;
-		while (j < next && !is_space((unsigned char)p[j]))
-			j++;
-		if (o != i)
-			memmove(p + o, p + i, j - i);
-		o += j - i;
-		if (j >= next)
+#ifdef __SSE2__
+		/* 16 bytes at a time up to a byte that may be white space
+		 * (one of 0x00-0x20) */
+		const __m128i sp = _mm_set1_epi8(0x20);
+		while (i + 16 <= next) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			_mm_storeu_si128((__m128i *)(void *)(q + o), x);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_min_epu8(x, sp), x));
+			if (m) {
+				size_t k = (size_t)__builtin_ctz(m);
+				i += k;
+				o += k;
+				break;
+			}
+			i += 16;
+			o += 16;
+		}
+		if (i >= next)
 			break;
-		size_t k = j;
+#endif
+		unsigned char c = (unsigned char)p[i];
+		if (!is_space(c)) {
+			q[o++] = (char)c;
+			i++;
+			continue;
+		}
+		size_t k = i;
 		bool nl = false;
 		while (k < next && is_space((unsigned char)p[k])) {
 			nl |= p[k] == '\n';
 			k++;
 		}
-		p[o++] = nl ? '\n' : p[j] == '\r' ? '\n' : ' ';
+		q[o++] = nl ? '\n' : c == '\r' ? '\n' : ' ';
 		i = k;
 	}
 	return o - o0;
 }
 
 size_t
-strip_html_elide(char *p, size_t len)
+strip_html_elide(const char *p, size_t len, char *q)
 {
 	size_t i = 0, o = 0;
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
 		/* copy the text up to the '<' */
-		o += copy_text(p, i, next, o);
+		o += copy_text(p, q, i, next, o);
 		i = next;
 		if (i >= len)
 			break;
@@ -391,10 +433,9 @@ strip_html_elide(char *p, size_t len)
 		if (nl && !keep) {
 			/* nothing */
 		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
-			o += rewrite_start_tag(p, i, end, o);
+			o += rewrite_start_tag(p, q, i, end, o);
 		} else {
-			if (o != i)
-				memmove(p + o, p + i, end - i);
+			memcpy(q + o, p + i, end - i);
 			o += end - i;
 		}
 		i = end;
@@ -405,8 +446,7 @@ strip_html_elide(char *p, size_t len)
 		size_t stop = name[1] == 'v' ? find_svg_end(p, len, i)
 		    : find_end_tag(p, len, i, name, nl);
 		if (keep) {
-			if (o != i)
-				memmove(p + o, p + i, stop - i);
+			memcpy(q + o, p + i, stop - i);
 			o += stop - i;
 			i = stop;
 			continue;

@@ -51,9 +51,12 @@ typedef struct strip_nodes {
 void strip_html_main(strip_page *page, strip_nodes *nodes);
 
 /* --- before parsing (strip_html_elide.c) --- */
-/* Remove the content of script (but JSON-LD), style and svg elements and
- * comments from p in place; returns the new length. */
-size_t strip_html_elide(char *p, size_t len);
+/* Copy p[0..len) to q without the content of script (but JSON-LD), style
+ * and svg elements, comments and what else is never read; returns the
+ * length written.  q must not overlap p and must have room for len + 16
+ * bytes (it is written 16 bytes at a time). */
+#define STRIP_ELIDE_SLACK 16
+size_t strip_html_elide(const char *p, size_t len, char *q);
 
 /* --- metadata (strip_html_meta.c) --- */
 typedef struct strip_html_meta {
