@@ -106,6 +106,9 @@ contact_bytes(const char *s, size_t n)
 {
 	size_t covered = 0;
 
+	/* most blocks have none: look for the marks at memchr's speed first */
+	if (!memchr(s, '@', n) && !memmem(s, n, "://", 3) && !memmem(s, n, "www.", 4))
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		bool hit = false;
 		if (s[i] == '@' && i > 0 && i + 3 < n && s[i - 1] != ' ' && s[i + 1] != ' ') {

@@ -51,7 +51,6 @@ typedef struct strip_words {
 	size_t letters;         /* letters in all words */
 	size_t cjk;             /* letters of scripts written without spaces */
 	size_t digits;
-	news_buf lower;         /* scratch: the current word lower-cased */
 } strip_words;
 
 /* Split s into words (appending to nothing: out is reset). */
