@@ -39,6 +39,17 @@ field() {
 	[[ $(field .text) == *"The ferry at the old quay"* ]] || fail "--keep-captions: $(field .text)"
 }
 
+@test "news-strip-html: inline markup: words kept whole, hidden inline text dropped" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<p>The <span class="highlight" id="w1">harbour</span> <b>council</b> vo<i>ted</i> on <em class="x">Tuesday</em> to <span>build <strong>a new</strong> quay</span><span class="sr-only"> HIDDEN SPAN</span>, and <span style="display:none">INVISIBLE</span>the mayor <span aria-hidden="true">ARIA</span>said the <font>work</font> starts in May.</p>
+	<p>Two <span class="visually-hidden">SCREEN READER ONLY <b>BOLD INSIDE</b></span>ferries will <span><span>run</span></span> every <a href="/x">hour</a> from June, she added, <span>when <b>the</b></span> summer timetable begins.</p>
+	</article></body></html>
+	EOF
+	assert_success
+	assert_equal "$(field .text)" "The harbour council voted on Tuesday to build a new quay, and the mayor said the work starts in May."$'\n\n'"Two ferries will run every hour from June, she added, when the summer timetable begins."
+}
+
 @test "news-strip-html: hidden text, forms, embeds and templates are never article" {
 	run --separate-stderr news-strip --html <<-'EOF'
 	<html><body><main><article class="post-content">

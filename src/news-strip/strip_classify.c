@@ -106,8 +106,13 @@ contact_bytes(const char *s, size_t n)
 {
 	size_t covered = 0;
 
-	/* most blocks have none: look for the marks at memchr's speed first */
-	if (!memchr(s, '@', n) && !memmem(s, n, "://", 3) && !memmem(s, n, "www.", 4))
+	/* most blocks have none: look for the marks in one quick pass first */
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = s[i] == '@' || (s[i] == '/' && i > 0 && s[i - 1] == ':') ||
+		    (s[i] == '.' && i >= 3 && s[i - 1] == 'w' && s[i - 2] == 'w' &&
+		    s[i - 3] == 'w');
+	if (!any)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		bool hit = false;
@@ -151,6 +156,16 @@ nav_separators(const char *s, size_t n)
 			k++;            /* › • inline */
 	}
 	return k;
+}
+
+/* Whether the block holds a ©. */
+static bool
+has_copyright(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, 0xC2, (size_t)(s + n - p))) != NULL; p++)
+		if (p + 1 < s + n && (unsigned char)p[1] == 0xA9)
+			return true;
+	return false;
 }
 
 /* The bracketed group a block ends with ("(Yonhap)", "[Photo=AP]"). */
@@ -212,7 +227,8 @@ typedef struct classify_scratch {
 	bfeat *f;
 	size_t cap;
 	strip_words words;
-	uint64_t *keys;         /* sorted block keys, for repetition */
+	uint64_t *keys;         /* block key, count; ... (count_keys()) */
+	size_t key_cap, key_mask;
 } classify_scratch;
 
 static classify_scratch scratch;    /* reused across pages */
@@ -224,28 +240,42 @@ scratch_reserve(size_t n)
 		return;
 	scratch.cap = n * 2;
 	scratch.f = news_xrealloc(scratch.f, scratch.cap * sizeof *scratch.f);
-	scratch.keys = news_xrealloc(scratch.keys, scratch.cap * sizeof *scratch.keys);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
+/* How often each block key occurs: an open-addressing table of twice
+ * the blocks' number or more (a power of two), keys and counts side by
+ * side, rebuilt for each page. */
+static void
+count_keys(const bfeat *f, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static bool
-repeated(uint64_t key, const uint64_t *sorted, size_t n)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (sorted[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > scratch.key_cap) {
+		free(scratch.keys);
+		scratch.keys = news_xmalloc(2 * cap * sizeof *scratch.keys);
+		scratch.key_cap = cap;
 	}
-	return lo + 1 < n && sorted[lo] == key && sorted[lo + 1] == key;
+	scratch.key_mask = cap - 1;
+	memset(scratch.keys, 0, 2 * cap * sizeof *scratch.keys);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = f[i].key | 1;      /* 0 marks an empty slot */
+		size_t j = (size_t)(k ^ (k >> 29)) & scratch.key_mask;
+		while (scratch.keys[2 * j] && scratch.keys[2 * j] != k)
+			j = (j + 1) & scratch.key_mask;
+		scratch.keys[2 * j] = k;
+		scratch.keys[2 * j + 1]++;
+	}
+}
+
+static uint64_t
+key_count(uint64_t key)
+{
+	uint64_t k = key | 1;
+	size_t j = (size_t)(k ^ (k >> 29)) & scratch.key_mask;
+	while (scratch.keys[2 * j] && scratch.keys[2 * j] != k)
+		j = (j + 1) & scratch.key_mask;
+	return scratch.keys[2 * j] ? scratch.keys[2 * j + 1] : 0;
 }
 
 /* Pass 1: evidence. */
@@ -365,7 +395,7 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 			b->feat |= STRIP_FEAT_NAV;
 		if (b->link_density > 0.5f || (b->link_density > 0.25f && x->words < 40))
 			b->feat |= STRIP_FEAT_LINKS;
-		if (memmem(s, b->len, "\xC2\xA9", 2) && x->words <= 40)
+		if (x->words <= 40 && has_copyright(s, b->len))
 			b->feat |= STRIP_FEAT_WIDGET;      /* © */
 
 		/* headline shape: several words, mostly capitalised, no stop */
@@ -378,12 +408,9 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 	/* repetition within the page: menus, captions and headlines come
 	 * twice; a long paragraph twice is too rare to say which copy is
 	 * the article's */
+	count_keys(f, page->n);
 	for (size_t i = 0; i < page->n; i++)
-		scratch.keys[i] = f[i].key;
-	qsort(scratch.keys, page->n, sizeof *scratch.keys, cmp_u64);
-	for (size_t i = 0; i < page->n; i++)
-		if (f[i].words && f[i].chars < 200 &&
-		    repeated(f[i].key, scratch.keys, page->n))
+		if (f[i].words && f[i].chars < 200 && key_count(f[i].key) >= 2)
 			page->blocks[i].feat |= STRIP_FEAT_REPEATED;
 }
 

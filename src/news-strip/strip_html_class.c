@@ -151,6 +151,9 @@ is_modifier(const char *name, size_t len)
 {
 	static const char *const pre[] = {"has-", "is-", "no-", "with-", "tag-",
 	    "category-", "js-", "post-", "format-", "type-", "status-"};
+	/* a name with no '-' after its first letters has none of them */
+	if (len < 4 || !memchr(name + 1, '-', len - 1 < 9 ? len - 1 : 9))
+		return false;
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		size_t pl = strlen(pre[i]);
 		/* "post-123", "type-post": taxonomy; but "post-content" is a

@@ -21,6 +21,7 @@
  * raw-text elements) and leaves every decision about structure to libxml2.
  * Scripts of type application/ld+json are kept whole: they carry metadata. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -194,6 +195,74 @@ dropped_void(const char *name, size_t n)
 	return false;
 }
 
+/* Inline elements that mean nothing to news-strip unless hidden (or
+ * carrying a date): their class matters only when it says hidden, their
+ * id never, and one with no attribute left around plain text is dropped
+ * with its end tag (libxml2 then has fewer elements to walk, the text is
+ * the same).  Not <a> (link text), <time> (dates), <br>. */
+static bool
+plain_inline(const char *name, size_t n)
+{
+	/* the name packed into an integer, lower case: one compare a name */
+#define PACK2(a, b) ((uint64_t)(a) | (uint64_t)(b) << 8)
+#define PACK3(a, b, c) (PACK2(a, b) | (uint64_t)(c) << 16)
+#define PACK4(a, b, c, d) (PACK3(a, b, c) | (uint64_t)(d) << 24)
+#define PACK5(a, b, c, d, e) (PACK4(a, b, c, d) | (uint64_t)(e) << 32)
+#define PACK6(a, b, c, d, e, f) (PACK5(a, b, c, d, e) | (uint64_t)(f) << 40)
+	if (n == 0 || n > 6)
+		return false;
+	uint64_t v = 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)name[k];
+		if (!is_alpha(c))
+			return false;
+		v |= (uint64_t)(c | 0x20) << (8 * k);
+	}
+	switch (n) {
+	case 1:
+		return v == 'b' || v == 'i' || v == 'q' || v == 's' || v == 'u';
+	case 2:
+		return v == PACK2('e', 'm') || v == PACK2('t', 't');
+	case 3:
+		return v == PACK3('b', 'i', 'g') || v == PACK3('b', 'd', 'i') ||
+		    v == PACK3('b', 'd', 'o') || v == PACK3('d', 'e', 'l') ||
+		    v == PACK3('d', 'f', 'n') || v == PACK3('i', 'n', 's') ||
+		    v == PACK3('k', 'b', 'd') || v == PACK3('s', 'u', 'b') ||
+		    v == PACK3('s', 'u', 'p') || v == PACK3('v', 'a', 'r');
+	case 4:
+		return v == PACK4('s', 'p', 'a', 'n') || v == PACK4('a', 'b', 'b', 'r') ||
+		    v == PACK4('c', 'i', 't', 'e') || v == PACK4('c', 'o', 'd', 'e') ||
+		    v == PACK4('d', 'a', 't', 'a') || v == PACK4('f', 'o', 'n', 't') ||
+		    v == PACK4('m', 'a', 'r', 'k') || v == PACK4('n', 'o', 'b', 'r') ||
+		    v == PACK4('s', 'a', 'm', 'p');
+	case 5:
+		return v == PACK5('l', 'a', 'b', 'e', 'l') ||
+		    v == PACK5('s', 'm', 'a', 'l', 'l');
+	default:
+		return v == PACK6('s', 't', 'r', 'i', 'k', 'e') ||
+		    v == PACK6('s', 't', 'r', 'o', 'n', 'g');
+	}
+#undef PACK2
+#undef PACK3
+#undef PACK4
+#undef PACK5
+#undef PACK6
+}
+
+/* Whether the tag at p[i] ('<') is the end tag of the element named
+ * name[0..n) (as written in its start tag). */
+static bool
+ends_element(const char *p, size_t len, size_t i, const char *name, size_t n)
+{
+	if (len - i < n + 3 || p[i + 1] != '/')
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((p[i + 2 + k] | 0x20) != (name[k] | 0x20))
+			return false;
+	unsigned char c = (unsigned char)p[i + 2 + n];
+	return c == '>' || is_space(c);
+}
+
 /* The attributes strip_html*.c reads. */
 static bool
 wanted_attr(const char *a, size_t n)
@@ -217,13 +286,16 @@ wanted_attr(const char *a, size_t n)
 
 /* Write the start tag p[i..end) at q + o with only the attributes we
  * read, each as written; returns the bytes written.  A rewrite that would
- * not be shorter copies the tag as it is. */
+ * not be shorter copies the tag as it is.  *bare says the tag is a
+ * plain_inline() one left without attributes. */
 static size_t
-rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
+rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
+    bool *bare)
 {
 	static char *scratch;
 	static size_t cap;
 	size_t tl = end - i;
+	*bare = false;
 	if (p[end - 1] != '>')
 		goto verbatim;          /* cut off by the end of the page */
 	/* a rewrite may grow a little before it is known to be shorter:
@@ -247,6 +319,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
 	bool is_link = nl == 4 && same_ci(p + i + 1, "link", 4);
 	bool is_meta = nl == 4 && same_ci(p + i + 1, "meta", 4);
 	bool is_time = nl == 4 && same_ci(p + i + 1, "time", 4);
+	bool plain = plain_inline(p + i + 1, nl);
 	/* a <meta> is kept when it names a charset or a field we read, a
 	 * <link> when it is the canonical one */
 	bool wanted = !(is_link || is_meta);
@@ -285,6 +358,8 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
 		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
 		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
 		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
+		if (is_id && plain)
+			continue;
 		if ((is_class && !is_time) || is_id) {
 			const char *v = p + v0;
 			size_t vl = j - v0;
@@ -293,7 +368,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
 				vl -= 2;
 			}
 			enum strip_class_kind k = strip_html_class_of(v, vl);
-			if (k != STRIP_CLASS_NONE) {
+			if (k != STRIP_CLASS_NONE && (!plain || k == STRIP_CLASS_HIDDEN)) {
 				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
 				scratch[w + 5] = (char)('0' + k);
 				w += 6;
@@ -335,6 +410,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o)
 	}
 	if (!wanted)
 		return 0;
+	*bare = plain && w == nl + 1;
 	if (end - i >= 2 && p[end - 2] == '/')
 		scratch[w++] = '/';
 	scratch[w++] = '>';
@@ -399,6 +475,8 @@ size_t
 strip_html_elide(const char *p, size_t len, char *q)
 {
 	size_t i = 0, o = 0;
+	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
+	bool body = false;              /* <body> seen: text is in the body */
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
@@ -407,6 +485,11 @@ strip_html_elide(const char *p, size_t len, char *q)
 		i = next;
 		if (i >= len)
 			break;
+		if (i == drop_end) {
+			i = tag_end(p, len, i);
+			drop_end = (size_t)-1;
+			continue;
+		}
 		if (len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
 			/* a comment: dropped ("<!-->" and "<!--->" end at once) */
 			const char *end = len - i >= 5 ? memmem(p + i + 2, len - i - 2,
@@ -433,7 +516,19 @@ strip_html_elide(const char *p, size_t len, char *q)
 		if (nl && !keep) {
 			/* nothing */
 		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
-			o += rewrite_start_tag(p, q, i, end, o);
+			bool bare;
+			size_t w = rewrite_start_tag(p, q, i, end, o, &bare);
+			/* a bare inline element around plain text (no tag inside)
+			 * in the body: only its text goes on.  (In <head>, text
+			 * alone would make libxml2 open a paragraph.) */
+			const char *lt2 = bare && body ? memchr(p + end, '<', len - end) : NULL;
+			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2))
+				drop_end = (size_t)(lt2 - p);
+			else
+				o += w;
+			if (!body && w >= 5 && same_ci(p + i + 1, "body", 4) &&
+			    (p[i + 5] == '>' || is_space((unsigned char)p[i + 5])))
+				body = true;
 		} else {
 			memcpy(q + o, p + i, end - i);
 			o += end - i;
