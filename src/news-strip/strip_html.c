@@ -16,6 +16,9 @@
  * bodies, comments, unread attributes; class and id values judged). */
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -196,23 +199,21 @@ elem_search(const char *name)
 	return e ? e : &unknown_elem;
 }
 
-/* libxml2 interns element names, so most lookups hit this cache of
- * name pointers. */
+/* libxml2 interns element names in a dictionary of its parser context,
+ * so within one page a name is known by its pointer: a cache of name
+ * pointers, emptied before each page (a new context may reuse an address
+ * for another name). */
+static struct { const char *ptr; const elem_kind *kind; } elem_cache[256];
+
 static const elem_kind *
 elem_lookup(const char *name)
 {
-	static struct { const char *ptr; char name[16]; const elem_kind *kind; }
-	    cache[256];
 	size_t h = ((uintptr_t)name >> 3) & 255;
-	if (cache[h].ptr == name && strcmp(cache[h].name, name) == 0)
-		return cache[h].kind;
+	if (elem_cache[h].ptr == name)
+		return elem_cache[h].kind;
 	const elem_kind *k = elem_search(name);
-	size_t n = strlen(name);
-	if (n < sizeof cache[h].name) {
-		cache[h].ptr = name;
-		memcpy(cache[h].name, name, n + 1);
-		cache[h].kind = k;
-	}
+	elem_cache[h].ptr = name;
+	elem_cache[h].kind = k;
 	return k;
 }
 
@@ -617,6 +618,33 @@ is_ws(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
+/* The end of the run of bytes from s[i] that on_text() copies as they
+ * are: anything but white space and control bytes (0x00-0x20) and the
+ * lead bytes 0xC2, 0xE2 and 0xEF. */
+static inline size_t
+plain_run(const char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(0x20), c2 = _mm_set1_epi8((char)0xC2),
+	    e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, sp), x),
+		    _mm_cmpeq_epi8(x, c2)), _mm_or_si128(_mm_cmpeq_epi8(x, e2),
+		    _mm_cmpeq_epi8(x, ef)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xEF)
+			break;
+	}
+	return i;
+}
+
 static void
 on_text(void *user, const xmlChar *xs, int n)
 {
@@ -651,6 +679,25 @@ on_text(void *user, const xmlChar *xs, int n)
 	news_buf_reserve(b, len + 1);
 	size_t before = b->len;
 	for (size_t i = 0; i < len; i++) {
+		/* a run of bytes that need no look (not white space, not the
+		 * lead byte of a no-break or zero-width space or a BOM) goes in
+		 * whole */
+		size_t j = plain_run(s, i, len);
+		if (j > i) {
+			if (st->breaks && b->len) {
+				news_buf_reserve(b, len - i + 1);
+				b->data[b->len++] = '\n';
+			} else if (st->space) {
+				news_buf_reserve(b, len - i + 1);
+				b->data[b->len++] = ' ';
+			}
+			st->space = false;
+			st->breaks = 0;
+			memcpy(b->data + b->len, s + i, j - i);
+			b->len += j - i;
+			i = j - 1;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (is_ws(c)) {
 			if (c == '\n' && st->pre_depth) {
@@ -795,7 +842,7 @@ strip_looks_like_html(const char *p, size_t len)
 	if (n == 0 || i >= len || !(is_ws((unsigned char)p[i]) || p[i] == '>' ||
 	    p[i] == '/'))
 		return false;
-	return elem_lookup(name) != &unknown_elem;
+	return elem_search(name) != &unknown_elem;
 }
 
 /* The page as UTF-8 without what is never read (strip_html_elide.c), in
@@ -846,6 +893,7 @@ parse(const char *html, size_t len, const char *charset, bool unicode,
 	}
 	html_state st = { .page = page };
 	const news_buf *utf8 = prepare(html, len, charset, unicode, page);
+	memset(elem_cache, 0, sizeof elem_cache);
 	/* libxml2 takes an int size */
 	int n = utf8->len > INT32_MAX ? INT32_MAX : (int)utf8->len;
 
