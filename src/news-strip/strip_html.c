@@ -199,6 +199,70 @@ elem_search(const char *name)
 	return e ? e : &unknown_elem;
 }
 
+/* Names of up to eight letters and digits packed into an integer, lower
+ * case, for a quick table of the elements that start blocks; 0 for other
+ * names. */
+static uint64_t
+pack_name(const char *name, size_t n)
+{
+	if (n == 0 || n > 8)
+		return 0;
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i] | 0x20;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return 0;
+		v |= (uint64_t)c << (8 * i);
+	}
+	return v;
+}
+
+#define BLOCK_SLOTS 512
+static uint64_t block_keys[BLOCK_SLOTS];
+static bool block_vals[BLOCK_SLOTS];
+
+static size_t
+block_slot(uint64_t key)
+{
+	size_t j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (BLOCK_SLOTS - 1);
+	while (block_keys[j] && block_keys[j] != key)
+		j = (j + 1) & (BLOCK_SLOTS - 1);
+	return j;
+}
+
+bool
+strip_html_block_start(const char *name, size_t n)
+{
+	if (!block_keys[block_slot(pack_name("div", 3))]) {
+		/* first call: the table of known elements */
+		for (size_t i = 0; i < sizeof elems / sizeof elems[0]; i++) {
+			uint64_t key = pack_name(elems[i].name, strlen(elems[i].name));
+			if (!key)
+				continue;
+			size_t j = block_slot(key);
+			block_keys[j] = key;
+			block_vals[j] = (elems[i].flags & EL_BLOCK) != 0;
+		}
+		/* <html>, <head> and <body> again are ignored by libxml2 */
+		block_vals[block_slot(pack_name("html", 4))] = false;
+		block_vals[block_slot(pack_name("body", 4))] = false;
+	}
+	uint64_t key = pack_name(name, n);
+	if (key) {
+		size_t j = block_slot(key);
+		if (block_keys[j])
+			return block_vals[j];
+	}
+	/* a longer name or one we do not list */
+	char low[16];
+	if (n == 0 || n >= sizeof low)
+		return n > 0;   /* no element we know: a block */
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(name[i] | 0x20);
+	low[n] = '\0';
+	return (elem_search(low)->flags & EL_BLOCK) != 0;
+}
+
 /* libxml2 interns element names in a dictionary of its parser context,
  * so within one page a name is known by its pointer: a cache of name
  * pointers, emptied before each page (a new context may reuse an address

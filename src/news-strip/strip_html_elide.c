@@ -471,17 +471,54 @@ copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 	return o - o0;
 }
 
+/* The length of the element name after p[i] == '<', or 0. */
+static size_t
+tag_name_len(const char *p, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	if (j >= len || !is_alpha((unsigned char)p[j]))
+		return 0;
+	while (j < len && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+	    p[j] != '>')
+		j++;
+	return j < len ? j - i - 1 : 0;
+}
+
+static bool
+all_space(const char *p, size_t i, size_t end)
+{
+	for (; i < end; i++)
+		if (!is_space((unsigned char)p[i]))
+			return false;
+	return true;
+}
+
 size_t
 strip_html_elide(const char *p, size_t len, char *q)
 {
 	size_t i = 0, o = 0;
 	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
 	bool body = false;              /* <body> seen: text is in the body */
+	size_t last_start = (size_t)-1; /* the last tag written, when a start tag */
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
-		/* copy the text up to the '<' */
-		o += copy_text(p, q, i, next, o);
+		/* copy the text up to the '<'; white space next to a block's
+		 * start tag is dropped (the block starts afresh there, so it
+		 * says nothing, and libxml2 is spared a text event) */
+		if (next > i) {
+			size_t n;
+			if (all_space(p, i, next) && ((last_start != (size_t)-1 &&
+			    (n = tag_name_len(p, len, last_start)) != 0 &&
+			    strip_html_block_start(p + last_start + 1, n)) ||
+			    (next < len && (n = tag_name_len(p, len, next)) != 0 &&
+			    strip_html_block_start(p + next + 1, n)))) {
+				/* dropped */
+			} else {
+				o += copy_text(p, q, i, next, o);
+				last_start = (size_t)-1;
+			}
+		}
 		i = next;
 		if (i >= len)
 			break;
@@ -518,6 +555,7 @@ strip_html_elide(const char *p, size_t len, char *q)
 		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
 			bool bare;
 			size_t w = rewrite_start_tag(p, q, i, end, o, &bare);
+			last_start = w ? i : (size_t)-1;
 			/* a bare inline element around plain text (no tag inside)
 			 * in the body: only its text goes on.  (In <head>, text
 			 * alone would make libxml2 open a paragraph.) */
@@ -532,6 +570,7 @@ strip_html_elide(const char *p, size_t len, char *q)
 		} else {
 			memcpy(q + o, p + i, end - i);
 			o += end - i;
+			last_start = (size_t)-1;
 		}
 		i = end;
 		if (!nl || (self_closed && name[1] == 'v'))

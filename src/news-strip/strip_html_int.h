@@ -56,6 +56,10 @@ void strip_html_main(strip_page *page, strip_nodes *nodes);
  * length written.  q must not overlap p and must have room for len + 16
  * bytes (it is written 16 bytes at a time). */
 #define STRIP_ELIDE_SLACK 16
+/* Whether the start tag of element name[0..n) (any case) ends the block
+ * being collected (strip_html.c), so white space next to it says
+ * nothing. */
+bool strip_html_block_start(const char *name, size_t n);
 size_t strip_html_elide(const char *p, size_t len, char *q);
 
 /* --- metadata (strip_html_meta.c) --- */
