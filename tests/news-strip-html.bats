@@ -282,6 +282,17 @@ field() {
 	assert_output_jsonl
 }
 
+@test "news-strip-html: an article in a container whose class says widget (page builders)" {
+	run --separate-stderr news-strip "$H/widget-body.html"
+	assert_success
+	local text
+	text=$(field .text)
+	for p in "began voting on Wednesday" "three ways of paying" "a new public trust" "thirty days"; do
+		[[ $text == *"$p"* ]] || fail "paragraph missing ('$p'): $text"
+	done
+	[[ $text != *"Council budget"* && $text != *"Latest"* ]] || fail "sidebar kept: $text"
+}
+
 @test "news-strip-html: an article inside a layout table" {
 	run --separate-stderr news-strip "$H/table.html"
 	assert_success
