@@ -293,6 +293,24 @@ field() {
 	[[ $text != *"Council budget"* && $text != *"Latest"* ]] || fail "sidebar kept: $text"
 }
 
+@test "news-strip-html: calls to action after the article are dropped, the article's own app and newsletter sentences kept" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<h1>Tax office opens its filing app to all</h1>
+	<p>The tax office said on Monday that every household can now file its return through the agency's new app, which was tested by ten thousand people last year.</p>
+	<p>Officials said the newsletter the agency sends to accountants would carry the details, and that paper forms will remain available at post offices until 2026.</p>
+	<p>For the latest stories and breaking news from the region, download our app for iOS and Android or follow us on Twitter and Facebook.</p>
+	<p>Never miss the latest news: sign up for our free morning newsletter and get the day's headlines in your inbox before breakfast.</p>
+	</article></body></html>
+	EOF
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"file its return through the agency's new app"* ]] || fail "$text"
+	[[ $text == *"newsletter the agency sends"* ]] || fail "$text"
+	[[ $text != *"download our app"* && $text != *"morning newsletter"* ]] || fail "call to action kept: $text"
+}
+
 @test "news-strip-html: an article inside a layout table" {
 	run --separate-stderr news-strip "$H/table.html"
 	assert_success

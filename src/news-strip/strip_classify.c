@@ -328,6 +328,10 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 			b->feat |= STRIP_FEAT_RELTIME;
 		if ((kinds & (1u << STRIP_PH_END)) && x->words <= 15)
 			b->feat |= STRIP_FEAT_WIDGET;
+		/* a call to action: the site speaking to its reader ("follow us
+		 * on", "sign up for our newsletter"), even in a sentence */
+		if ((kinds & (1u << STRIP_PH_PROMO)) && x->words <= 60)
+			b->feat |= STRIP_FEAT_WIDGET;
 
 		/* captions: a caption phrase in a block of up to 60 words, or in
 		 * the bracketed credit a block ends with; "Photo: ..." prefixes

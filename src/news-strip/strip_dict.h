@@ -25,6 +25,8 @@ enum strip_phrase_kind {
 	STRIP_PH_DATELABEL,     /* "published", "updated": date line prefixes */
 	STRIP_PH_RELTIME,       /* "minutes ago": relative times */
 	STRIP_PH_END,           /* "source", "(c)": lines that close an article */
+	STRIP_PH_PROMO,         /* "follow us on", "sign up for our": calls to
+	                         * action, in blocks of up to 60 words */
 	STRIP_PH_KINDS
 };
 
