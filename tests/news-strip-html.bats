@@ -311,6 +311,16 @@ field() {
 	[[ $text != *"download our app"* && $text != *"morning newsletter"* ]] || fail "call to action kept: $text"
 }
 
+@test "news-strip-html: a post embedded in the article (a blockquote) is article text" {
+	run --separate-stderr news-strip "$H/tweet.html"
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"Third Saturday in a row that the last boat has been cancelled"* ]] || fail "tweet dropped: $text"
+	[[ $text == *"shortage of crew"* ]] || fail "$text"
+	[[ $text != *"@islander"* ]] || fail "the tweet's byline line kept: $text"
+}
+
 @test "news-strip-html: an article inside a layout table" {
 	run --separate-stderr news-strip "$H/table.html"
 	assert_success

@@ -47,6 +47,7 @@ enum {
 	STRIP_HINT_MAIN = 1 << 12,      /* HTML: inside the container that holds the
 	                                 * page's prose (strip_html_main.c); on a page
 	                                 * where no block has it there is none clear */
+	STRIP_HINT_QUOTE = 1 << 13,     /* HTML: inside a <blockquote> */
 };
 
 typedef struct strip_block {

@@ -685,9 +685,11 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 		    ((b->feat & STRIP_FEAT_REPEATED) && f[i].chars < 50))
 			c = STRIP_CLS_BAD;
 		/* links: a sentence of prose may carry one ("As usual,
-		 * <a>StackOverflow knows the answer</a>."), a teaser may not */
+		 * <a>StackOverflow knows the answer</a>."), a teaser may not;
+		 * nor may a quote, which is prose (a post embedded in the
+		 * article, ending with its photo's link) */
 		else if (b->link_density > 0.5f || ((b->feat & STRIP_FEAT_LINKS) &&
-		    !(b->feat & STRIP_FEAT_SENTENCE)))
+		    !(b->feat & STRIP_FEAT_SENTENCE) && !(b->hints & STRIP_HINT_QUOTE)))
 			c = STRIP_CLS_BAD;
 		else if (b->feat & STRIP_FEAT_CAPTION)
 			c = STRIP_CLS_CAPTION;

@@ -288,6 +288,7 @@ typedef struct frame {
 	int node;               /* the innermost container node, inherited */
 	unsigned char skip;     /* this element started skipping */
 	unsigned char article;  /* ... counted in article_depth */
+	unsigned char quote;    /* ... counted in quote_depth */
 	unsigned char capture;  /* ... started a capture */
 	unsigned char author;   /* ... an <a rel=author> */
 } frame;
@@ -301,6 +302,7 @@ typedef struct html_state {
 	size_t depth, cap;
 	int skip_depth;
 	int article_depth;
+	int quote_depth;        /* open <blockquote>s */
 	int link_depth;
 	int pre_depth;
 	/* the block being collected */
@@ -396,6 +398,8 @@ flush(html_state *st)
 	blk->depth = (int)st->depth;
 	if (st->article_depth)
 		blk->hints |= STRIP_HINT_ARTICLE;
+	if (st->quote_depth)
+		blk->hints |= STRIP_HINT_QUOTE;
 	if (tag == STRIP_H1 && !st->h1_block)
 		st->h1_block = st->page->n;
 	strip_nodes *ns = &st->nodes;
@@ -493,10 +497,13 @@ markup_verdict(const elem_kind *k, const tag_attrs *at)
 	if (ck == STRIP_CLASS_HIDDEN)
 		return -1;
 	/* <article> and <main> are what they say unless the class says
-	 * comment or share: comments are often <article> elements */
+	 * comment or share: comments are often <article> elements; and a
+	 * <blockquote> quotes, whatever its class ("twitter-tweet",
+	 * "instagram-media": posts embedded in the article) */
 	if (ck == STRIP_CLASS_STRONG)
 		flags |= STRIP_NODE_STRONG | STRIP_NODE_BOILER;
-	else if (ck == STRIP_CLASS_BOILER && !(k->flags & EL_ARTICLE))
+	else if (ck == STRIP_CLASS_BOILER && !(k->flags & EL_ARTICLE) &&
+	    k->tag != STRIP_QUOTE)
 		flags |= STRIP_NODE_BOILER;
 	else if (ck == STRIP_CLASS_CONTENT)
 		flags |= STRIP_NODE_CONTENT;
@@ -625,6 +632,10 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		}
 		if (k->flags & EL_PRE)
 			st->pre_depth++;
+		if (k->tag == STRIP_QUOTE) {
+			f.quote = 1;
+			st->quote_depth++;
+		}
 	} else if (k->flags & EL_LINK) {
 		st->link_depth++;
 		if (contains_ci(at.rel, "author") && !st->author_depth) {
@@ -674,6 +685,8 @@ on_end(void *user, const xmlChar *xname)
 	}
 	if (f.article)
 		st->article_depth--;
+	if (f.quote)
+		st->quote_depth--;
 }
 
 static inline bool
