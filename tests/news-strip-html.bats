@@ -321,6 +321,27 @@ field() {
 	[[ $text != *"@islander"* ]] || fail "the tweet's byline line kept: $text"
 }
 
+@test "news-strip-html: a standfirst set in a heading element is article text; a related story's heading is not" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<h1>Islanders vote to keep their ferry</h1>
+	<h2 class="excerpt">Residents of the three northern islands voted by a wide margin on Sunday to keep the council's ferry service rather than sell it.</h2>
+	<p class="dateline">12 June 2023</p>
+	<p>The vote, which drew more than two thirds of those registered, ends a year of debate over the cost of the service and the age of its two boats.</p>
+	<h3>What happens next</h3>
+	<p>The council will now ask the government for a loan to replace the older boat, which has been out of service for repairs twice this year.</p>
+	</article>
+	<aside class="related"><h3>Council approves budget for a new harbour wall and two bus shelters in the spring</h3><p><a href="/x">Read the story</a></p></aside>
+	</body></html>
+	EOF
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == "Residents of the three northern islands voted"* ]] || fail "standfirst missing: $text"
+	[[ $text == *"What happens next"$'\n\n'"The council will now ask"* ]] || fail "section heading: $text"
+	[[ $text != *"harbour wall"* ]] || fail "related story kept: $text"
+}
+
 @test "news-strip-html: an article inside a layout table" {
 	run --separate-stderr news-strip "$H/table.html"
 	assert_success

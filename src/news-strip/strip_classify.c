@@ -693,7 +693,10 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 			c = STRIP_CLS_BAD;
 		else if (b->feat & STRIP_FEAT_CAPTION)
 			c = STRIP_CLS_CAPTION;
-		else if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6)
+		/* a heading that reads as prose is a standfirst set in a
+		 * heading element, not a section's heading */
+		else if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6 &&
+		    !(f[i].words >= 14 || (f[i].chars >= 80 && (b->feat & STRIP_FEAT_SENTENCE))))
 			c = STRIP_CLS_HEADING;
 		else if (f[i].chars < cfg->min_length &&
 		    !(b->feat & STRIP_FEAT_SENTENCE))
