@@ -670,6 +670,17 @@ has_html_main(const strip_page *page)
 	return false;
 }
 
+/* Whether a block that does not end as a sentence still starts with
+ * one: a capital letter, words, a full stop, little link text ("The
+ * <a>manual</a> has the answer for that. In short:"). */
+static bool
+opens_sentence(const strip_page *page, const strip_block *b, const bfeat *x)
+{
+	unsigned char c = (unsigned char)page->text.data[b->off];
+	return x->sentences >= 1 && x->words >= 6 && b->link_density <= 0.4f &&
+	    ((c >= 'A' && c <= 'Z') || c >= 0xC0);
+}
+
 static void
 classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 {
@@ -689,7 +700,8 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 		 * nor may a quote, which is prose (a post embedded in the
 		 * article, ending with its photo's link) */
 		else if (b->link_density > 0.5f || ((b->feat & STRIP_FEAT_LINKS) &&
-		    !(b->feat & STRIP_FEAT_SENTENCE) && !(b->hints & STRIP_HINT_QUOTE)))
+		    !(b->feat & STRIP_FEAT_SENTENCE) && !opens_sentence(page, b, &f[i]) &&
+		    !(b->hints & STRIP_HINT_QUOTE)))
 			c = STRIP_CLS_BAD;
 		else if (b->feat & STRIP_FEAT_CAPTION)
 			c = STRIP_CLS_CAPTION;
