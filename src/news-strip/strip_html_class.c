@@ -149,24 +149,29 @@ word_kind(const char *w, size_t len, bool whole)
 static bool
 is_modifier(const char *name, size_t len)
 {
-	static const char *const pre[] = {"has-", "is-", "no-", "with-", "tag-",
-	    "category-", "js-", "post-", "format-", "type-", "status-"};
-	/* a name with no '-' after its first letters has none of them */
-	if (len < 4 || !memchr(name + 1, '-', len - 1 < 9 ? len - 1 : 9))
+	/* the prefixes: "has-", "is-", "no-", "with-", "tag-", "category-",
+	 * "js-", "post-", "format-", "type-", "status-"; only the one as
+	 * long as the name's first word can match */
+	if (len < 4)
 		return false;
-	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-		size_t pl = strlen(pre[i]);
-		/* "post-123", "type-post": taxonomy; but "post-content" is a
-		 * real name, so post-/type-/format- only with a digit or a
-		 * WordPress status word after them */
-		if (len > pl && strncasecmp(name, pre[i], pl) == 0) {
-			if (strcmp(pre[i], "post-") == 0 &&
-			    !isdigit((unsigned char)name[pl]))
-				continue;
-			return true;
-		}
-	}
-	return false;
+	const char *dash = memchr(name + 1, '-', len - 1 < 9 ? len - 1 : 9);
+	if (!dash)
+		return false;
+	size_t wl = (size_t)(dash - name);     /* the first word's length */
+	if (len <= wl + 1)
+		return false;
+	char w[9];
+	for (size_t i = 0; i < wl; i++)
+		w[i] = (char)(name[i] | 0x20);
+#define IS(lit) (wl == sizeof lit - 1 && memcmp(w, lit, wl) == 0)
+	/* "post-123", "type-post": taxonomy; but "post-content" is a real
+	 * name, so post- only with a digit after it */
+	if (IS("post"))
+		return isdigit((unsigned char)name[wl + 1]) != 0;
+	return IS("has") || IS("is") || IS("no") || IS("with") || IS("tag") ||
+	    IS("category") || IS("js") || IS("format") || IS("type") ||
+	    IS("status");
+#undef IS
 }
 
 /* One class name ("article__footer"): hidden, then strong, then boiler,
