@@ -356,6 +356,19 @@ field() {
 	[[ $(field .text) == *"has it. In short:"* ]] || fail "$(field .text)"
 }
 
+@test "news-strip-html: character references are read as libxml2 reads them" {
+	run --separate-stderr news-strip "$H/entities.html"
+	assert_success
+	local text
+	text=$(field .text)
+	for want in "The company AT&T said © 2024 that it’s ’quoted’ and &unknown; stays" \
+	    "&amp and &amp stays, goes, goes, goes, A and A read, a < b > c" \
+	    "x y, ' and € and … and Été and 😀 and a lone & sign, and and &;x &a.b-c_d:e; end" \
+	    'Second paragraph <script>not a tag</script> with "quotes"'; do
+		[[ $text == *"$want"* ]] || fail "'$want' not in: $text"
+	done
+}
+
 @test "news-strip-html: an article inside a layout table" {
 	run --separate-stderr news-strip "$H/table.html"
 	assert_success

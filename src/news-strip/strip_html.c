@@ -319,6 +319,9 @@ typedef struct html_state {
 	int author_depth;
 	news_buf author;
 	char *time_any;         /* the first <time datetime> */
+	/* the page's text runs (strip_html_text.c) */
+	const strip_texts *texts;
+	size_t next_text;       /* the run expected next */
 	size_t h1_block;        /* first h1 block + 1, or 0 */
 } html_state;
 
@@ -723,11 +726,8 @@ plain_run(const char *s, size_t i, size_t len)
 }
 
 static void
-on_text(void *user, const xmlChar *xs, int n)
+put_text(html_state *st, const char *s, size_t len)
 {
-	html_state *st = user;
-	const char *s = (const char *)xs;
-	size_t len = (size_t)n;
 	if (st->skip_depth) {
 		if (st->capture != CAP_NONE)
 			news_buf_add(&st->captured, s, len);
@@ -822,10 +822,39 @@ on_text(void *user, const xmlChar *xs, int n)
 		st->cur_link += b->len - before;
 }
 
+/* Text as libxml2 reports it: white space and a lone '<' as they are,
+ * and each run of text as its mark (strip_html_text.c). */
+static void
+on_text(void *user, const xmlChar *xs, int n)
+{
+	html_state *st = user;
+	const char *s = (const char *)xs, *end = s + n;
+	while (s < end) {
+		/* a mark is U+E000-U+EFFF: 0xEE, then 0x80-0xBF twice */
+		const char *m = memchr(s, 0xEE, (size_t)(end - s));
+		while (m && !(end - m >= 3 && ((unsigned char)m[1] & 0xC0) == 0x80))
+			m = memchr(m + 1, 0xEE, (size_t)(end - m - 1));
+		if (!m) {
+			put_text(st, s, (size_t)(end - s));
+			return;
+		}
+		if (m > s)
+			put_text(st, s, (size_t)(m - s));
+		int32_t cp = (((unsigned char)m[1] & 0x3F) << 6 | ((unsigned char)m[2] & 0x3F)) +
+		    0xE000;
+		const char *run;
+		size_t rl;
+		if (strip_texts_get(st->texts, &st->next_text, cp, &run, &rl))
+			put_text(st, run, rl);
+		s = m + 3;
+	}
+}
+
+/* Script content (JSON-LD): as it is. */
 static void
 on_cdata(void *user, const xmlChar *s, int n)
 {
-	on_text(user, s, n);
+	put_text(user, (const char *)s, (size_t)n);
 }
 
 static void
@@ -927,7 +956,7 @@ strip_looks_like_html(const char *p, size_t len)
  * already (a JSON string), whatever it declares. */
 static const news_buf *
 prepare(const char *html, size_t len, const char *charset, bool unicode,
-    strip_page *page)
+    strip_page *page, strip_texts *texts)
 {
 	static news_buf conv, elided;
 	size_t bom = 0;
@@ -949,8 +978,9 @@ prepare(const char *html, size_t len, const char *charset, bool unicode,
 		src_len = conv.len;
 	}
 	news_buf_clear(&elided);
-	news_buf_reserve(&elided, src_len + STRIP_ELIDE_SLACK);
-	elided.len = strip_html_elide(src, src_len, elided.data);
+	news_buf_reserve(&elided, STRIP_ELIDE_ROOM(src_len));
+	strip_texts_clear(texts);
+	elided.len = strip_html_elide(src, src_len, elided.data, texts);
 	return &elided;
 }
 
@@ -968,8 +998,9 @@ parse(const char *html, size_t len, const char *charset, bool unicode,
 		sax.error = quiet;
 		sax.warning = quiet;
 	}
-	html_state st = { .page = page };
-	const news_buf *utf8 = prepare(html, len, charset, unicode, page);
+	static strip_texts texts;
+	html_state st = { .page = page, .texts = &texts };
+	const news_buf *utf8 = prepare(html, len, charset, unicode, page, &texts);
 	memset(elem_cache, 0, sizeof elem_cache);
 	/* libxml2 takes an int size */
 	int n = utf8->len > INT32_MAX ? INT32_MAX : (int)utf8->len;

@@ -494,7 +494,7 @@ all_space(const char *p, size_t i, size_t end)
 }
 
 size_t
-strip_html_elide(const char *p, size_t len, char *q)
+strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 {
 	size_t i = 0, o = 0;
 	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
@@ -508,12 +508,18 @@ strip_html_elide(const char *p, size_t len, char *q)
 		 * says nothing, and libxml2 is spared a text event) */
 		if (next > i) {
 			size_t n;
-			if (all_space(p, i, next) && ((last_start != (size_t)-1 &&
+			bool space = all_space(p, i, next);
+			if (space && ((last_start != (size_t)-1 &&
 			    (n = tag_name_len(p, len, last_start)) != 0 &&
 			    strip_html_block_start(p + last_start + 1, n)) ||
 			    (next < len && (n = tag_name_len(p, len, next)) != 0 &&
 			    strip_html_block_start(p + next + 1, n)))) {
 				/* dropped */
+			} else if (texts && !space) {
+				/* a run of text: beside libxml2, its mark in place */
+				size_t w = copy_text(p, q, i, next, o);
+				o += strip_texts_add(texts, q + o, w, q + o);
+				last_start = (size_t)-1;
 			} else {
 				o += copy_text(p, q, i, next, o);
 				last_start = (size_t)-1;
