@@ -319,6 +319,7 @@ typedef struct html_state {
 	int author_depth;
 	news_buf author;
 	char *time_any;         /* the first <time datetime> */
+	news_buf jsonld;        /* JSON-LD scripts: length (size_t), text; ... */
 	/* the page's text runs (strip_html_text.c) */
 	const strip_texts *texts;
 	size_t next_text;       /* the run expected next */
@@ -661,8 +662,13 @@ on_end(void *user, const xmlChar *xname)
 	if (f.capture) {
 		if (st->capture == CAP_TITLE)
 			strip_html_meta_set(&st->meta.title, st->captured.data, st->captured.len);
-		else if (st->capture == CAP_JSONLD)
-			strip_html_jsonld(&st->meta, st->captured.data, st->captured.len);
+		else if (st->capture == CAP_JSONLD) {
+			/* kept for later: JSON-LD is parsed only when its
+			 * values are wanted (parse_jsonld()) */
+			size_t n = st->captured.len;
+			news_buf_add(&st->jsonld, (const char *)&n, sizeof n);
+			news_buf_add(&st->jsonld, st->captured.data, n);
+		}
 		st->capture = CAP_NONE;
 	}
 	if (f.skip) {
@@ -873,6 +879,33 @@ first_h1(const html_state *st, size_t *len)
 	return st->page->text.data + b->off;
 }
 
+/* The page's JSON-LD scripts, read into st->meta. */
+static void
+parse_jsonld(html_state *st)
+{
+	for (size_t i = 0; i + sizeof(size_t) <= st->jsonld.len;) {
+		size_t n;
+		memcpy(&n, st->jsonld.data + i, sizeof n);
+		i += sizeof n;
+		strip_html_jsonld(&st->meta, st->jsonld.data + i, n);
+		i += n;
+	}
+	news_buf_clear(&st->jsonld);
+}
+
+/* The length of the main content's text (STRIP_HINT_MAIN, not
+ * boilerplate). */
+static size_t
+main_len(const strip_page *page)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < page->n; i++)
+		if ((page->blocks[i].hints & STRIP_HINT_MAIN) &&
+		    !(page->blocks[i].hints & STRIP_HINT_BOILER))
+			n += page->blocks[i].len;
+	return n;
+}
+
 /* A page whose article is filled in by scripts shows little of it in its
  * markup, but many such pages carry the whole text in JSON-LD's
  * articleBody.  When that is much longer than the main content found, its
@@ -882,12 +915,7 @@ use_jsonld_body(strip_page *page, const strip_html_meta *m)
 {
 	if (!m->body || m->body_len < 1000 || memchr(m->body, '<', m->body_len))
 		return;
-	size_t main_len = 0;
-	for (size_t i = 0; i < page->n; i++)
-		if ((page->blocks[i].hints & STRIP_HINT_MAIN) &&
-		    !(page->blocks[i].hints & STRIP_HINT_BOILER))
-			main_len += page->blocks[i].len;
-	if (main_len * 2 >= m->body_len)
+	if (main_len(page) * 2 >= m->body_len)
 		return;
 	for (size_t i = 0; i < page->n; i++)
 		page->blocks[i].hints &= ~(unsigned)STRIP_HINT_MAIN;
@@ -1023,8 +1051,15 @@ parse(const char *html, size_t len, const char *charset, bool unicode,
 		st.meta.date[3] = st.time_any;
 		st.time_any = NULL;
 	}
+	/* JSON-LD's date and author count only when the <meta> tags gave
+	 * none, and its articleBody only when it could be more than twice
+	 * the main content (its text is no longer than the scripts) */
+	if (strip_html_meta_wants_jsonld(&st.meta))
+		parse_jsonld(&st);
 	strip_html_meta_finish(&st.meta, page, h1, h1_len);
 	strip_html_main(page, &st.nodes);
+	if (st.jsonld.len > 2 * main_len(page))
+		parse_jsonld(&st);
 	use_jsonld_body(page, &st.meta);
 
 	strip_html_meta_free(&st.meta);
@@ -1035,6 +1070,7 @@ parse(const char *html, size_t len, const char *charset, bool unicode,
 	news_buf_free(&st.cur);
 	news_buf_free(&st.captured);
 	news_buf_free(&st.author);
+	news_buf_free(&st.jsonld);
 	return 0;
 }
 

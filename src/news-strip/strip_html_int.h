@@ -105,6 +105,9 @@ bool strip_html_meta_key_wanted(const char *key, size_t len);
 void strip_html_link_tag(strip_html_meta *m, const char **attrs);
 /* The text of a <script type="application/ld+json">. */
 void strip_html_jsonld(strip_html_meta *m, const char *json, size_t len);
+/* Whether strip_html_meta_finish() would look at JSON-LD's date or author:
+ * the <meta> tags gave no date, or no author worth a byline. */
+bool strip_html_meta_wants_jsonld(const strip_html_meta *m);
 /* Keep s in *slot unless a value is there already (s is copied, trimmed). */
 void strip_html_meta_set(char **slot, const char *s, size_t len);
 /* Fill page->meta_* from what was found; `h1` is the page's first main
