@@ -9,7 +9,7 @@ set -eu
 # What the programs link against and what `make check` runs.
 BUILD_PKGS="gcc make pkg-config libc6-dev zlib1g-dev libpcre2-dev libutf8proc-dev
 libjansson-dev libxml2-dev libxxhash-dev liblmdb-dev iso-codes libgeonames-dev
-libexttextcat-dev"
+libexttextcat-dev wamerican"
 TEST_PKGS="bats bats-support bats-assert parallel jq"
 PKGS="$BUILD_PKGS $TEST_PKGS"
 

@@ -11,9 +11,6 @@
 #include "news_err.h"
 #include "news_json.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 enum hole { H_ID, H_TEXT, H_DOC, H_SENT, H_START, H_END, H_COUNT };
 
@@ -257,84 +254,6 @@ put_uint(char *p, uint64_t v)
 	return e;
 }
 
-/* One character that JSON escapes, as news_json_put_string() writes it. */
-static void
-put_escape(news_buf *b, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	switch (c) {
-	case '"': news_buf_add(b, "\\\"", 2); break;
-	case '\\': news_buf_add(b, "\\\\", 2); break;
-	case '\n': news_buf_add(b, "\\n", 2); break;
-	case '\r': news_buf_add(b, "\\r", 2); break;
-	case '\t': news_buf_add(b, "\\t", 2); break;
-	case '\b': news_buf_add(b, "\\b", 2); break;
-	case '\f': news_buf_add(b, "\\f", 2); break;
-	default: {
-		char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-		news_buf_add(b, u, 6);
-	}
-	}
-}
-
-/* The sentence as a JSON string, byte for byte what news_json_put_string()
- * writes; sixteen bytes at a time where SSE2 is there, since every byte of
- * every sentence goes through here. */
-static void
-put_text(news_buf *b, const char *s, size_t len)
-{
-	size_t i = 0, run = 0;
-
-	news_buf_reserve(b, len + 2);
-	b->data[b->len++] = '"';
-	for (;;) {
-#if defined(__SSE2__)
-		const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'),
-		    ctl = _mm_set1_epi8(0x1F);
-		while (i + 16 <= len) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-			    _mm_cmpeq_epi8(v, bs)),
-			    _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
-			unsigned mask = (unsigned)_mm_movemask_epi8(m);
-			if (mask) {
-				i += (unsigned)__builtin_ctz(mask);
-				goto found;
-			}
-			i += 16;
-		}
-		if (i < len && len >= 16) {
-			/* the last bytes: the last sixteen, less those seen */
-			size_t back = i - (len - 16);
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
-			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
-			    _mm_cmpeq_epi8(v, bs)),
-			    _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
-			unsigned mask = (unsigned)_mm_movemask_epi8(m) >> back;
-			i = mask ? i + (unsigned)__builtin_ctz(mask) : len;
-			goto found;
-		}
-#endif
-		while (i < len) {
-			unsigned char c = (unsigned char)s[i];
-			if (c < 0x20 || c == '"' || c == '\\')
-				break;
-			i++;
-		}
-#if defined(__SSE2__)
-found:
-#endif
-		if (i >= len)
-			break;
-		news_buf_add(b, s + run, i - run);
-		put_escape(b, (unsigned char)s[i]);
-		run = ++i;
-	}
-	news_buf_add(b, s + run, len - run);
-	news_buf_addc(b, '"');
-}
-
 void
 split_template_emit(const split_template *t, news_buf *out, uint64_t sent,
     const char *text, size_t text_len, uint64_t start, uint64_t end)
@@ -363,7 +282,7 @@ split_template_emit(const split_template *t, news_buf *out, uint64_t sent,
 			break;
 		case OP_TEXT:
 			out->len = (size_t)(p - out->data);
-			put_text(out, text, text_len);
+			news_json_put_string(out, text, text_len);
 			news_buf_reserve(out, room);
 			p = out->data + out->len;
 			break;

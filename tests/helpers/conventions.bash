@@ -87,20 +87,25 @@ conv_no_final_newline() {
 }
 
 # A 100 MB record goes through; a record over --max-record is rejected.
+# (Output goes to files and is checked with grep: bash is slow at holding
+# and matching 100 MB strings.)
 conv_huge_record() {
 	conv_split_args "$@"
 	local in=$BATS_TEST_TMPDIR/big.jsonl rej=$BATS_TEST_TMPDIR/rejects.txt
+	local out=$BATS_TEST_TMPDIR/out.jsonl err=$BATS_TEST_TMPDIR/err.txt rc=0
 	{ printf '%s' "${GOOD1%\}},\"pad\":\""
 	  head -c 100000000 /dev/zero | tr '\0' 'x'
 	  printf '"}\n%s\n' "$GOOD2"; } > "$in"
-	run --separate-stderr "$PROG" "${ARGS[@]}" "$in"
-	assert_success
-	assert_output --regexp "$SEEN2"
-	[ "${#output}" -gt 100000000 ] || fail "the 100 MB record did not come out whole"
-	run --separate-stderr "$PROG" "${ARGS[@]}" --max-record 1M --rejects "$rej" "$in"
-	assert_failure 1
-	assert_stderr_matches "$in:1: record of 100000[0-9]+ bytes is larger than --max-record"
-	assert_output --regexp "$SEEN2"
+	"$PROG" "${ARGS[@]}" "$in" > "$out" 2> "$err" || rc=$?
+	[ "$rc" -eq 0 ] || fail "status $rc: $(head -c 500 "$err")"
+	grep -qE -- "$SEEN2" "$out" || fail "the second record is missing"
+	[ "$(stat -c %s "$out")" -gt 100000000 ] || fail "the 100 MB record did not come out whole"
+	rc=0
+	"$PROG" "${ARGS[@]}" --max-record 1M --rejects "$rej" "$in" > "$out" 2> "$err" || rc=$?
+	[ "$rc" -eq 1 ] || fail "status $rc with --max-record, expected 1"
+	grep -qE -- "$in:1: record of 100000[0-9]+ bytes is larger than --max-record" "$err" ||
+		fail "no message for the oversized record: $(head -c 500 "$err")"
+	grep -qE -- "$SEEN2" "$out" || fail "the record after the oversized one is missing"
 	[ "$(stat -c %s "$rej")" -gt 100000000 ] || fail "the rejected record is not in --rejects"
 	cmp <(head -n1 "$in") "$rej" || fail "--rejects differs from the input line"
 }

@@ -1,0 +1,546 @@
+/* ev_actor.c: noun phrases around actors, and what the document knows.
+ *
+ * A phrase is a run of words that can sit in a noun phrase (determiners,
+ * adjectives, nouns, names, 's) holding zero or more entities.  Its actor
+ * is the name at its head (a person or organisation before a country
+ * adjective: "his Chinese counterpart Wang Yi" is Wang Yi).  A bare country
+ * with a role noun after it takes a sector ("South Korea's envoy" is
+ * KORGOV, "Russian troops" RUSMIL).  Around a phrase: appositions ("the
+ * envoy, Kim Gunn,"), prepositional modifiers ("the envoy for North
+ * Korea" is about the envoy), coordination ("Seoul, Tokyo, and
+ * Washington"), pronouns and "the two sides" (from the document). */
+#include <string.h>
+#include <strings.h>
+
+#include "events.h"
+#include "news_err.h"
+
+bool
+ev_same_country(const ev_actor *a, const ev_actor *b)
+{
+	return strlen(a->code) >= 3 && strlen(b->code) >= 3 &&
+	    memcmp(a->code, b->code, 3) == 0;
+}
+
+static bool
+np_word(const ev_unit *u)
+{
+	if (u->ucls & (U_ACTOR | U_PLACE | U_OTHERENT | U_POSS_S))
+		return true;
+	if (!(u->ucls & U_WORD))
+		return false;
+	uint64_t w = u->wcls;
+	if (w & (W_DET | W_POSS | W_ADJ | W_NOUN | W_ROLE | W_MILROLE | W_SELF |
+	    W_PAIR | W_BAD | W_GENERIC))
+		return true;
+	if (w & (W_PREP | W_CONJ | W_SUB | W_THAT | W_TO | W_AUX | W_FUT | W_SPEC |
+	    W_MUST | W_SHOULD | W_NEG | W_VERB | W_SPEECH | W_PRON | W_ADV | W_COND |
+	    W_COMPLEMENT | W_NEGVERB))
+		return false;
+	return true;
+}
+
+static bool
+is_named(const ev_sent *s, int u)
+{
+	const ev_entity *e = &s->ents[s->units[u].ent];
+	return strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ORG") == 0 ||
+	    strcmp(e->type, "ACTOR") == 0;
+}
+
+static bool
+is_person(const ev_sent *s, int u)
+{
+	return s->units[u].ent >= 0 &&
+	    strcmp(s->ents[s->units[u].ent].type, "PERSON") == 0;
+}
+
+bool
+ev_unit_actor(const ev_sent *s, int u, ev_actor *out)
+{
+	const ev_unit *un = &s->units[u];
+	if (!(un->ucls & U_ACTOR))
+		return false;
+	const ev_entity *e = &s->ents[un->ent];
+	memset(out, 0, sizeof *out);
+	out->text = e->text;
+	out->len = e->len;
+	snprintf(out->code, sizeof out->code, "%s", e->code);
+	out->unit = u;
+	out->person = strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ACTOR") == 0;
+	return true;
+}
+
+static void
+add_sector(ev_actor *a, const char *sector)
+{
+	size_t n = strlen(sector);
+	if (n && strlen(a->code) == 3 && 3 + n < sizeof a->code)
+		memcpy(a->code + 3, sector, n + 1);
+}
+
+/* The sector a role noun in units [from, to] gives, or "". */
+static const char *
+role_sector(const ev_sent *s, int from, int to)
+{
+	for (int u = from; u <= to; u++) {
+		if (s->units[u].wcls & W_ROLE)
+			return "GOV";
+		if (s->units[u].wcls & W_MILROLE)
+			return "MIL";
+	}
+	return "";
+}
+
+static bool
+word_is(const ev_sent *s, int u, const char *w)
+{
+	const ev_unit *un = &s->units[u];
+	size_t n = strlen(w);
+	return un->b1 - un->b0 == n && strncasecmp(s->text + un->b0, w, n) == 0;
+}
+
+static bool
+mem_get(const ev_mem *m, ev_actor *out)
+{
+	if (!m->have)
+		return false;
+	*out = m->a;
+	out->unit = -1;
+	return true;
+}
+
+static bool
+dyad_get(const ev_docctx *d, ev_actors *out)
+{
+	if (!d || !d->dyad[0].have || !d->dyad[1].have)
+		return false;
+	mem_get(&d->dyad[0], &out->a[0]);
+	mem_get(&d->dyad[1], &out->a[1]);
+	out->n = 2;
+	out->pair = true;
+	return true;
+}
+
+/* A pronoun at unit u: its antecedent from the document. */
+static bool
+resolve_pronoun(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out)
+{
+	out->pronoun = true;
+	if (!d)
+		return false;
+	static const char *const personal[] = { "he", "she", "him", "his", "her", 0 };
+	static const char *const group[] = { "it", "its", 0 };
+	static const char *const plural[] = { "they", "them", "their", 0 };
+	for (int i = 0; personal[i]; i++)
+		if (word_is(s, u, personal[i])) {
+			for (int k = u - 1; k >= 0; k--)
+				if (is_person(s, k) && (s->units[k].ucls & U_ACTOR))
+					return ev_unit_actor(s, k, &out->a[0]) && (out->n = 1);
+			return mem_get(&d->person, &out->a[0]) && (out->n = 1);
+		}
+	for (int i = 0; group[i]; i++)
+		if (word_is(s, u, group[i])) {
+			for (int k = u - 1; k >= 0; k--)
+				if ((s->units[k].ucls & U_ACTOR) && !is_person(s, k) &&
+				    strcmp(s->ents[s->units[k].ent].type, "NORP") != 0)
+					return ev_unit_actor(s, k, &out->a[0]) && (out->n = 1);
+			return mem_get(&d->group, &out->a[0]) && (out->n = 1);
+		}
+	for (int i = 0; plural[i]; i++)
+		if (word_is(s, u, plural[i]))
+			return dyad_get(d, out);
+	return false;
+}
+
+static void
+clear(ev_actors *out)
+{
+	out->n = 0;
+	out->start = out->end = -1;
+	out->pair = out->pronoun = out->in_pp = false;
+	out->has_role = false;
+}
+
+/* The actors of the run [a, b] (no coordination, no apposition). */
+static void
+run_actors(const ev_sent *s, const ev_docctx *d, int a, int b, bool left,
+    ev_actors *out)
+{
+	int best = -1;
+	for (int u = a; u <= b; u++) {
+		if (!(s->units[u].ucls & U_ACTOR))
+			continue;
+		if (best < 0 || is_named(s, u) || (left && !is_named(s, best)))
+			if (!(best >= 0 && is_named(s, best) && !is_named(s, u)))
+				best = u;
+	}
+	out->start = a;
+	out->end = b;
+	if (best >= 0) {
+		ev_unit_actor(s, best, &out->a[0]);
+		const char *sector = role_sector(s, best + 1, b);
+		if (sector[0] && strlen(out->a[0].code) == 3) {
+			add_sector(&out->a[0], sector);
+			out->has_role = true;
+		}
+		/* news-tag's ACTOR is a role noun: "US diplomats" */
+		if (strcmp(s->ents[s->units[best].ent].type, "ACTOR") == 0 &&
+		    strlen(out->a[0].code) > 3)
+			out->has_role = true;
+		out->n = 1;
+		return;
+	}
+	/* "the two sides", "both ministers" */
+	for (int u = a; u <= b; u++)
+		if (s->units[u].wcls & W_PAIR) {
+			dyad_get(d, out);
+			return;
+		}
+	/* "his country", "its government" */
+	for (int u = a; u < b; u++)
+		if ((s->units[u].wcls & W_POSS) && (s->units[u + 1].wcls & W_SELF)) {
+			ev_actors p;
+			clear(&p);
+			if (resolve_pronoun(s, d, u, &p) && p.n == 1) {
+				out->a[0] = p.a[0];
+				out->a[0].code[3] = 0;
+				out->a[0].unit = u;
+				out->a[0].text = s->text + s->units[u].b0;
+				out->a[0].len = s->units[u + 1].b1 - s->units[u].b0;
+				out->pronoun = true;
+				out->n = 1;
+			}
+			return;
+		}
+}
+
+/* A phrase ending at i: a run, widened over a prepositional modifier and
+ * an apposition. */
+static bool
+phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
+{
+	clear(out);
+	if (i < lo)
+		return false;
+	if (s->units[i].wcls & W_PRON) {
+		out->start = out->end = i;
+		return resolve_pronoun(s, d, i, out);
+	}
+	int a = i;
+	while (a >= lo && np_word(&s->units[a]))
+		a--;
+	a++;
+	if (a > i)
+		return false;
+	run_actors(s, d, a, i, true, out);
+	/* "the envoy for North Korea": the phrase is the envoy */
+	if (a - 2 >= lo && (s->units[a - 1].wcls & W_PREP) &&
+	    !(s->units[a - 1].wcls & W_TO) && np_word(&s->units[a - 2])) {
+		ev_actors head;
+		phrase_left(s, d, a - 2, lo, &head);
+		if (head.start >= 0) {
+			*out = head;
+			out->end = i;
+			return out->n > 0;
+		}
+	}
+	if (a - 1 >= lo && (s->units[a - 1].wcls & W_PREP))
+		out->in_pp = true;
+	/* apposition: "South Korea's envoy, Kim Gunn" */
+	if (a - 2 >= lo && (s->units[a - 1].ucls & U_COMMA) &&
+	    np_word(&s->units[a - 2])) {
+		ev_actors first;
+		phrase_left(s, d, a - 2, lo, &first);
+		if (first.start >= 0 && !first.in_pp) {
+			bool b_person = out->n == 1 && out->a[0].unit >= 0 &&
+			    is_person(s, out->a[0].unit);
+			if (b_person && (first.n == 0 || ev_same_country(&first.a[0], &out->a[0]) ||
+			    first.has_role)) {
+				if (first.n == 1 && ev_same_country(&first.a[0], &out->a[0]) &&
+				    strlen(first.a[0].code) > strlen(out->a[0].code))
+					snprintf(out->a[0].code, sizeof out->a[0].code, "%s",
+					    first.a[0].code);
+				out->start = first.start;
+			} else if (out->n == 0 && first.n > 0) {
+				int end = out->end;
+				*out = first;
+				out->end = end;
+			}
+		}
+	}
+	return out->n > 0;
+}
+
+bool
+ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
+{
+	if (!phrase_left(s, d, i, lo, out))
+		return false;
+	if (out->pair || out->in_pp)
+		return true;
+	/* coordination, right to left: "Seoul, Tokyo, and Washington" */
+	bool saw_and = false;
+	int st = out->start;
+	while (out->n < EV_MAX_ACTORS) {
+		int k = st - 1;
+		bool sep = false;
+		if (k >= lo && (s->units[k].wcls & W_CONJ) && !word_is(s, k, "but")) {
+			saw_and = true;
+			sep = true;
+			k--;
+			if (k >= lo && (s->units[k].ucls & U_COMMA))
+				k--;
+		} else if (k >= lo && saw_and && (s->units[k].ucls & U_COMMA)) {
+			sep = true;
+			k--;
+		}
+		if (!sep)
+			break;
+		ev_actors c;
+		if (!phrase_left(s, d, k, lo, &c) || c.in_pp || c.pair || c.n != 1)
+			break;
+		/* "Chinese and US diplomats": the head noun is shared */
+		if (out->has_role && c.start == c.end && c.a[0].unit == c.start)
+			add_sector(&c.a[0], out->a[0].code + 3);
+		memmove(&out->a[1], &out->a[0], (size_t)out->n * sizeof out->a[0]);
+		out->a[0] = c.a[0];
+		out->n++;
+		out->start = st = c.start;
+	}
+	return true;
+}
+
+/* A phrase starting at i: a run, and an apposition after it. */
+static bool
+phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out)
+{
+	clear(out);
+	if (i > hi)
+		return false;
+	if (s->units[i].wcls & W_PRON) {
+		out->start = out->end = i;
+		return resolve_pronoun(s, d, i, out);
+	}
+	int b = i;
+	while (b <= hi && np_word(&s->units[b]))
+		b++;
+	b--;
+	if (b < i)
+		return false;
+	/* the possessor of "his Chinese counterpart" is not the actor */
+	run_actors(s, d, i, b, false, out);
+	if (out->pronoun && out->n == 1 && (s->units[i].wcls & W_POSS) &&
+	    !(s->units[i + 1 <= b ? i + 1 : i].wcls & W_SELF))
+		out->n = 0;
+	/* apposition: "his American counterpart, Sung Kim," */
+	if (b + 2 <= hi && (s->units[b + 1].ucls & U_COMMA) &&
+	    (s->units[b + 2].ucls & U_ACTOR) && is_person(s, b + 2)) {
+		int e = b + 2;
+		while (e + 1 <= hi && np_word(&s->units[e + 1]))
+			e++;
+		bool closed = e + 1 > hi || (s->units[e + 1].ucls & (U_COMMA | U_END | U_BOUND));
+		if (closed && (out->n == 0 || out->has_role)) {
+			ev_actor p;
+			ev_unit_actor(s, b + 2, &p);
+			if (out->n == 1 && ev_same_country(&out->a[0], &p) &&
+			    strlen(out->a[0].code) > strlen(p.code))
+				snprintf(p.code, sizeof p.code, "%s", out->a[0].code);
+			out->a[0] = p;
+			out->n = 1;
+			out->end = e;
+		}
+	}
+	return out->n > 0;
+}
+
+bool
+ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out)
+{
+	if (!phrase_right(s, d, i, hi, out))
+		return false;
+	if (out->pair)
+		return true;
+	/* coordination: "Seoul and the United States", "A, B and C" */
+	while (out->n < EV_MAX_ACTORS) {
+		int k = out->end + 1;
+		if (k > hi)
+			break;
+		bool comma = false;
+		if (s->units[k].ucls & U_COMMA) {
+			comma = true;
+			k++;
+		}
+		bool conj = false;
+		if (k <= hi && (s->units[k].wcls & W_CONJ) && !word_is(s, k, "but")) {
+			conj = true;
+			k++;
+		}
+		if (!comma && !conj)
+			break;
+		ev_actors c;
+		if (k > hi || !phrase_right(s, d, k, hi, &c) || c.pair || c.n != 1)
+			break;
+		/* "A, B and C": a comma alone joins only in a list "and" ends */
+		if (!conj) {
+			int e = c.end + 1;
+			bool list = e <= hi && (((s->units[e].wcls & W_CONJ) &&
+			    !word_is(s, e, "but")) || ((s->units[e].ucls & U_COMMA) &&
+			    e + 1 <= hi && (s->units[e + 1].wcls & W_CONJ)));
+			if (!list)
+				break;
+		}
+		/* "his American and Chinese counterparts": a shared head noun */
+		int last = out->n - 1;
+		if (c.has_role && out->a[last].unit == out->end)
+			add_sector(&out->a[last], c.a[0].code + 3);
+		out->a[out->n++] = c.a[0];
+		out->end = c.end;
+	}
+	return true;
+}
+
+/* ---- the document ----------------------------------------------------------- */
+
+void
+ev_doc_reset(ev_docctx *d)
+{
+	d->n_names = 0;
+	d->person.have = d->group.have = false;
+	d->dyad[0].have = d->dyad[1].have = false;
+}
+
+void
+ev_doc_free(ev_docctx *d)
+{
+	news_buf_free(&d->doc);
+}
+
+static void
+remember(ev_mem *m, const ev_actor *a)
+{
+	ev_mem tmp;     /* a may point into m itself */
+	tmp.a = *a;
+	size_t n = a->len < sizeof tmp.buf ? a->len : sizeof tmp.buf - 1;
+	while (n < a->len && n && (a->text[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(tmp.buf, a->text, n);
+	tmp.a.len = n;
+	*m = tmp;
+	m->a.text = m->buf;
+	m->a.unit = -1;
+	m->have = true;
+}
+
+void
+ev_doc_set_dyad(ev_docctx *d, const ev_actor *a, const ev_actor *b)
+{
+	ev_mem ma, mb;
+	/* "Wang met Park" then "Wang's visit to Seoul": still Wang and Park */
+	const ev_actor *in[2] = { a, b };
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < 2; k++)
+			if (d->dyad[k].have && ev_same_country(&d->dyad[k].a, in[i]) &&
+			    strlen(d->dyad[k].a.code) > strlen(in[i]->code))
+				in[i] = &d->dyad[k].a;
+	a = in[0];
+	b = in[1];
+	remember(&ma, a);
+	remember(&mb, b);
+	d->dyad[0] = ma;
+	d->dyad[0].a.text = d->dyad[0].buf;
+	d->dyad[1] = mb;
+	d->dyad[1].a.text = d->dyad[1].buf;
+}
+
+/* Remember the first and last words of a person's name ("Park Jin",
+ * "Tony Blinken") for later mentions the tagger left untagged. */
+static void
+note_name(ev_docctx *d, const ev_entity *e)
+{
+	const char *t = e->text, *end = e->text + e->len;
+	const char *sp = memchr(t, ' ', e->len);
+	if (!sp)
+		return;
+	const char *last = end;
+	while (last > t && last[-1] != ' ')
+		last--;
+	const char *part[2] = { t, last };
+	size_t len[2] = { (size_t)(sp - t), (size_t)(end - last) };
+	for (int k = 0; k < 2; k++) {
+		if (len[k] < 3 || len[k] >= sizeof d->names[0].word)
+			continue;
+		int slot = -1;
+		for (int i = 0; i < d->n_names; i++)
+			if (strlen(d->names[i].word) == len[k] &&
+			    memcmp(d->names[i].word, part[k], len[k]) == 0)
+				slot = i;
+		if (slot < 0) {
+			if (d->n_names == EV_MAX_NAMES)
+				continue;
+			slot = d->n_names++;
+			memcpy(d->names[slot].word, part[k], len[k]);
+			d->names[slot].word[len[k]] = 0;
+			snprintf(d->names[slot].code, sizeof d->names[slot].code, "%s", e->code);
+		} else if (strcmp(d->names[slot].code, e->code) != 0) {
+			d->names[slot].code[0] = 0;     /* two people: ambiguous */
+		}
+	}
+}
+
+void
+ev_doc_names(const ev_docctx *d, ev_sent *s)
+{
+	if (!d->n_names)
+		return;
+	for (size_t u = 0; u < s->n_units; u++) {
+		ev_unit *un = &s->units[u];
+		if (!(un->ucls & U_WORD) || un->wcls || s->text[un->b0] < 'A' ||
+		    s->text[un->b0] > 'Z')
+			continue;
+		/* not part of a longer capitalised name */
+		if ((u + 1 < s->n_units && (s->units[u + 1].ucls & U_CAP)) ||
+		    (u > 0 && (s->units[u - 1].ucls & U_CAP)))
+			continue;
+		size_t len = un->b1 - un->b0;
+		for (int i = 0; i < d->n_names; i++) {
+			if (!d->names[i].code[0] || strlen(d->names[i].word) != len ||
+			    memcmp(d->names[i].word, s->text + un->b0, len) != 0)
+				continue;
+			if (s->n_ents == s->cap_ents) {
+				s->cap_ents = s->cap_ents ? s->cap_ents * 2 : 16;
+				s->ents = news_xrealloc(s->ents, s->cap_ents * sizeof *s->ents);
+			}
+			ev_entity *e = &s->ents[s->n_ents];
+			memset(e, 0, sizeof *e);
+			e->text = s->text + un->b0;
+			e->len = len;
+			snprintf(e->type, sizeof e->type, "PERSON");
+			snprintf(e->code, sizeof e->code, "%s", d->names[i].code);
+			e->has_code = true;
+			e->b0 = un->b0;
+			e->b1 = un->b1;
+			un->ent = (int32_t)s->n_ents++;
+			un->ucls = U_ACTOR;
+			un->lex = -1;
+			break;
+		}
+	}
+}
+
+void
+ev_doc_note(ev_docctx *d, const ev_sent *s)
+{
+	for (size_t u = 0; u < s->n_units; u++) {
+		ev_actor a;
+		if (!ev_unit_actor(s, (int)u, &a))
+			continue;
+		const ev_entity *e = &s->ents[s->units[u].ent];
+		if (strcmp(e->type, "PERSON") == 0)
+			note_name(d, e);
+		if (strcmp(e->type, "PERSON") == 0)
+			remember(&d->person, &a);
+		else if (strcmp(e->type, "NORP") != 0)
+			remember(&d->group, &a);
+	}
+}

@@ -1,0 +1,494 @@
+/* tag_actors.c: CAMEO-style actor codes from context.
+ *
+ * - A person with no code of the right kind takes it from a role beside
+ *   the name: "his Chinese counterpart Wang Yi" (CHN + GOV), "South
+ *   Korea's envoy to North Korea, Kim Gunn" (KOR + GOV), "Kim Gunn, South
+ *   Korea's envoy" (the same after the name).
+ * - A role or body named without a name becomes an ACTOR entity when its
+ *   country is known: "South Korea's foreign ministry" (KORGOV), "Chinese
+ *   troops" (CHNMIL), "the ministry" after a ministry of known country.
+ * - A capital stands for its government unless it is where something is:
+ *   "Seoul said" KORGOV, "talks with Pyongyang" PRKGOV, "in Seoul" KOR. */
+#include <stdio.h>
+
+#include "tag.h"
+
+static const char *const role_adjectives[] = {
+	"senior", "top", "deputy", "special", "vice", "nuclear", "chief", "new",
+	"acting", "first", "foreign", "defense", "defence", "interim", "then",
+	"outgoing", "incoming", "current", "own", "the", "his", "her", "their",
+	"its", "a", "an", "two", "three", "high-ranking", "ranking", "longtime",
+	"veteran", "powerful", "de", "facto", NULL,
+};
+
+static bool
+tok_in(const tag_sent *s, int i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
+/* The country a role's head noun ("ministry") had when last named. */
+static const tag_alias *
+head_alias(const tag_doc *doc, const char *k, size_t n)
+{
+	char key[64];
+	if (n + 1 >= sizeof key)
+		return NULL;
+	key[0] = '#';
+	memcpy(key + 1, k, n);
+	return tag_doc_find_alias(doc, key, n + 1);
+}
+
+static const tag_entity *
+ent_at(const tag_sent *s, int i)
+{
+	if (i < 0 || (size_t)i >= s->n || s->toks[i].ent < 0)
+		return NULL;
+	const tag_entity *e = &s->ents[s->toks[i].ent];
+	return e->dropped ? NULL : e;
+}
+
+/* A country code usable as a modifier: "KOR" from KOR, KORGOV; an IGO
+ * code whole. */
+static bool
+country_of(const tag_entity *e, char out[12])
+{
+	if (!e || !e->code[0])
+		return false;
+	if (e->type != TT_GPE && e->type != TT_NORP && e->type != TT_ORG &&
+	    e->type != TT_LOC)
+		return false;
+	if (memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0) {
+		tag_copy(out, 12, e->code);
+		return true;
+	}
+	if (strlen(e->code) < 3)
+		return false;
+	snprintf(out, 12, "%.3s", e->code);
+	return true;
+}
+
+/* A role phrase ending exactly at `end` (exclusive), started at most four
+ * tokens before: its start, or -1; the sector in sector[]. */
+static int
+role_ending_at(tag_sent *s, const tag_lex *lx, int end, char sector[12],
+    bool *person_role)
+{
+	news_buf *key = &s->scratch;
+	for (int r = end - 1; r >= 0 && r >= end - 4; r--) {
+		if (s->toks[r].ent >= 0 && r < end - 1)
+			break;
+		if (!((s->toks[r].kinds | s->toks[r].pkinds) & (1u << LK_SECTOR)))
+			continue;
+		tag_key_of(s, r, end, key);
+		int32_t id = tag_lex_find(lx, key->data, key->len);
+		const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
+		if (!e)
+			continue;
+		tag_copy(sector, 12, e->code);
+		*person_role = (e->flags & LF_PERSON) != 0;
+		/* prefer the longest: keep looking further left */
+		int best = r;
+		for (int r2 = r - 1; r2 >= 0 && r2 >= end - 4; r2--) {
+			if (!(s->toks[r2].pkinds & (1u << LK_SECTOR)))
+				continue;
+			tag_key_of(s, r2, end, key);
+			const tag_entry *e2 = tag_lex_kind(lx,
+			    tag_lex_find(lx, key->data, key->len), LK_SECTOR);
+			if (e2) {
+				best = r2;
+				tag_copy(sector, 12, e2->code);
+				*person_role = (e2->flags & LF_PERSON) != 0;
+			}
+		}
+		return best;
+	}
+	return -1;
+}
+
+/* The country before a role starting at r: "South Korea's", "Chinese",
+ * "his Chinese", "the U.N.'s".  Sets *former for "former". */
+static bool
+modifier_before(const tag_sent *s, int r, char country[12], bool *former,
+    int *mod_start)
+{
+	int k = r - 1;
+	*former = false;
+	while (k >= 0 && (tok_in(s, k, role_adjectives) || tag_tok_is(s, k, "former") ||
+	    tag_tok_is(s, k, "ex"))) {
+		if (tag_tok_is(s, k, "former") || tag_tok_is(s, k, "ex"))
+			*former = true;
+		if (tag_tok_is(s, k, "the") || tag_tok_is(s, k, "his") ||
+		    tag_tok_is(s, k, "her") || tag_tok_is(s, k, "their"))
+			break;
+		k--;
+	}
+	/* k is now the word before the adjectives (or a determiner) */
+	for (int j = k; j >= 0 && j >= k - 1; j--) {
+		if (j >= 0 && (s->toks[j].f & TF_POSS)) {
+			const tag_entity *e = ent_at(s, j - 1);
+			if (e && country_of(e, country)) {
+				*mod_start = e->t0;
+				return true;
+			}
+			return false;
+		}
+		const tag_entity *e = ent_at(s, j);
+		if (e && e->t1 == j + 1 && (e->type == TT_NORP || e->type == TT_GPE) &&
+		    country_of(e, country)) {
+			*mod_start = e->t0;
+			return true;
+		}
+		if (!tag_tok_is(s, j, "the") && !tag_tok_is(s, j, "his") &&
+		    !tag_tok_is(s, j, "her") && !tag_tok_is(s, j, "their"))
+			break;
+	}
+	return false;
+}
+
+/* Where a role's complement ("to North Korea", "for Korean Peninsula
+ * Affairs") ends before token p, the role ends at the returned index. */
+static int
+skip_complement(const tag_sent *s, int p)
+{
+	for (int j = p - 1; j >= 0 && j >= p - 8; j--) {
+		if (tag_tok_is(s, j, "to") || tag_tok_is(s, j, "for") ||
+		    tag_tok_is(s, j, "on") || tag_tok_is(s, j, "in") ||
+		    tag_tok_is(s, j, "at"))
+			return j;
+		const tag_tok *t = &s->toks[j];
+		if (t->ent >= 0 || (t->f & (TF_CAP | TF_UPPER)) ||
+		    tag_tok_is(s, j, "the") || tag_tok_is(s, j, "and"))
+			continue;
+		break;
+	}
+	return p;
+}
+
+/* The role and country a person gets from the words before it; a role
+ * without a country leaves its sector in code[] and returns false. */
+static bool
+role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
+{
+	code[0] = 0;
+	int end = p;
+	if (tag_tok_is(s, end - 1, ","))
+		end--;
+	char sector[12], country[12];
+	bool person_role, former;
+	int mod;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int r = role_ending_at(s, lx, end, sector, &person_role);
+		if (r >= 0 && person_role) {
+			if (!modifier_before(s, r, country, &former, &mod)) {
+				if (!former)
+					tag_copy(code, 12, sector);
+				return false;
+			}
+			if (former || memcmp(country, "IGO", 3) == 0)
+				tag_copy(code, 12, country);
+			else
+				tag_code_join(code, country, sector);
+			return true;
+		}
+		int c = skip_complement(s, end);
+		if (c == end)
+			break;
+		end = c;
+	}
+	return false;
+}
+
+/* "Kim Gunn, South Korea's envoy to North Korea" */
+static bool
+role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
+{
+	if (!tag_tok_is(s, q, ","))
+		return false;
+	int k = q + 1;
+	char country[12] = "";
+	const tag_entity *e;
+	if (tag_tok_is(s, k, "the"))
+		k++;
+	if ((e = ent_at(s, k)) && e->t0 == k) {
+		if (!country_of(e, country))
+			return false;
+		k = e->t1;
+		if ((size_t)k < s->n && (s->toks[k].f & TF_POSS))
+			k++;
+	}
+	if (!country[0])
+		return false;
+	while (tok_in(s, k, role_adjectives))
+		k++;
+	for (int len = 4; len >= 1; len--) {
+		if ((size_t)(k + len) > s->n ||
+		    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
+			continue;
+		tag_key_of(s, k, k + len, &s->scratch);
+		const tag_entry *r = tag_lex_kind(lx,
+		    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
+		if (r && (r->flags & LF_PERSON)) {
+			if (memcmp(country, "IGO", 3) == 0)
+				tag_copy(code, 12, country);
+			else
+				tag_code_join(code, country, r->code);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+has_sector(const char *code)
+{
+	return strlen(code) >= 6;
+}
+
+static void
+code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
+{
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (e->type != TT_PERSON || e->dropped)
+			continue;
+		if (has_sector(e->code))
+			continue;
+		char code[12], country[12];
+		if (role_before_person(s, lx, e->t0, code) ||
+		    role_after_person(s, lx, e->t1, code)) {
+			tag_copy(e->code, sizeof e->code, code);
+		} else if ((code[0] || e->sector[0]) && tag_tok_is(s, e->t1, "of") &&
+		    country_of(ent_at(s, e->t1 + 1), country) &&
+		    ent_at(s, e->t1 + 1)->type == TT_GPE) {
+			/* "Foreign Minister Dara Vint of Chile" */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
+		} else if (e->code[0]) {
+			continue;       /* a known person out of office */
+		} else if (code[0] && doc && doc->last_actor_country[0]) {
+			tag_code_join(e->code, doc->last_actor_country, code);
+		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {
+			/* "Minister Park" with no country: the document's */
+			tag_code_join(e->code, doc->last_actor_country, e->sector);
+		} else
+			continue;
+		/* later mentions of the name take the code */
+		if (doc && e->t1 - e->t0 >= 1) {
+			size_t n;
+			const char *k = tag_tok_key(s, e->t1 - 1, &n);
+			tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
+			if (e->t1 - e->t0 >= 2) {
+				k = tag_tok_key(s, e->t0, &n);
+				if (tag_tok_entry(lx, &s->toks[e->t0], LK_SURNAME))
+					tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
+			}
+		}
+	}
+}
+
+/* Is a role at [r, end) followed by the person it titles? */
+static bool
+titles_a_person(const tag_sent *s, int end)
+{
+	int k = end;
+	for (int hops = 0; hops < 10 && (size_t)k < s->n; hops++, k++) {
+		const tag_entity *e = ent_at(s, k);
+		if (e && e->type == TT_PERSON)
+			return true;
+		const tag_tok *t = &s->toks[k];
+		if (tag_tok_is(s, k, ",") || tag_tok_is(s, k, "to") ||
+		    tag_tok_is(s, k, "for") || tag_tok_is(s, k, "on") ||
+		    tag_tok_is(s, k, "the") || tag_tok_is(s, k, "and") || e ||
+		    (t->f & (TF_CAP | TF_UPPER)))
+			continue;
+		return false;
+	}
+	return false;
+}
+
+static void
+nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
+{
+	for (int i = 0; (size_t)i < s->n; i++) {
+		if (s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
+		    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
+			continue;
+		/* the longest sector phrase starting here */
+		int best = 0;
+		const tag_entry *be = NULL;
+		for (int len = 1; len <= 4 && (size_t)(i + len) <= s->n; len++) {
+			if (s->toks[i + len - 1].ent >= 0)
+				break;
+			tag_key_of(s, i, i + len, &s->scratch);
+			int32_t id = tag_lex_find(lx, s->scratch.data, s->scratch.len);
+			if (id < 0)
+				break;
+			const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
+			if (e)
+				best = len, be = e;
+		}
+		if (!be)
+			continue;
+		int end = i + best;
+		if ((be->flags & LF_PERSON) && titles_a_person(s, end)) {
+			i = end - 1;
+			continue;
+		}
+		char country[12] = "";
+		bool former = false;
+		int start = i;
+		if (modifier_before(s, i, country, &former, &start)) {
+			const tag_entity *m = ent_at(s, start);
+			/* "South Korean foreign ministry": one actor; a possessive
+			 * ("South Korea's") stays an entity of its own */
+			if (m && m->type == TT_NORP && m->t1 <= i &&
+			    !(s->toks[m->t1].f & TF_POSS)) {
+				s->ents[s->toks[start].ent].dropped = true;
+				for (int k = m->t0; k < m->t1; k++)
+					s->toks[k].ent = -1;
+			} else
+				start = i;
+		} else if (tag_tok_is(s, end, "of") && ent_at(s, end + 1) &&
+		    country_of(ent_at(s, end + 1), country)) {
+			/* "the foreign ministry of China" */
+		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
+		    !(be->flags & LF_PLURAL)) {
+			/* "the ministry": the country of the last ministry named,
+			 * else of the dateline, else of the last actor */
+			size_t hn;
+			const char *hk = tag_tok_key(s, end - 1, &hn);
+			const tag_alias *al = head_alias(doc, hk, hn);
+			if (al)
+				tag_copy(country, sizeof country, al->code);
+			else if (doc->home[0])
+				tag_copy(country, sizeof country, doc->home);
+			else
+				tag_copy(country, sizeof country, doc->last_actor_country);
+		}
+		if (!country[0] || former) {
+			i = end - 1;
+			continue;
+		}
+		char code[12];
+		if (memcmp(country, "IGO", 3) == 0)
+			tag_copy(code, sizeof code, country);
+		else
+			tag_code_join(code, country, be->code);
+		/* leading adjectives stay out; the span is modifier + role */
+		if (tag_add_entity(s, start, end, TT_ACTOR, code) && doc &&
+		    memcmp(country, "IGO", 3) != 0) {
+			size_t hn;
+			const char *hk = tag_tok_key(s, end - 1, &hn);
+			char key[64];
+			if (hn + 1 < sizeof key) {
+				key[0] = '#';
+				memcpy(key + 1, hk, hn);
+				tag_doc_add_alias(doc, key, hn + 1, TT_ACTOR, country);
+			}
+		}
+		i = end - 1;
+	}
+}
+
+static const char *const locatives[] = {
+	"in", "at", "near", "from", "to", "outside", "around", "into", "across",
+	"visit", "visited", "visiting", "toward", "towards", "via", "inside",
+	"leave", "left", "arrived", "reach", "reached", "throughout", "of", NULL,
+};
+
+/* A capital not named as a place stands for its government. */
+/* "SEOUL, Jan. 20 (Yonhap) --", "WASHINGTON (AP) --": where the story is
+ * told from, the country unnamed roles ("the foreign ministry") most
+ * likely belong to. */
+static void
+dateline(tag_sent *s, tag_doc *doc)
+{
+	if (!doc || doc->home[0] || !s->n_ents)
+		return;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->type != TT_GPE || e->t0 > 2 || strlen(e->code) < 3)
+			continue;
+		if (!(s->toks[e->t0].f & TF_UPPER) || !(tag_tok_is(s, e->t1, ",") ||
+		    tag_tok_is(s, e->t1, "(")))
+			continue;
+		memcpy(doc->home, e->code, 3);
+		doc->home[3] = 0;
+		return;
+	}
+}
+
+static void
+capitals(tag_sent *s)
+{
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (!e->capital || e->dropped || strlen(e->code) != 3)
+			continue;
+		if (tok_in(s, e->t0 - 1, locatives))
+			continue;
+		/* a dateline: "SEOUL, Jan. 20 (Yonhap) --" */
+		if ((s->toks[e->t0].f & TF_UPPER) || (e->t0 == 0 &&
+		    tag_tok_is(s, e->t1, ",") && ent_at(s, e->t1 + 1) &&
+		    ent_at(s, e->t1 + 1)->type == TT_DATE))
+			continue;
+		/* in a list, a capital is what the first of the list is:
+		 * "Seoul, Tokyo, and Washington would" are governments, "the
+		 * University of Birmingham and London" a place */
+		int l = e->t0 - 1;
+		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",")) {
+			if (tag_tok_is(s, l - 1, ","))
+				l--;
+			const tag_entity *prev = ent_at(s, l - 1);
+			if (!prev || !prev->capital || strlen(prev->code) != 6)
+				continue;
+		}
+		strcat(e->code, "GOV");
+	}
+}
+
+void
+tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
+    const tag_opts *opts)
+{
+	dateline(s, doc);
+	capitals(s);
+	code_people(s, lx, doc);
+	if (opts->nominals)
+		nominal_actors(s, lx, doc);
+	/* "the ministry" after "the Chinese Foreign Ministry" */
+	if (doc) {
+		for (size_t i = 0; i < s->n_ents; i++) {
+			const tag_entity *e = &s->ents[i];
+			if (e->dropped || e->type != TT_ORG || strlen(e->code) < 6 ||
+			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
+				continue;
+			size_t hn;
+			const char *hk = tag_tok_key(s, e->t1 - 1, &hn);
+			char key[64], country[4];
+			if (hn + 1 >= sizeof key)
+				continue;
+			key[0] = '#';
+			memcpy(key + 1, hk, hn);
+			memcpy(country, e->code, 3);
+			country[3] = 0;
+			tag_doc_add_alias(doc, key, hn + 1, TT_ACTOR, country);
+		}
+	}
+	/* the last actor's country, for "the ministry" in later sentences */
+	if (doc) {
+		for (size_t i = 0; i < s->n_ents; i++) {
+			const tag_entity *e = &s->ents[i];
+			if (e->dropped || strlen(e->code) < 6 ||
+			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
+				continue;
+			if (e->type == TT_ACTOR || e->type == TT_ORG || e->type == TT_PERSON)
+				snprintf(doc->last_actor_country,
+				    sizeof doc->last_actor_country, "%.3s", e->code);
+		}
+	}
+}

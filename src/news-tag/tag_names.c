@@ -1,0 +1,1129 @@
+/* tag_names.c: names of people, organisations and places.
+ *
+ * Runs of capitalised words (with the small words names contain: "of",
+ * "van der", "bin") are cut into titles, modifiers and the name itself,
+ * then classified: a dictionary phrase first (countries, cities, known
+ * people and organisations), then the words at either end ("Durham
+ * University" is an ORG, "Fort Lee Historic Park" a place), then the
+ * first word (a given name or an East Asian family name makes a PERSON),
+ * then the document so far ("Park" after "Park Jin"), then the context
+ * ("in Tulsa" is a place, "Holt said" a person). */
+#include <stdio.h>
+
+#include "tag.h"
+#include "tag_tables.h"
+
+/* Entry kinds that name something by themselves. */
+#define NAME_KINDS ((1u << LK_COUNTRY) | (1u << LK_NORP) | (1u << LK_CITY) | \
+	(1u << LK_REGION) | (1u << LK_PLACE) | (1u << LK_ORG) | (1u << LK_PERSON))
+#define TITLE_KINDS ((1u << LK_TITLE) | (1u << LK_SECTOR))
+
+static bool
+capitalised(const tag_tok *t)
+{
+	return (t->f & (TF_CAP | TF_UPPER)) != 0;
+}
+
+static bool
+has_kind(const tag_lex *lx, const tag_tok *t, int kind)
+{
+	return tag_tok_entry(lx, t, kind) != NULL;
+}
+
+static bool
+is_common(const tag_lex *lx, const tag_tok *t)
+{
+	return has_kind(lx, t, LK_COMMON);
+}
+
+/* "Don't", "We're": a contraction of ordinary words. */
+static bool
+is_contraction(const tag_sent *s, int i)
+{
+	size_t n;
+	const char *k = tag_tok_key(s, i, &n);
+	const char *ap = memchr(k, '\'', n);
+	if (!ap)
+		return false;
+	size_t tail = n - (size_t)(ap - k);
+	return (tail == 3 && (memcmp(ap, "'re", 3) == 0 || memcmp(ap, "'ll", 3) == 0 ||
+	    memcmp(ap, "'ve", 3) == 0)) || (tail == 2 && (memcmp(ap, "'d", 2) == 0 ||
+	    memcmp(ap, "'m", 2) == 0 || memcmp(ap, "'t", 2) == 0)) ||
+	    (tail == 3 && memcmp(ap - 1, "n't", 3) == 0);
+}
+
+static bool
+has_digit(const tag_sent *s, int i)
+{
+	for (uint32_t k = s->toks[i].b; k < s->toks[i].e; k++)
+		if (s->text[k] >= '0' && s->text[k] <= '9')
+			return true;
+	return false;
+}
+
+/* "LibriVox", "YouTube": a capital after a lower-case letter inside. */
+static bool
+is_camel(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b;
+	if (n < 5)
+		return false;
+	for (size_t k = 1; k + 1 < n; k++)
+		if (p[k] >= 'a' && p[k] <= 'z' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
+			return !(p[n - 1] == 's' && p[n - 2] >= 'A' && p[n - 2] <= 'Z');
+	return false;
+}
+
+/* Higher is preferred when one phrase has several entries. */
+static int
+kind_rank(const tag_entry *e)
+{
+	if (e->flags & LF_USER)
+		return 100;     /* a user's --dict entry wins */
+	switch (e->kind) {
+	case LK_PERSON:
+		return 9;
+	case LK_COUNTRY:
+		return 8;
+	case LK_ORG:
+		return 7;
+	case LK_CITY:
+		return e->flags & LF_CAPITAL ? 6 : 4;
+	case LK_REGION:
+		return 5;
+	case LK_PLACE:
+		return 4;
+	case LK_NORP:
+		return 3;
+	case LK_SECTOR:
+		return 2;
+	case LK_TITLE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The population of a city entry (York, England before York, PA). */
+static unsigned
+city_pop(const tag_entry *e)
+{
+	return e->kind == LK_CITY && e->city >= 0 ? tag_cities[e->city].population : 0;
+}
+
+/* Whether entry e may match tokens [i, i+n) as written. */
+static bool
+case_ok(const tag_sent *s, const tag_entry *e, int i, int n)
+{
+	const tag_tok *t = &s->toks[i];
+	if (e->flags & LF_ACRONYM)
+		return (t->f & (TF_UPPER | TF_DOT)) && n == 1 &&
+		    (t->f & (TF_UPPER)) ;
+	if (!(e->flags & LF_CASED))
+		return true;
+	if (!capitalised(t) && !(t->f & TF_NUM))
+		return false;
+	return true;
+}
+
+/* The longest dictionary phrase of the given kinds starting at token i
+ * and ending by token `limit`; its length, and its best entry in *best. */
+static int
+dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
+    const tag_entry **best)
+{
+	int max = tag_lex_max_words(lx), found = 0;
+	*best = NULL;
+	if (i >= limit || !((s->toks[i].kinds | s->toks[i].pkinds) & kinds))
+		return 0;
+	/* a name phrase that starts with a small word goes on with a capital
+	 * ("the States", "mainland China") */
+	if (!(kinds & TITLE_KINDS) && !(s->toks[i].kinds & kinds) &&
+	    (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
+	    !capitalised(&s->toks[i + 1]))
+		return 0;
+	news_buf *key = &s->scratch;
+	news_buf_clear(key);
+	for (int k = 0; k < max && i + k < limit; k++) {
+		const tag_tok *t = &s->toks[i + k];
+		if (t->ent >= 0)
+			break;
+		if (k)
+			news_buf_addc(key, ' ');
+		news_buf_add(key, s->keys.data + t->kb, t->ke - t->kb);
+		uint32_t kk = t->kinds, pk = t->pkinds;
+		int32_t id = k ? tag_lex_lookup(lx, key->data, key->len, &kk, &pk) : t->lex;
+		if (id < 0)
+			break;
+		if (!(kk & kinds)) {
+			if (!(pk & kinds))
+				break;
+			continue;
+		}
+		const tag_entry *pick = NULL;
+		for (const tag_entry *e = tag_lex_entry(lx, id); e;
+		    e = tag_lex_entry(lx, e->next)) {
+			if (!((1u << e->kind) & kinds) || !case_ok(s, e, i, k + 1))
+				continue;
+			if (!pick || kind_rank(e) > kind_rank(pick) ||
+			    (kind_rank(e) == kind_rank(pick) && city_pop(e) > city_pop(pick)))
+				pick = e;
+		}
+		if (pick) {
+			found = k + 1;
+			*best = pick;
+		}
+	}
+	return found;
+}
+
+/* Tokens that may sit inside a capitalised name between two capitalised
+ * words: particles, "of" (and "of the"), "&", "de", "y". */
+static int
+connector_len(const tag_sent *s, const tag_lex *lx, int i)
+{
+	const tag_tok *t = &s->toks[i];
+	if (tag_tok_is(s, i, "of")) {
+		if (tag_tok_is(s, i + 1, "the"))
+			return 2;
+		return 1;
+	}
+	if (tag_tok_is(s, i, "&") || tag_tok_is(s, i, "for"))
+		return 1;
+	if (!capitalised(t) && has_kind(lx, t, LK_PARTICLE))
+		return 1;
+	return 0;
+}
+
+/* "II", "XV": a regnal number after a name ("Louis XV", "Norton I"). */
+static bool
+is_roman(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b;
+	if (n == 0 || n > 5)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (p[k] != 'I' && p[k] != 'V' && p[k] != 'X')
+			return false;
+	return true;
+}
+
+static bool
+name_word(const tag_sent *s, const tag_lex *lx, int i)
+{
+	const tag_tok *t = &s->toks[i];
+	if (t->ent >= 0 || (t->f & TF_POSS))
+		return false;
+	if (!(t->f & TF_WORD) || !capitalised(t))
+		return false;
+	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
+		return false;
+	/* "From", "The" inside a run are a title's words, not a name's */
+	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER) &&
+	    t->ke - t->kb <= 5 && !has_kind(lx, t, LK_GIVEN) &&
+	    !has_kind(lx, t, LK_PROPER))
+		return false;
+	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
+	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
+	    !has_kind(lx, t, LK_COUNTRY) && !has_kind(lx, t, LK_NORP) &&
+	    !has_kind(lx, t, LK_CITY) && !has_kind(lx, t, LK_ORG) &&
+	    !has_kind(lx, t, LK_PREFIX))
+		return false;
+	return true;
+}
+
+/* Does "and" at j join two halves of one organisation's name? Yes when
+ * the run before it has an organisation word with "of" ("Academy of
+ * Painting and ...") or the run after it ends in one ("... and Space
+ * Administration"). */
+static bool
+and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
+{
+	/* "British Library and Columbia University" are two */
+	const tag_entry *before = tag_tok_entry(lx, &s->toks[j - 1], LK_ORGWORD);
+	if (before && (before->flags & LF_HEAD))
+		return false;
+	/* "of Painting and Sculpture", but not "of Birmingham and London" */
+	for (int k = i; k < j - 1; k++) {
+		const tag_entry *o = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
+		if (o && (o->flags & (LF_LEAD | LF_HEAD)) &&
+		    (tag_tok_is(s, k + 1, "of") || tag_tok_is(s, k + 1, "for")) &&
+		    (is_common(lx, &s->toks[j + 1]) ||
+		    has_kind(lx, &s->toks[j + 1], LK_NORP)) &&
+		    !(s->toks[j + 1].kinds & NAME_KINDS & ~(1u << LK_NORP)))
+			return true;
+	}
+	int k = j + 1;
+	while ((size_t)k < s->n && k < j + 6 && name_word(s, lx, k))
+		k++;
+	const tag_entry *o = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD);
+	return o && (o->flags & LF_HEAD) && k - 1 > j + 1;
+}
+
+/* The end of the run of capitalised words starting at i. */
+static int
+chunk_end(const tag_sent *s, const tag_lex *lx, int i)
+{
+	int j = i + 1;
+	for (;;) {
+		/* names are short; a bound keeps long runs of capitals linear */
+		if ((size_t)j >= s->n || j - i >= 16)
+			break;
+		if (name_word(s, lx, j)) {
+			j++;
+			continue;
+		}
+		/* a regnal number closes a name: "Norton I", "Louis XV" */
+		if (is_roman(s, j) && !(s->toks[j - 1].f & TF_UPPER) &&
+		    ((size_t)j + 1 >= s->n || !(s->toks[j + 1].f & TF_WORD) ||
+		    tag_tok_is(s, j + 1, "of") || tag_tok_is(s, j + 1, "and") ||
+		    tag_tok_is(s, j + 1, "or"))) {
+			j++;
+			break;
+		}
+		/* "and" inside an organisation's name: "National Aeronautics and
+		 * Space Administration", "Royal Academy of Painting and
+		 * Sculpture" */
+		if (tag_tok_is(s, j, "and") && (size_t)j + 1 < s->n &&
+		    name_word(s, lx, j + 1) && and_in_org(s, lx, i, j)) {
+			j++;
+			continue;
+		}
+		/* a number after a name: "Apollo 11", "Norton I" */
+		int c = connector_len(s, lx, j);
+		if (c && (size_t)(j + c) < s->n && name_word(s, lx, j + c)) {
+			/* "for" only inside organisation names and titles */
+			if (tag_tok_is(s, j, "for")) {
+				const tag_entry *be;
+				bool org = false;
+				for (int k = i; k < j; k++)
+					if (has_kind(lx, &s->toks[k], LK_ORGWORD) ||
+					    (dict_match((tag_sent *)s, lx, k, j, TITLE_KINDS, &be) &&
+					    be->kind == LK_SECTOR))
+						org = true;
+				if (!org)
+					break;
+			}
+			j += c;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+/* ---- recording ----------------------------------------------------------- */
+
+static int
+type_of_entry(const tag_entry *e)
+{
+	switch (e->kind) {
+	case LK_COUNTRY:
+	case LK_CITY:
+	case LK_REGION:
+		return TT_GPE;
+	case LK_PLACE:
+		return TT_LOC;
+	case LK_NORP:
+		return TT_NORP;
+	case LK_PERSON:
+		return TT_PERSON;
+	default:
+		return TT_ORG;
+	}
+}
+
+static void
+code_of_entry(const tag_sent *s, const tag_lex *lx, const tag_entry *e,
+    char out[12])
+{
+	if (e->kind == LK_PERSON)
+		tag_lex_role(lx, e->person, s->date, out);
+	else
+		tag_copy(out, 12, e->code);
+}
+
+/* Words after which a name is a place: "in Tulsa", "from Łódź". */
+static bool
+place_context(const tag_sent *s, int i)
+{
+	static const char *const preps[] = {
+		"in", "at", "near", "from", "to", "across", "around", "outside",
+		"inside", "into", "throughout", "toward", "towards", "through",
+		"via", "visit", "visited", "visiting", "of", "across", "between",
+		"within", "reach", "reached", "leave", "left", "entered", "enter",
+		"north", "south", "east", "west", "northern", "southern", "eastern",
+		"western", "central", "downtown", NULL,
+	};
+	int k = i - 1;
+	if (tag_tok_is(s, k, "the"))
+		k--;
+	for (int p = 0; preps[p]; p++)
+		if (tag_tok_word(s, k, preps[p]))
+			return true;
+	return false;
+}
+
+/* Words after a name that say it is a person. */
+static bool
+person_after(const tag_sent *s, int j)
+{
+	static const char *const verbs[] = {
+		"said", "says", "told", "added", "asked", "wrote", "writes",
+		"explained", "argued", "noted", "replied", "recalled", "thinks",
+		"thought", "believes", "believed", "wanted", "wants", "felt",
+		"feels", "died", "was born", "married", "retired", "who",
+		"himself", "herself", "described", "announced", "stated", "insisted",
+		"versus", "v.", "vs.", NULL,
+	};
+	for (int p = 0; verbs[p]; p++)
+		if (tag_tok_word(s, j, verbs[p]))
+			return true;
+	return false;
+}
+
+/* Register what later sentences of the document may call this entity. */
+static void
+remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
+{
+	if (!doc)
+		return;
+	if (e->type == TT_PERSON && e->t1 - e->t0 >= 2) {
+		size_t n;
+		const char *k = tag_tok_key(s, e->t1 - 1, &n);
+		tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
+		if (has_kind(lx, &s->toks[e->t0], LK_SURNAME) ||
+		    !has_kind(lx, &s->toks[e->t0], LK_GIVEN)) {
+			k = tag_tok_key(s, e->t0, &n);
+			if (!has_kind(lx, &s->toks[e->t0], LK_GIVEN) ||
+			    has_kind(lx, &s->toks[e->t0], LK_SURNAME))
+				tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
+		}
+	}
+	/* a one-word name written mid-sentence: the same word starting a
+	 * later sentence is that name too ("Marbles was born ...") */
+	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
+	    e->type != TT_NORP && e->type < TT_DATE) {
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		if (!tag_doc_find_alias(doc, k, n))
+			tag_doc_add_alias(doc, k, n, e->type, e->code);
+	}
+	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
+		/* "the North" after "North Korea" */
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		if ((n == 5 && (memcmp(k, "north", 5) == 0 || memcmp(k, "south", 5) == 0)) ||
+		    (n == 4 && (memcmp(k, "east", 4) == 0 || memcmp(k, "west", 4) == 0)))
+			tag_doc_add_alias(doc, k, n, TT_GPE, e->code);
+	}
+}
+
+static tag_entity *
+emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
+    const char *code)
+{
+	/* a leading "the" is not part of the name (as GUM and news write) */
+	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
+		t0++;
+	tag_entity *e = tag_add_entity(s, t0, t1, type, code);
+	if (e)
+		remember(s, lx, doc, e);
+	return e;
+}
+
+/* ---- classifying a run ----------------------------------------------------- */
+
+/* A title or role phrase at i within the run (President, Foreign
+ * Minister, Mr.): its length, and its sector in *sector ("" if none). */
+static int
+title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
+{
+	const tag_entry *e;
+	int n = dict_match(s, lx, i, limit, TITLE_KINDS, &e);
+	sector[0] = 0;
+	if (!n)
+		return 0;
+	if (e->kind == LK_SECTOR && !(e->flags & LF_PERSON)) {
+		/* "Foreign Ministry" is an organisation, not a title */
+		return 0;
+	}
+	tag_copy(sector, 12, e->code);
+	return n;
+}
+
+/* Does the run [a, b) end in an organisation word? */
+static bool
+org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_ORGWORD);
+	if (e && (e->flags & LF_HEAD) && b - a >= 2)
+		return true;
+	/* "Brotherhood of Magicians", "Centre for Irish Studies" */
+	for (int k = a; k < b - 1; k++) {
+		if (!tag_tok_is(s, k + 1, "of") && !tag_tok_is(s, k + 1, "for"))
+			continue;
+		e = tag_tok_entry(lx, &s->toks[k], LK_ORGWORD);
+		if (e && (e->flags & (LF_LEAD | LF_HEAD)))
+			return true;
+	}
+	/* "École Normale", "Escola do Cérebro": an institution word of
+	 * another language starts the name, with or without "of" */
+	e = tag_tok_entry(lx, &s->toks[a], LK_ORGWORD);
+	if (e && (e->flags & LF_LEAD) && b - a >= 2 && !is_common(lx, &s->toks[a]))
+		return true;
+	return false;
+}
+
+static bool
+loc_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	const tag_entry *e = tag_tok_entry(lx, &s->toks[b - 1], LK_LOCWORD);
+	if (e && (e->flags & LF_HEAD) && b - a >= 2)
+		return true;
+	e = tag_tok_entry(lx, &s->toks[a], LK_LOCWORD);
+	if (e && (e->flags & LF_LEAD) && b - a >= 2)
+		return true;
+	return false;
+}
+
+/* The sector an organisation's last word gives it (Ministry: GOV). */
+static const char *
+org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	const tag_entry *e;
+	for (int k = a; k < b; k++) {
+		int n = dict_match((tag_sent *)s, lx, k, b, 1u << LK_SECTOR, &e);
+		if (n && k + n == b)
+			return e->code;
+	}
+	return NULL;
+}
+
+/* A single word that the city list knows may still be a surname or an
+ * ordinary word ("Holt", "Most"): small towns need a place's context. */
+static bool
+single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
+    const tag_entry *e)
+{
+	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)))
+		return false;
+	if (place_context(s, a))
+		return false;
+	const tag_tok *t = &s->toks[a];
+	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	if (is_common(lx, t))
+		return pop < 500000 || (t->f & TF_START);
+	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
+		return pop < 2000000;
+	return pop < 100000;
+}
+
+static void
+classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
+    const char *country, const char *sector, bool titled);
+
+static bool
+prev_in(const tag_sent *s, int a, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, a - 1, words[k]))
+			return true;
+	return false;
+}
+
+/* The type a lower-case noun just before token a (or before "of" before
+ * it) gives a name, or -1. */
+static int
+noun_before(const tag_sent *s, const tag_lex *lx, int a)
+{
+	int k = a - 1;
+	if (tag_tok_is(s, k, "like") || tag_tok_is(s, k, "of"))
+		k--;
+	if (k < 0 || !(s->toks[k].f & TF_WORD) || (s->toks[k].f & (TF_CAP | TF_UPPER)))
+		return -1;
+	const tag_tok *t = &s->toks[k];
+	if (has_kind(lx, t, LK_PLACENOUN))
+		return TT_GPE;
+	if (k == a - 1 && has_kind(lx, t, LK_ORGNOUN))
+		return TT_ORG;
+	if (k == a - 1 && has_kind(lx, t, LK_PERNOUN))
+		return TT_PERSON;
+	return -1;
+}
+
+/* The type of a capitalised word nothing else explains, from the words
+ * around it; -1 for none. */
+static int
+guess_single(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const person_prev[] = {
+		"by", "with", "mr.", "mrs.", "ms.", "dr.", "prof.", "versus", "v.",
+		"vs.", "says", "said", "according", "told", "asked", "thanked", NULL,
+	};
+	static const char *const place_prev[] = {
+		"in", "at", "near", "from", "into", "across", "visited", "visit",
+		"visiting", "outside", "around", "throughout", "toward", "towards",
+		"via", "to", "of", "inside", "within", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	/* "the Pirates", "the Mets": a plural ordinary word with a capital
+	 * after "the" names a team or a band */
+	if (tag_tok_is(s, a - 1, "the") && n > 3 && k[n - 1] == 's' &&
+	    k[n - 2] != 's' && is_common(lx, t) && !(t->f & TF_START) &&
+	    !has_kind(lx, t, LK_SECTOR) && !has_kind(lx, t, LK_MISCWORD))
+		return TT_ORG;
+	if (is_common(lx, t) && !has_kind(lx, t, LK_PROPER))
+		return -1;
+	if (has_kind(lx, t, LK_MONTH) || has_kind(lx, t, LK_WEEKDAY) ||
+	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_SECTOR) ||
+	    has_kind(lx, t, LK_ORGWORD) || has_kind(lx, t, LK_LOCWORD) ||
+	    has_kind(lx, t, LK_MISCWORD))
+		return -1;
+	if (t->f & TF_HYPHEN) {
+		/* "High-tech", "Mutation-based": a compound word */
+		const char *h = memchr(s->text + t->b, '-', t->e - t->b);
+		if (h && h[1] >= 'a' && h[1] <= 'z')
+			return -1;
+	}
+	/* a name used as a modifier: "the Eegimaa language", "CoM position" */
+	if ((size_t)a + 1 < s->n) {
+		const tag_tok *nx = &s->toks[a + 1];
+		if ((nx->f & TF_WORD) && !(nx->f & (TF_CAP | TF_UPPER)) &&
+		    is_common(lx, nx) && !has_kind(lx, nx, LK_FUNCTION)) {
+			size_t nn;
+			const char *nk = tag_tok_key(s, a + 1, &nn);
+			if (!(nn > 4 && memcmp(nk + nn - 2, "ed", 2) == 0) &&
+			    !(nn > 3 && memcmp(nk + nn - 2, "ly", 2) == 0))
+				return -1;
+		}
+	}
+	/* a quoted word, or one alone in brackets or at the end: a title,
+	 * a term, a nickname more often than a person */
+	if (tag_tok_is(s, a - 1, "\"") || tag_tok_is(s, a + 1, "\"") ||
+	    tag_tok_is(s, a - 1, "\xe2\x80\x9c") || tag_tok_is(s, a + 1, "\xe2\x80\x9d") ||
+	    tag_tok_is(s, a + 1, ")"))
+		return -1;
+	bool poss = (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS);
+	/* "the villages Brin", "the village of Banjal", "publishing giant
+	 * Elsevier", "novelist Stein" */
+	int kind = noun_before(s, lx, a);
+	if (kind >= 0)
+		return kind;
+	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
+		return TT_PERSON;
+	/* "a letter to Chevalier", "awarded to Dvořák": to a person */
+	static const char *const to_person[] = {
+		"letter", "letters", "awarded", "given", "wrote", "written",
+		"confided", "married", "spoke", "talked", "replied", "introduced",
+		"belonged", "addressed", "dedicated", "thanks", "compared", "related",
+		"engaged", "sold", "lent", "loyal", "close", "similar", NULL,
+	};
+	if (tag_tok_is(s, a - 1, "to") && prev_in(s, a - 1, to_person))
+		return TT_PERSON;
+	if (prev_in(s, a, place_prev))
+		return TT_GPE;
+	if (is_common(lx, t))
+		return -1;
+	if (tag_tok_is(s, a - 1, "the")) {
+		/* "the Thais": a people, when the singular is a nationality */
+		if (n > 3 && k[n - 1] == 's' &&
+		    tag_lex_kind(lx, tag_lex_find(lx, k, n - 1), LK_NORP))
+			return -1;
+		return TT_LOC;
+	}
+	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n)
+		return -1;
+	return TT_PERSON;
+}
+
+/* A dictionary name at a that is more than a small town's name. */
+static bool
+strong_match_at(tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	const tag_entry *e;
+	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	return n > 1 || (n == 1 && !single_place_doubtful(s, lx, a, e));
+}
+
+/* Has the document named this word before? */
+static bool
+known_in_doc(const tag_sent *s, const tag_doc *doc, int a)
+{
+	if (!doc)
+		return false;
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	return tag_doc_find_alias(doc, k, n) != NULL;
+}
+
+/* Classify the run [a, b) of capitalised words. */
+static void
+classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
+{
+	const tag_entry *e;
+	char country[12] = "", sector[12] = "";
+	bool titled = false;
+
+	/* a sentence-initial ordinary word is not a name ("However", "White
+	 * settlers"), unless a dictionary phrase starts with it */
+	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
+	    !strong_match_at(s, lx, a, b) && !known_in_doc(s, doc, a) &&
+	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
+	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
+	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
+	    tag_tok_is(s, a + 1, "of")) &&
+	    !title_at(s, lx, a, b, sector))
+		a++;
+	/* no name starts with a small word: "Most of Argentina"; and an
+	 * ordinary word and "&" start no name of their own ("Baron &
+	 * Beresford" cites two authors) */
+	while (a < b && (tag_tok_is(s, a, "the") || tag_tok_is(s, a, "a") ||
+	    tag_tok_is(s, a, "an") || connector_len(s, lx, a))) {
+		if (tag_tok_is(s, a, "&"))
+			return;
+		a++;
+	}
+	if (a >= b)
+		return;
+
+	/* a regnal name: "Norton I", "Shah Abbas I", "Louis XV" */
+	if (b - a >= 2 && is_roman(s, b - 1) && !is_roman(s, b - 2) &&
+	    !org_headed(s, lx, a, b) && !(s->toks[a].f & TF_UPPER) &&
+	    !has_kind(lx, &s->toks[b - 2], LK_MISCWORD) &&
+	    !has_kind(lx, &s->toks[a], LK_MISCWORD)) {
+		int t = a;
+		char tsec[12];
+		int tn = title_at(s, lx, a, b - 1, tsec);
+		if (tn && a + tn < b - 1)
+			t = a + tn;
+		emit(s, lx, doc, t, b, TT_PERSON, NULL);
+		return;
+	}
+	/* the whole run is a dictionary phrase */
+	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
+		char code[12];
+		code_of_entry(s, lx, e, code);
+		tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
+		if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
+			ent->capital = true;
+		return;
+	}
+	/* a leading country or nationality: "South Korean President Yoon",
+	 * "Chinese Foreign Ministry", "U.S. Army", "Pittsburgh Pirates" */
+	if (n && (e->kind == LK_NORP || e->kind == LK_COUNTRY ||
+	    e->kind == LK_CITY || e->kind == LK_REGION)) {
+		int rest = a + n;
+		if (org_headed(s, lx, rest, b) || org_headed(s, lx, a, b)) {
+			const char *sec = org_sector(s, lx, rest, b);
+			char code[12] = "";
+			/* "Chinese Foreign Ministry" is China's; "Durham University"
+			 * is no actor of a country */
+			if (e->kind == LK_NORP || e->kind == LK_COUNTRY)
+				tag_code_join(code, e->code, sec);
+			emit(s, lx, doc, a, b, TT_ORG, code[0] ? code : NULL);
+			return;
+		}
+		char sec[12];
+		int tn = title_at(s, lx, rest, b, sec);
+		const char *secw = org_sector(s, lx, rest, b);
+		if (tn || (secw && e->kind != LK_CITY)) {
+			if (!tn) {
+				/* "Chinese Foreign Ministry", "U.S. Navy" */
+				char code[12];
+				tag_code_join(code, e->code, secw);
+				emit(s, lx, doc, a, b, TT_ORG, code);
+				return;
+			}
+			char code[12];
+			code_of_entry(s, lx, e, code);
+			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
+			tag_copy(country, sizeof country, e->code);
+			a = rest;
+		} else if (e->kind == LK_NORP && !has_kind(lx, &s->toks[rest], LK_GIVEN)) {
+			/* "Spanish Golden Age", "Chinese New Year": a NORP and more */
+			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
+			classify_run(s, lx, doc, rest, b);
+			return;
+		} else if (e->kind == LK_COUNTRY && rest < b) {
+			emit(s, lx, doc, a, a + n, TT_GPE, e->code);
+			classify_run(s, lx, doc, rest, b);
+			return;
+		}
+	}
+	/* titles: President, Foreign Minister, Mr., Gen. */
+	int tn;
+	char sec[12];
+	bool named_place = org_headed(s, lx, a, b) || loc_headed(s, lx, a, b);
+	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
+		/* "Major League Baseball": a title word starting another name */
+		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
+		    has_kind(lx, &s->toks[a + tn], LK_MISCWORD) ||
+		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)))
+			break;
+		if (a + tn >= b) {
+			/* a title alone ("the President"): the actor pass decides */
+			return;
+		}
+		if (sec[0])
+			tag_copy(sector, sizeof sector, sec);
+		titled = true;
+		a += tn;
+		/* a complement ends the title: "Special Representative for
+		 * Korean Peninsula Affairs" names no person */
+		if (tag_tok_is(s, a, "of") || tag_tok_is(s, a, "for") ||
+		    tag_tok_is(s, a, "to") || tag_tok_is(s, a, "on")) {
+			classify_run(s, lx, doc, a + 1, b);
+			return;
+		}
+	}
+	classify_rest(s, lx, doc, a, b, country, sector, titled);
+}
+
+static void
+classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
+    const char *country, const char *sector, bool titled)
+{
+	const tag_entry *e;
+	char code[12] = "";
+	if (a >= b)
+		return;
+	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	if (n == b - a && !(n == 1 && !titled && single_place_doubtful(s, lx, a, e))) {
+		if (titled && e->kind != LK_PERSON) {
+			/* "President Washington", "Mr. Chase": a person */
+			goto person;
+		}
+		code_of_entry(s, lx, e, code);
+		tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
+		if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
+			ent->capital = true;
+		return;
+	}
+	if (!titled && org_headed(s, lx, a, b)) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
+	if (!titled && loc_headed(s, lx, a, b)) {
+		emit(s, lx, doc, a, b, TT_LOC, NULL);
+		return;
+	}
+	/* events, laws, works: "World War II", "Marriage Act", "Figure 3" */
+	{
+		const tag_entry *m = tag_tok_entry(lx, &s->toks[b - 1], LK_MISCWORD);
+		const tag_entry *m0 = tag_tok_entry(lx, &s->toks[a], LK_MISCWORD);
+		if ((m && (m->flags & LF_HEAD)) || (m0 && (m0->flags & LF_LEAD)))
+			return;
+		/* a run ending in a number or a roman numeral after such a word */
+		if (b - a >= 2 && (s->toks[b - 1].f & TF_NUM) && m0)
+			return;
+	}
+
+	/* "Theodorus of Tabennese", "Bank of Korea" handled above; a name
+	 * and a place joined by "of" otherwise stay apart */
+	for (int k = a + 1; k < b - 1; k++) {
+		if (tag_tok_is(s, k, "of") || tag_tok_is(s, k, "for") ||
+		    tag_tok_is(s, k, "&")) {
+			if (tag_tok_is(s, k, "&") && !titled) {
+				/* "Marsden & Mackey, 2014" cites authors */
+				if (tag_tok_is(s, b, ",") || tag_tok_is(s, b, "(") ||
+				    (s->toks[b < (int)s->n ? b : a].f & TF_NUM))
+					return;
+				emit(s, lx, doc, a, b, TT_ORG, NULL);
+				return;
+			}
+			classify_rest(s, lx, doc, a, k, country, sector, titled);
+			int r = k + 1;
+			if (tag_tok_is(s, r, "the"))
+				r++;
+			classify_run(s, lx, doc, r, b);
+			return;
+		}
+	}
+	/* a dictionary phrase at the start and something after it (but
+	 * "Mary Chaworth" and "Douglas Babstock" are people) */
+	if (n && n < b - a && !titled && !(has_kind(lx, &s->toks[a], LK_GIVEN) && n == 1 &&
+	    e->kind != LK_COUNTRY && e->kind != LK_PERSON && e->kind != LK_ORG)) {
+		if (e->kind == LK_PERSON || e->kind == LK_ORG) {
+			code_of_entry(s, lx, e, code);
+			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
+			classify_run(s, lx, doc, a + n, b);
+			return;
+		}
+		if (e->kind == LK_CITY || e->kind == LK_REGION || e->kind == LK_COUNTRY ||
+		    e->kind == LK_PLACE) {
+			/* a person's name after the place: "Korean Peninsula
+			 * Affairs Liu Xiaoming" ends in a name of its own */
+			for (int k = a + n; k < b - 1; k++) {
+				const tag_entry *pe;
+				if (has_kind(lx, &s->toks[k], LK_SURNAME) ||
+				    has_kind(lx, &s->toks[k], LK_GIVEN) ||
+				    dict_match(s, lx, k, b, 1u << LK_PERSON, &pe) == b - k) {
+					classify_run(s, lx, doc, a, k);
+					classify_run(s, lx, doc, k, b);
+					return;
+				}
+			}
+			/* "New York City", "Tulsa Oklahoma": one place; a city and
+			 * a plural: a team ("Boston Red Sox") */
+			const tag_tok *last = &s->toks[b - 1];
+			size_t kl;
+			const char *lk = tag_tok_key(s, b - 1, &kl);
+			if (kl > 3 && lk[kl - 1] == 's' && !has_kind(lx, last, LK_CITY)) {
+				emit(s, lx, doc, a, b, TT_ORG, NULL);
+				return;
+			}
+			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN)) {
+				emit(s, lx, doc, a, b, type_of_entry(e), e->code);
+				return;
+			}
+		}
+	}
+	/* a place word before or after: "North Oakland" */
+	if (!titled && b - a == 2 && tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) &&
+	    dict_match(s, lx, a + 1, b, (1u << LK_CITY) | (1u << LK_REGION) |
+	    (1u << LK_COUNTRY), &e) == 1) {
+		emit(s, lx, doc, a, b, TT_LOC, NULL);
+		return;
+	}
+	/* "Roman Catholic", "French-born American": a group */
+	if (!titled && b - a >= 2 && has_kind(lx, &s->toks[b - 1], LK_NORP)) {
+		const tag_entry *ne = tag_tok_entry(lx, &s->toks[b - 1], LK_NORP);
+		emit(s, lx, doc, a, b, TT_NORP, ne ? ne->code : NULL);
+		return;
+	}
+person:;
+	int len = b - a;
+	const tag_tok *first = &s->toks[a];
+	bool person = titled;
+	if (!person && len >= 2 && (has_kind(lx, first, LK_GIVEN) ||
+	    has_kind(lx, first, LK_SURNAME) || (first->f & TF_INITIAL)))
+		person = true;
+	/* the document: "Park" after "Park Jin" */
+	const tag_alias *al = NULL;
+	if (doc && len == 1) {
+		size_t kn;
+		const char *k = tag_tok_key(s, a, &kn);
+		al = tag_doc_find_alias(doc, k, kn);
+	}
+	if (al && (!titled || al->type == TT_PERSON)) {
+		emit(s, lx, doc, a, b, al->type, al->code);
+		return;
+	}
+	if (len == 1 && !titled) {
+		size_t kn;
+		tag_tok_key(s, a, &kn);
+		if (has_digit(s, a) || kn == 1 || (first->f & TF_INITIAL))
+			return;
+		if (n == 1 && !single_place_doubtful(s, lx, a, e)) {
+			code_of_entry(s, lx, e, code);
+			tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
+			if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
+				ent->capital = true;
+			return;
+		}
+		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
+			return;
+		if (is_camel(s, a)) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
+		/* "Computing Research Association (CRA)": an acronym takes the
+		 * type of the name it abbreviates, or none */
+		if ((first->f & TF_UPPER) && tag_tok_is(s, a - 1, "(") &&
+		    tag_tok_is(s, b, ")")) {
+			const tag_tok *pt = a >= 2 ? &s->toks[a - 2] : NULL;
+			if (pt && pt->ent >= 0) {
+				const tag_entity *pe = &s->ents[pt->ent];
+				emit(s, lx, doc, a, b, pe->type, pe->code[0] ? pe->code : NULL);
+			}
+			if (pt && (pt->f & (TF_CAP | TF_UPPER)))
+				return;
+		}
+		if ((first->f & TF_UPPER) && !has_kind(lx, first, LK_GIVEN)) {
+			/* an acronym: an organisation where the context says so,
+			 * and not when it modifies a noun ("the GIS domain") */
+			if ((size_t)b < s->n && (s->toks[b].f & TF_WORD) &&
+			    !capitalised(&s->toks[b]) && is_common(lx, &s->toks[b]) &&
+			    !has_kind(lx, &s->toks[b], LK_FUNCTION))
+				return;
+			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
+			    tag_tok_is(s, a - 1, "at") || tag_tok_is(s, a - 1, "by") ||
+			    tag_tok_is(s, a - 1, "with") || person_after(s, b)))
+				emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
+		/* "the Court", "this Court", "the Cathedral": a capitalised
+		 * institution or place */
+		if (!(first->f & TF_START) && (tag_tok_is(s, a - 1, "the") ||
+		    tag_tok_is(s, a - 1, "this") || tag_tok_is(s, a - 1, "our"))) {
+			const tag_entry *ow = tag_tok_entry(lx, first, LK_ORGWORD);
+			const tag_entry *lw = tag_tok_entry(lx, first, LK_LOCWORD);
+			if (ow && (ow->flags & LF_HEAD)) {
+				emit(s, lx, doc, a, b, TT_ORG, NULL);
+				return;
+			}
+			if (lw && (lw->flags & LF_HEAD)) {
+				emit(s, lx, doc, a, b, TT_LOC, NULL);
+				return;
+			}
+		}
+		if (n == 1 && place_context(s, a)) {
+			emit(s, lx, doc, a, b, type_of_entry(e), e->code);
+			return;
+		}
+		if (has_kind(lx, first, LK_GIVEN)) {
+			emit(s, lx, doc, a, b, TT_PERSON, NULL);
+			return;
+		}
+		/* "the West", "the South": a region */
+		{
+			size_t kn2;
+			const char *k2 = tag_tok_key(s, a, &kn2);
+			static const char *const compass[] = {
+				"north", "south", "east", "west", "northeast", "northwest",
+				"southeast", "southwest", "midwest", NULL,
+			};
+			for (int c = 0; compass[c]; c++)
+				if (strlen(compass[c]) == kn2 && memcmp(k2, compass[c], kn2) == 0 &&
+				    (tag_tok_is(s, a - 1, "the") || !is_common(lx, first))) {
+					emit(s, lx, doc, a, b, TT_LOC, NULL);
+					return;
+				}
+		}
+		int type = guess_single(s, lx, a);
+		if (type >= 0) {
+			tag_entity *ent = emit(s, lx, doc, a, b, type, NULL);
+			if (ent)
+				ent->weak = true;
+		}
+		return;
+	}
+	if (!person && !titled) {
+		/* "novelist Gertrude Stein", "the publisher Pacific Standard" */
+		int nb = noun_before(s, lx, a);
+		if (nb == TT_PERSON)
+			person = true;
+		else if (nb >= 0) {
+			emit(s, lx, doc, a, b, nb == TT_GPE ? TT_LOC : nb, NULL);
+			return;
+		}
+	}
+	if (!person) {
+		/* unknown capitalised words: names (none an ordinary word) are
+		 * most often a person's; ordinary words all, a concept or a
+		 * title ("Natural Language Processing"); a mix, an organisation */
+		int commons = 0;
+		/* "Osama bin Laden", "Ludwig van Beethoven" */
+		for (int k = a + 1; k < b - 1; k++)
+			if (!capitalised(&s->toks[k]) && has_kind(lx, &s->toks[k], LK_PARTICLE))
+				person = true;
+		for (int k = a; k < b; k++)
+			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_GIVEN) &&
+			    !tag_tok_is(s, k, "of") && !has_kind(lx, &s->toks[k], LK_PARTICLE))
+				commons++;
+		if (commons == 0 && len <= 4)
+			person = true;
+		else if (commons == len || s->headline)
+			return;
+		else if (len == 2 && (!is_common(lx, first) ||
+		    !is_common(lx, &s->toks[a + 1])))
+			person = true;     /* "Brook Taylor", "Sue Atkins" */
+	}
+	if (!person) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
+	/* a person: the code from the dictionary, else title and modifier */
+	if (country[0] && sector[0])
+		tag_code_join(code, country, sector);
+	else if (country[0])
+		tag_copy(code, sizeof code, country);
+	tag_entity *ent = emit(s, lx, doc, a, b, TT_PERSON, code[0] ? code : NULL);
+	if (ent && !code[0] && sector[0]) {
+		/* a sector without a country: tag_actors looks further */
+		tag_copy(ent->sector, sizeof ent->sector, sector);
+	}
+}
+
+/* A name typed by default takes the type of a name it is listed with:
+ * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław". */
+static void
+coordinate(tag_sent *s)
+{
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (!e->weak || e->dropped)
+			continue;
+		const tag_entity *other = NULL;
+		int l = e->t0 - 1, r = e->t1;
+		/* a comma joins a list only when the name is between separators
+		 * ("A, B and C"), not "against the Astros, Holt became" */
+		bool list_r = tag_tok_is(s, r, "and") || tag_tok_is(s, r, "or") ||
+		    tag_tok_is(s, r, ",") || tag_tok_is(s, r, ".") || (size_t)r >= s->n;
+		bool list_l = tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",");
+		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    (tag_tok_is(s, l, ",") && list_r)) && l > 0 && s->toks[l - 1].ent >= 0)
+			other = &s->ents[s->toks[l - 1].ent];
+		if ((!other || other->weak) && (tag_tok_is(s, r, "and") ||
+		    tag_tok_is(s, r, "or") || (tag_tok_is(s, r, ",") && list_l)) &&
+		    (size_t)r + 1 < s->n && s->toks[r + 1].ent >= 0)
+			other = &s->ents[s->toks[r + 1].ent];
+		if (!other || other->weak || other->dropped)
+			continue;
+		int t = other->type;
+		if (t == TT_PERSON || t == TT_ORG || t == TT_LOC)
+			e->type = (uint8_t)t;
+		else if (t == TT_GPE)
+			e->type = TT_GPE;
+	}
+}
+
+void
+tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
+    const tag_opts *opts)
+{
+	for (int i = 0; (size_t)i < s->n; i++) {
+		const tag_tok *t = &s->toks[i];
+		if (t->ent >= 0)
+			continue;
+		/* most words are neither capitalised nor start a name */
+		if (!(t->f & (TF_CAP | TF_UPPER)) && !((t->kinds | t->pkinds) & NAME_KINDS))
+			continue;
+		/* dictionary phrases first: they may contain lower-case words
+		 * ("Bosnia and Herzegovina", "the States") */
+		const tag_entry *e;
+		int n = dict_match(s, lx, i, (int)s->n, NAME_KINDS, &e);
+		if (n > 1 || (n == 1 && !name_word(s, lx, i))) {
+			int end = i + n;
+			/* but a longer run of capitals wins: "New York Times" */
+			if (name_word(s, lx, i) && end < (int)s->n && name_word(s, lx, end)) {
+				int j = chunk_end(s, lx, i);
+				classify_run(s, lx, doc, i, j);
+				i = j - 1;
+				continue;
+			}
+			if (tag_tok_is(s, i, "the") || capitalised(t) || (t->f & TF_NUM)) {
+				char code[12];
+				code_of_entry(s, lx, e, code);
+				tag_entity *ent = emit(s, lx, doc, i, end, type_of_entry(e), code);
+				if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
+					ent->capital = true;
+				i = end - 1;
+				continue;
+			}
+		}
+		if (!name_word(s, lx, i))
+			continue;
+		int j = chunk_end(s, lx, i);
+		classify_run(s, lx, doc, i, j);
+		i = j - 1;
+	}
+	coordinate(s);
+}

@@ -1,0 +1,277 @@
+#!/usr/bin/env bats
+# news-events: CAMEO event coding from tagged sentences, and the
+# conventions every program keeps.  The fixtures are our own sentences,
+# tagged by tests/fixtures/news-events/make-fixtures.py (a small gazetteer
+# standing in for news-tag, so these tests do not depend on its output).
+
+setup() {
+	load helpers/common
+	load helpers/conventions
+	FX=$FIXTURES/news-events
+}
+
+G1='{"id":"a:0","doc":"a","sent":0,"date":"2024-03-05","text":"Germany condemned Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":18,"end":22,"code":"IRN"}]}'
+G2='{"id":"b:0","doc":"b","sent":0,"date":"2024-03-05","text":"France praised Italy.","entities":[{"text":"France","type":"GPE","start":0,"end":6,"code":"FRA"},{"text":"Italy","type":"GPE","start":15,"end":20,"code":"ITA"}]}'
+CONV=(news-events -- "$G1" "$G2" '"id":"a:0:0"' '"id":"b:0:0"')
+
+# events DOC: the events of one document of a fixture, one per line as
+# "SOURCE>TARGET CODE"
+events() {
+	jq -r --arg d "$2" 'select(.doc == $d) | "\(.source.code)>\(.target.code) \(.code)"' <<<"$1"
+}
+
+@test "news-events: a malformed line is reported, rejected verbatim, and the stream goes on" {
+	conv_malformed_line "${CONV[@]}"
+}
+
+@test "news-events: invalid UTF-8 is repaired and counted" {
+	conv_invalid_utf8 "${CONV[@]}"
+}
+
+@test "news-events: NUL bytes" {
+	conv_nul_bytes "${CONV[@]}"
+}
+
+@test "news-events: empty input" {
+	conv_empty_input "${CONV[@]}"
+}
+
+@test "news-events: no final newline, CRLF line ends" {
+	conv_no_final_newline "${CONV[@]}"
+}
+
+@test "news-events: a 100 MB record, and one over --max-record" {
+	conv_huge_record "${CONV[@]}"
+}
+
+@test "news-events: | head -1 ends quietly" {
+	conv_closed_pipe "${CONV[@]}"
+}
+
+@test "news-events: a full disk is an error" {
+	conv_full_disk "${CONV[@]}"
+}
+
+@test "news-events: --help, --version, bad options, missing files" {
+	conv_help_version "${CONV[@]}"
+}
+
+@test "news-events: unknown fields and their order pass through untouched" {
+	conv_passthrough "${CONV[@]}"
+}
+
+@test "news-events: eight processes appending to one file keep records whole" {
+	conv_parallel_append "${CONV[@]}"
+}
+
+@test "news-events: an event record: id, fields, entities dropped, the user's fields kept" {
+	run --separate-stderr news-events <<<"${G1%\}},\"feed\":\"wire\"}"
+	assert_success
+	assert_equal "${#lines[@]}" 1
+	assert_equal "$(jq -c '[.id,.doc,.sent,.date,.source,.target,.code,.root,.quad,.trigger,.location,.feed]' <<<"$output")" \
+		'["a:0:0","a",0,"2024-03-05",{"text":"Germany","code":"DEU"},{"text":"Iran","code":"IRN"},"111","11",3,"condemned",null,"wire"]'
+	assert_equal "$(jq -c 'has("entities")' <<<"$output")" false
+	assert_equal "$(jq -r '.rule' <<<"$output")" "verbs.txt:$(grep -n '^111  condemn+ @T$' "$NEWS_ROOT/src/news-events/dict/verbs.txt" | cut -d: -f1) condemn+ @T"
+	# the sentence's own fields keep their order; ours follow
+	assert_equal "$(jq -c 'keys_unsorted' <<<"$output")" \
+		'["id","doc","sent","date","text","feed","source","target","code","root","quad","goldstein","trigger","location","rule"]'
+}
+
+@test "news-events: Goldstein values and quad classes come from the CAMEO table" {
+	run --separate-stderr news-events "$FX/roots.jsonl"
+	assert_success
+	# one code of each quad class, with its published Goldstein value
+	# (read from the raw output: jq would print 1.0 as 1)
+	grep -q '"code":"040","root":"04","quad":1,"goldstein":1.0,' <<<"$output"
+	grep -q '"code":"163","root":"16","quad":4,"goldstein":-8.0,' <<<"$output"
+	grep -q '"code":"111","root":"11","quad":3,"goldstein":-2.0,' <<<"$output"
+	grep -q '"code":"084","root":"08","quad":2,"goldstein":7.0,' <<<"$output"
+	grep -q '"code":"020","root":"02","quad":1,"goldstein":3.0,' <<<"$output"
+	# every event has a number, and root/quad agree with the code
+	assert_equal "$(jq -r 'select((.goldstein|type) != "number" or .root != .code[0:2] or .quad != (if (.root|tonumber) <= 5 then 1 elif (.root|tonumber) <= 8 then 2 elif (.root|tonumber) <= 13 then 3 else 4 end))' <<<"$output")" ""
+}
+
+@test "news-events: --plover adds the PLOVER category, null where PLOVER has none" {
+	run --separate-stderr news-events --plover "$FX/roots.jsonl"
+	assert_success
+	assert_equal "$(jq -r 'select(.code == "163") | .plover' <<<"$output" | sort -u)" "COERCE"
+	assert_equal "$(jq -r 'select(.code == "040") | .plover' <<<"$output" | sort -u)" "CONSULT"
+	assert_equal "$(jq -r 'select(.code == "084") | .plover' <<<"$output" | sort -u)" "RETREAT"
+	assert_equal "$(jq -r 'select(.root == "02") | .plover' <<<"$output" | sort -u)" "null"
+	run --separate-stderr news-events "$FX/roots.jsonl"
+	assert_equal "$(jq -r 'select(has("plover"))' <<<"$output")" ""
+}
+
+@test "news-events: every CAMEO root is coded from its own test sentence, and nothing where nothing happened" {
+	run --separate-stderr news-events "$FX/roots.jsonl"
+	assert_success
+	local fails=0 doc want got
+	for doc in $(jq -r .doc "$FX/roots.jsonl"); do
+		got=$(events "$output" "$doc")
+		case $doc in
+		none_*)
+			[ -z "$got" ] || { echo "$doc: expected nothing, got $got"; fails=$((fails + 1)); } ;;
+		*)
+			IFS=_ read -r root src tgt <<<"$doc"
+			grep -qE "^$src[A-Z]*>$tgt[A-Z]* $root" <<<"$got" ||
+				{ echo "$doc: got '${got//$'\n'/; }'"; fails=$((fails + 1)); } ;;
+		esac
+	done
+	[ "$fails" -eq 0 ]
+	# all twenty roots are there
+	assert_equal "$(jq -r .root <<<"$output" | sort -u | wc -l)" 20
+}
+
+@test "news-events: subject before the trigger, object or prepositional complement after" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_success
+	assert_equal "$(events "$output" svo)" "DEU>IRN 111"
+	assert_equal "$(events "$output" prep)" "DEUGOV>FRAGOV 040"
+	# "in Paris" is where, not whom; "on Monday" is when
+	assert_equal "$(jq -c 'select(.doc == "prep") | [.location.text,.location.country,.date]' <<<"$output")" '["Paris","FRA","2024-03-04"]'
+}
+
+@test "news-events: location comes with coordinates from libgeonames" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(jq -r 'select(.doc == "prep") | (.location.lat * 10 | round), (.location.lon * 10 | round)' <<<"$output" | paste -sd,)" "489,23"
+	run --separate-stderr news-events --no-location "$FX/constructions.jsonl"
+	assert_equal "$(jq -c 'select(.doc == "prep") | .location' <<<"$output")" '{"text":"Paris","country":"FRA","lat":null,"lon":null}'
+}
+
+@test "news-events: event date from the sentence, else the document's, else null" {
+	local rec='{"doc":"d","sent":0,"text":"Germany condemned Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":18,"end":22,"code":"IRN"}]}'
+	run --separate-stderr news-events <<<"$rec"
+	assert_equal "$(jq -c .date <<<"$output")" null
+	run --separate-stderr news-events <<<"${rec%\}},\"date\":\"2024-01-02\"}"
+	assert_equal "$(jq -c .date <<<"$output")" '"2024-01-02"'
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(jq -r 'select(.doc == "passive") | .date' <<<"$output")" "2024-03-03"
+}
+
+@test "news-events: pronouns resolve within a document, never across documents" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(jq -r 'select(.doc == "coref" and .sent == 1) | "\(.source.text) \(.source.code)>\(.target.code)"' <<<"$output")" "Scholz DEUGOV>RUS"
+	assert_equal "$(events "$output" leak)" ""
+}
+
+@test "news-events: \"the two sides\" are the parties of the document's last exchange" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(jq -r 'select(.doc == "pair" and .sent == 1) | "\(.source.code)>\(.target.code) \(.root)"' <<<"$output")" "DEUGOV>FRAGOV 03"
+}
+
+@test "news-events: reported speech: must is a demand, should an appeal, a charge a disapproval" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(jq -r 'select(.doc == "speech") | "\(.source.code)>\(.target.code) \(.code) \(.rule)"' <<<"$output")" \
+"FRAGOV>RUS 100 speech:must
+USAGOV>CHN 020 speech:should
+RUSGOV>POL 111 speech:charge"
+	# "Wang told Blinken that China will ...": Wang's own promise to Blinken
+	assert_equal "$(events "$output" own)" "CHNGOV>USAGOV 030"
+}
+
+@test "news-events: passives swap subject and agent" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" passive)" "RUSMIL>UKR 190"
+}
+
+@test "news-events: nominal events: between A and B, talks with, an appeal by A to B" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" nominal)" \
+"DEUGOV>FRAGOV 040
+USAGOV>RUSGOV 040
+FRAGOV>CHN 020"
+}
+
+@test "news-events: coordinated actors give one event each" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" coord)" \
+"DEU>IRN 111
+FRA>IRN 111
+ITA>IRN 111
+USAGOV>RUSGOV 040
+USAGOV>CHNGOV 040"
+	assert_equal "$(jq -r 'select(.doc == "coord") | .id' <<<"$output" | paste -sd,)" "coord:0:0,coord:0:1,coord:0:2,coord:1:0,coord:1:1"
+}
+
+@test "news-events: negation, speculation and conditions are not coded; will is intent" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" negation)" "TUR>GRC 030"
+	assert_equal "$(jq -r 'select(.doc == "negation") | .sent' <<<"$output")" 1
+	# could, may, if: nothing; "will impose sanctions" is a threat to sanction
+	assert_equal "$(events "$output" modal)" "IRN>FRA 1312"
+}
+
+@test "news-events: an infinitive is the content of the verb before it" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# "urged Israel to halt the attacks": an appeal, no attack coded
+	assert_equal "$(events "$output" infinitive)" \
+"USAGOV>ISR 0256
+RUS>UKR 125"
+}
+
+@test "news-events: events without a trigger are capped per sentence" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" cap)" "RUSGOV>POL 111"
+	run --separate-stderr news-events --max-fallback 2 "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" cap)" "RUSGOV>POL 111
+TURGOV>GRC 111"
+	run --separate-stderr news-events --no-fallback "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" cap)" ""
+	assert_equal "$(jq -r 'select(.rule == "speech:charge")' <<<"$output")" ""
+}
+
+@test "news-events: a sentence with no entities gives no event and no error" {
+	run --separate-stderr news-events <<<'{"doc":"x","sent":0,"text":"The talks were held in a friendly atmosphere and both praised the outcome.","entities":[]}'
+	assert_success
+	assert_output ""
+	assert_stderr_empty
+}
+
+@test "news-events: records without text or entities are reported; bad entities are skipped" {
+	run --separate-stderr news-events <<'IN'
+{"doc":"x","sent":0,"entities":[]}
+{"doc":"x","sent":1,"text":"Germany condemned Iran."}
+{"doc":"x","sent":2,"text":"Germany condemned Iran.","entities":{"a":1}}
+{"doc":"x","sent":3,"text":"Germany condemned Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"type":"GPE","start":18,"end":999,"code":"IRN"},7]}
+IN
+	assert_failure 1
+	assert_stderr_matches "<stdin>:1: no string field 'text'"
+	assert_stderr_matches "<stdin>:2: no field 'entities'"
+	assert_stderr_matches "<stdin>:3: 'entities' is not an array"
+	assert_stderr_matches "<stdin>:4: .*2 entities with bad offsets"
+	assert_output ""
+}
+
+@test "news-events: sentences in another language are passed over and counted" {
+	run --separate-stderr news-events <<<"${G1%\}},\"lang\":\"de\"}"
+	assert_success
+	assert_output ""
+	assert_stderr_matches "1 sentence not in English passed over"
+}
+
+@test "news-events: --dict adds patterns; a bad dictionary is a usage error with its line" {
+	local rec='{"doc":"d","sent":0,"text":"Germany rolled out the red carpet for Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":38,"end":42,"code":"IRN"}]}'
+	run --separate-stderr news-events <<<"$rec"
+	assert_output ""
+	printf '# mine\n[verbs]\n043  roll+ out the red carpet for @T\n' > "$BATS_TEST_TMPDIR/mine.txt"
+	run --separate-stderr news-events --dict "$BATS_TEST_TMPDIR/mine.txt" <<<"$rec"
+	assert_success
+	assert_equal "$(jq -r '"\(.source.code)>\(.target.code) \(.code) \(.rule)"' <<<"$output")" \
+		"DEU>IRN 043 mine.txt:3 roll+ out the red carpet for @T"
+	printf '[verbs]\n99 shout+ at @T\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run --separate-stderr news-events --dict "$BATS_TEST_TMPDIR/bad.txt" <<<"$rec"
+	assert_failure 2
+	assert_stderr_matches "bad.txt:2: not a CAMEO code"
+	printf '[adverbs]\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run --separate-stderr news-events --dict "$BATS_TEST_TMPDIR/bad.txt" <<<"$rec"
+	assert_failure 2
+	assert_stderr_matches "bad.txt:1: unknown section"
+	run --separate-stderr news-events --dict /no/such/dict <<<"$rec"
+	assert_failure 2
+}
+
+@test "news-events: event ids are DOC:SENT:N; without doc, the record's id" {
+	run --separate-stderr news-events <<<'{"id":"s7","text":"Germany condemned Iran and Iraq.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":18,"end":22,"code":"IRN"},{"text":"Iraq","type":"GPE","start":27,"end":31,"code":"IRQ"}]}'
+	assert_success
+	assert_equal "$(jq -r .id <<<"$output" | paste -sd,)" "s7:0,s7:1"
+}

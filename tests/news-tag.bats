@@ -1,0 +1,228 @@
+#!/usr/bin/env bats
+# news-tag: entities, actor codes, dates, document context, and the
+# conventions every program keeps.
+
+setup() {
+	load helpers/common
+	load helpers/conventions
+}
+
+G1='{"id":"a:0","doc":"a","sent":0,"date":"2022-01-20","text":"Foreign Minister Park Jin met Wang Yi in Beijing."}'
+G2='{"id":"b:0","doc":"b","sent":0,"date":"2022-01-20","text":"The United Nations met on Thursday."}'
+CONV=(news-tag -- "$G1" "$G2" '"text":"Park Jin","type":"PERSON"' '"text":"United Nations","type":"ORG"')
+
+# tag LINE...: run news-tag on the lines; $output holds the result
+tag() {
+	run --separate-stderr news-tag < <(printf '%s\n' "$@")
+}
+
+# ents N: the entities of output line N as "text/TYPE/code/value" joined by |
+ents() {
+	sed -n "${1}p" <<<"$output" | jq -r '[.entities[] | [.text, .type, (.code // ""), (.value // "")] | join("/")] | join("|")'
+}
+
+@test "news-tag: a malformed line is reported, rejected verbatim, and the stream goes on" {
+	conv_malformed_line "${CONV[@]}"
+}
+
+@test "news-tag: invalid UTF-8 is repaired and counted" {
+	conv_invalid_utf8 "${CONV[@]}"
+}
+
+@test "news-tag: NUL bytes" {
+	conv_nul_bytes "${CONV[@]}"
+}
+
+@test "news-tag: empty input" {
+	conv_empty_input "${CONV[@]}"
+}
+
+@test "news-tag: no final newline, CRLF line ends" {
+	conv_no_final_newline "${CONV[@]}"
+}
+
+@test "news-tag: a 100 MB record, and one over --max-record" {
+	conv_huge_record "${CONV[@]}"
+}
+
+@test "news-tag: | head -1 ends quietly" {
+	conv_closed_pipe "${CONV[@]}"
+}
+
+@test "news-tag: a full disk is an error" {
+	conv_full_disk "${CONV[@]}"
+}
+
+@test "news-tag: --help, --version, bad options, missing files" {
+	conv_help_version "${CONV[@]}"
+}
+
+@test "news-tag: unknown fields and their order pass through untouched" {
+	conv_passthrough "${CONV[@]}"
+}
+
+@test "news-tag: eight processes appending to one file keep records whole" {
+	conv_parallel_append "${CONV[@]}"
+}
+
+@test "news-tag: entities are appended with code point offsets into the text" {
+	tag '{"id":"s1","text":"Łódź: Yōko Kamikawa met Antony Blinken in Tokyo.","x":1}'
+	assert_success
+	assert_equal "$(jq -c 'keys_unsorted' <<<"$output")" '["id","text","x","entities"]'
+	# every entity's offsets slice out its text, as Python and jq slice
+	run jq -r '.text as $t | .entities[] | select($t[.start:.end] != .text) | .text' <<<"$output"
+	assert_output ""
+	tag '{"id":"s1","text":"Łódź: Yōko Kamikawa met Antony Blinken in Tokyo.","x":1}'
+	[[ $(ents 1) == *"Yōko Kamikawa/PERSON/JPNGOV"* ]] || fail "$(ents 1)"
+	[[ $(ents 1) == *"Antony Blinken/PERSON/USAGOV"* ]] || fail "$(ents 1)"
+}
+
+@test "news-tag: names in many forms" {
+	tag '{"text":"Kim Jong-un met Noh Kyu-duk, Dr. Ludwig van Beethoven and Osama bin Laden."}' \
+	    '{"text":"Wang'"'"'s aide called South Korean President Yoon Suk-yeol and Mr. Hendricks."}' \
+	    '{"text":"Park Jin, Charles J. Fillmore and Évariste Galois wrote to Durham University."}'
+	assert_success
+	assert_equal "$(ents 1)" "Kim Jong-un/PERSON/PRKGOV/|Noh Kyu-duk/PERSON/KORGOV/|Ludwig van Beethoven/PERSON//|Osama bin Laden/PERSON//"
+	# the possessive stays out, and so do titles
+	assert_equal "$(ents 2)" "Wang/PERSON//|South Korean/NORP/KOR/|Yoon Suk-yeol/PERSON/KORGOV/|Hendricks/PERSON//"
+	assert_equal "$(ents 3)" "Park Jin/PERSON/KORGOV/|Charles J. Fillmore/PERSON//|Évariste Galois/PERSON//|Durham University/ORG//"
+}
+
+@test "news-tag: places, organisations and nationalities" {
+	tag '{"text":"Delegates from S. Korea, the DPRK and the U.S. met NATO and the U.N. Security Council in Kraków, near the Gulf of Mexico."}'
+	assert_success
+	assert_equal "$(ents 1)" "S. Korea/GPE/KOR/|DPRK/GPE/PRK/|U.S./GPE/USA/|NATO/ORG/IGONAT/|U.N. Security Council/ORG/IGOUNO/|Kraków/GPE/POL/|Gulf of Mexico/LOC//"
+}
+
+@test "news-tag: the counterpart rule and roles beside a name" {
+	tag '{"date":"2022-06-01","text":"Park Jin told his Chinese counterpart Zhao Minghe to act."}' \
+	    '{"date":"2022-06-01","text":"South Korea'"'"'s envoy to North Korea, Lee Hanbit, spoke."}' \
+	    '{"date":"2022-06-01","text":"Ortiz Vela, Mexico'"'"'s foreign minister, spoke."}'
+	assert_success
+	[[ $(ents 1) == *"Zhao Minghe/PERSON/CHNGOV/"* ]] || fail "$(ents 1)"
+	[[ $(ents 2) == *"Lee Hanbit/PERSON/KORGOV/"* ]] || fail "$(ents 2)"
+	[[ $(ents 3) == *"Ortiz Vela/PERSON/MEXGOV/"* ]] || fail "$(ents 3)"
+}
+
+@test "news-tag: unnamed actors, capitals as governments, the North" {
+	tag '{"doc":"d","date":"2022-12-06","text":"The South Korean foreign ministry said Seoul would talk with Pyongyang and North Korea."}' \
+	    '{"doc":"d","date":"2022-12-06","text":"The ministry said the North refused talks in Seoul."}'
+	assert_success
+	assert_equal "$(ents 1)" "South Korean foreign ministry/ACTOR/KORGOV/|Seoul/GPE/KORGOV/|Pyongyang/GPE/PRKGOV/|North Korea/GPE/PRK/"
+	assert_equal "$(ents 2)" "ministry/ACTOR/KORGOV/|North/GPE/PRK/|Seoul/GPE/KOR/"
+	# --no-actors leaves the unnamed ones out
+	run --separate-stderr news-tag --no-actors <<<'{"text":"Chinese troops crossed."}'
+	assert_success
+	assert_equal "$(ents 1)" "Chinese/NORP/CHN/"
+}
+
+@test "news-tag: document context carries names forward and never across documents" {
+	tag '{"doc":"a","sent":0,"text":"Foreign Minister Dara Vint of Chile arrived."}' \
+	    '{"doc":"a","sent":1,"text":"Vint said the North refused."}' \
+	    '{"doc":"b","sent":0,"text":"Vint said the North refused."}' \
+	    '{"sent":0,"text":"South Korea spoke with North Korea."}' \
+	    '{"sent":1,"text":"Vint said the North refused."}'
+	assert_success
+	[[ $(ents 1) == *"Dara Vint/PERSON/CHLGOV/"* ]] || fail "$(ents 1)"
+	assert_equal "$(ents 2)" "Vint/PERSON/CHLGOV/|North/LOC//"
+	# a new document forgets: no code for Vint
+	assert_equal "$(ents 3)" "Vint/PERSON//|North/LOC//"
+	# records without doc stand alone, even one after another
+	assert_equal "$(ents 5)" "Vint/PERSON//|North/LOC//"
+	# and --no-context tags every sentence alone
+	run --separate-stderr news-tag --no-context < <(printf '%s\n' \
+	    '{"doc":"a","text":"Foreign Minister Dara Vint of Chile arrived."}' \
+	    '{"doc":"a","text":"Vint said so."}')
+	assert_equal "$(ents 2)" "Vint/PERSON//"
+}
+
+@test "news-tag: a date-restricted role applies only within its dates" {
+	tag '{"date":"2023-03-01","text":"Park Jin spoke."}' \
+	    '{"date":"2010-03-01","text":"Park Jin spoke."}' \
+	    '{"text":"Park Jin spoke."}' \
+	    '{"date":"2012-05-01","text":"Ban Ki-moon spoke."}' \
+	    '{"date":"2019-05-01","text":"Ban Ki-moon spoke."}'
+	assert_success
+	assert_equal "$(ents 1)" "Park Jin/PERSON/KORGOV/"
+	# before his term: a South Korean, not the government
+	assert_equal "$(ents 2)" "Park Jin/PERSON/KOR/"
+	# no date: the most recent role
+	assert_equal "$(ents 3)" "Park Jin/PERSON/KORGOV/"
+	assert_equal "$(ents 4)" "Ban Ki-moon/PERSON/IGOUNO/"
+	assert_equal "$(ents 5)" "Ban Ki-moon/PERSON/KOR/"
+}
+
+@test "news-tag: a --dict file adds actors; a bad one is a usage error" {
+	run --separate-stderr news-tag --dict "$FIXTURES/news-tag/actors.dict" \
+	    <<<'{"date":"2021-01-01","text":"Zorba Quillfeather opened the Quillfeather Institute."}'
+	assert_success
+	assert_equal "$(ents 1)" "Zorba Quillfeather/PERSON/GRCGOV/|Quillfeather Institute/ORG/NGOEDU/"
+	run --separate-stderr news-tag --dict "$FIXTURES/news-tag/bad.dict" <<<'{"text":"x"}'
+	assert_failure 2
+	assert_stderr_matches "bad.dict:1: unknown kind"
+	run --separate-stderr news-tag --dict /no/such.dict <<<'{"text":"x"}'
+	assert_failure 2
+}
+
+@test "news-tag: dates get values resolved against the document date" {
+	tag '{"date":"2022-01-20","text":"He said Thursday, last Monday and yesterday that on the 9th and on Jan. 20 and in November 2021 things changed; last week too."}' \
+	    '{"text":"He said Thursday that March 3, 1999 mattered in 1968."}'
+	assert_success
+	assert_equal "$(ents 1)" "Thursday/DATE//2022-01-20|last Monday/DATE//2022-01-17|yesterday/DATE//2022-01-19|the 9th/DATE//2022-01-09|Jan. 20/DATE//2022-01-20|November 2021/DATE//2021-11|last week/DATE//2022-01-13"
+	# without a document date only what the text says is resolved
+	assert_equal "$(ents 2)" "Thursday/DATE//|March 3, 1999/DATE//1999-03-03|1968/DATE//1968"
+}
+
+@test "news-tag: times, money and percentages" {
+	tag '{"text":"At 3 p.m. the fund lost $5 million, or 12%, and 3 percent more."}'
+	assert_success
+	assert_equal "$(ents 1)" "3 p.m./TIME//|\$5 million/MONEY//|12%/PERCENT//|3 percent/PERCENT//"
+}
+
+@test "news-tag: a record without text is reported and left out" {
+	tag '{"id":1,"text":"Seoul spoke."}' '{"id":2,"title":"no text here"}' '{"id":3,"text":7}' '{"id":4,"text":"Tokyo spoke."}'
+	assert_failure 1
+	assert_stderr_matches "<stdin>:2: no field 'text'"
+	assert_stderr_matches "<stdin>:3: field 'text' is not a string"
+	assert_equal "$(jq -c .id <<<"$output" | paste -sd,)" "1,4"
+	# --field names another one
+	run --separate-stderr news-tag --field title <<<'{"title":"Seoul spoke."}'
+	assert_success
+	assert_equal "$(ents 1)" "Seoul/GPE/KORGOV/"
+}
+
+@test "news-tag: a sentence in another language passes through untagged and counted" {
+	tag '{"lang":"de","text":"Seoul sprach mit Tokio."}' '{"lang":"en-GB","text":"Seoul spoke."}' '{"lang":null,"text":"Tokyo spoke."}'
+	assert_success
+	assert_stderr_matches "1 records in another language passed through untagged"
+	assert_equal "$(sed -n 1p <<<"$output")" '{"lang":"de","text":"Seoul sprach mit Tokio."}'
+	assert_equal "$(ents 2)" "Seoul/GPE/KORGOV/"
+	assert_equal "$(ents 3)" "Tokyo/GPE/JPNGOV/"
+}
+
+@test "news-tag: a sentence without names gives an empty list; a user's entities are replaced in place" {
+	tag '{"text":"nothing to see here.","entities":[{"text":"x"}],"z":1}' '{"text":""}'
+	assert_success
+	assert_equal "$(sed -n 1p <<<"$output")" '{"text":"nothing to see here.","entities":[],"z":1}'
+	assert_equal "$(sed -n 2p <<<"$output")" '{"text":"","entities":[]}'
+}
+
+@test "news-tag: a dateline gives unnamed roles their country; paired places split" {
+	tag '{"doc":"y","date":"2022-01-20","text":"SEOUL, Jan. 20 (Yonhap) -- The envoy talked with his Chinese counterparts, the foreign ministry said."}' \
+	    '{"doc":"y","date":"2022-01-20","text":"U.S.-China talks and Ukraine-Russia ties stalled, but Guinea-Bissau and Kim Jong-un did not."}'
+	assert_success
+	assert_equal "$(ents 1)" "SEOUL/GPE/KOR/|Jan. 20/DATE//2022-01-20|Yonhap/ORG/KORMED/|envoy/ACTOR/KORGOV/|Chinese counterparts/ACTOR/CHNGOV/|foreign ministry/ACTOR/KORGOV/"
+	assert_equal "$(ents 2)" "U.S./GPE/USA/|China/GPE/CHN/|Ukraine/GPE/UKR/|Russia/GPE/RUS/|Guinea-Bissau/GPE/GNB/|Kim Jong-un/PERSON/PRKGOV/"
+}
+
+@test "news-tag: regnal names, acronyms after their names, lists share a type" {
+	tag '{"text":"Louis XV of France wrote to the Computing Research Association (CRA) and the Digital Humanities (DH) group."}' \
+	    '{"text":"Visitors come from Kraków, Zorbatown and Wrocław, and the Summer Institute of Linguistics."}' \
+	    '{"text":"Aesthetic Appreciation and Spanish Art: World War II and the Marriage Act"}'
+	assert_success
+	assert_equal "$(ents 1)" "Louis XV/PERSON//|France/GPE/FRA/|Computing Research Association/ORG//|CRA/ORG//"
+	# an unknown name in a list of cities is a place
+	assert_equal "$(ents 2)" "Kraków/GPE/POL/|Zorbatown/GPE//|Wrocław/GPE/POL/|Summer Institute of Linguistics/ORG//"
+	# titles, wars and laws are no names of ours
+	assert_equal "$(ents 3)" "Spanish/NORP/ESP/"
+}
