@@ -1,12 +1,13 @@
 #!/bin/bash
-# news-strip-html.sh [BIN [ROUNDS]]: news-strip on real HTML news pages,
-# side by side with a peer in the same run (BIN defaults to the tree's bin/).
+# news-strip-html.sh [BIN [ROUNDS [RUNS]]]: news-strip on real HTML news
+# pages, side by side with a peer in the same run (BIN defaults to the
+# tree's bin/).
 #
 # The pages are ../shared/data/html/dev_pages.jsonl.gz (or $NEWS_SHARED/...):
-# 152 real pages of news and blog sites, about 180 KB each, the size of a
+# 152 real pages of news and blog sites, about 190 KB each, the size of a
 # typical news page.  A user's clone has no ../shared: the script says so
-# and stops.  They
-# are repeated ROUNDS times (default 10) as JSON Lines with an "html" field.
+# and stops.  They are repeated ROUNDS times (default 10) as JSON Lines
+# with an "html" field.
 #
 # Peers, on the same pages:
 #   readability (python3-readability, Debian's packaging of readability-lxml,
@@ -14,13 +15,16 @@
 #     run on one round only, it is slow;
 #   the floor: libxml2's HTML parser alone, SAX with empty callbacks, after
 #     the same JSON decoding (bench/html_sax_floor.c): what any extractor
-#     on libxml2 pays at least.
-# Times are wall-clock seconds of one process (one core) and its CPU
-# seconds (user + system); the machine is shared, so compare the ratios.
+#     on libxml2 pays at least when it parses the whole page.
+# Each program runs RUNS times (default 3), the programs taking turns, and
+# the rates use CPU seconds (user + system of the one process): the machine
+# is shared, and CPU time moves less than wall-clock time when other jobs
+# compete for the cores.  Best and median of the runs are shown.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/bin}
 rounds=${2:-10}
+runs=${3:-3}
 dev=${NEWS_SHARED:-$root/../shared}/data/html/dev_pages.jsonl.gz
 [ -f "$dev" ] || dev=/work/shared/data/html/dev_pages.jsonl.gz
 [ -f "$dev" ] || { echo "bench: $dev not found (it is not part of the repository)" >&2; exit 1; }
@@ -40,7 +44,7 @@ cc -O2 -std=c11 -D_GNU_SOURCE -I"$root/src/common" -o "$work/floor" \
 	$(pkg-config --cflags --libs libxml-2.0 libutf8proc zlib libxxhash jansson) -lm
 
 # the corpus: id and html of every page, ROUNDS times; one round for the peer
-python3 - "$dev" "$rounds" "$work" <<'PY'
+/usr/bin/python3 - "$dev" "$rounds" "$work" <<'PY'
 import gzip, json, sys
 dev, rounds, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 pages = [json.loads(l) for l in gzip.open(dev, 'rt', encoding='utf-8')]
@@ -67,29 +71,38 @@ n_one=$(wc -l < "$work/one.jsonl")
 n_all=$(wc -l < "$work/pages.jsonl")
 b_one=$(stat -c %s "$work/one.jsonl")
 b_all=$(stat -c %s "$work/pages.jsonl")
-# run CMD...: "wall cpu" seconds
-run() {
-	/usr/bin/time -o "$work/time" -f '%e %U %S' "$@" > /dev/null 2>&1
+# cpu CMD...: CPU seconds (user + system) of one run
+cpu() {
+	/usr/bin/time -o "$work/time" -f '%U %S' "$@" > /dev/null 2>&1
 	set -- $(tail -1 "$work/time")
-	echo "$1 $(echo "$2 + $3" | bc -l)"
+	echo "$1 + $2" | bc -l
 }
+declare -A times
+for r in $(seq "$runs"); do
+	times[strip]="${times[strip]:-} $(cpu "$bin/news-strip" "$work/pages.jsonl")"
+	times[floor]="${times[floor]:-} $(cpu "$work/floor" "$work/pages.jsonl")"
+	times[peer]="${times[peer]:-} $(cpu /usr/bin/python3 "$work/peer.py" "$work/one.jsonl")"
+done
+best() { printf '%s\n' $1 | sort -g | head -1; }
+median() { printf '%s\n' $1 | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 rate() { echo "scale=1; $1 / $2" | bc -l; }
-set -- $(run "$bin/news-strip" "$work/pages.jsonl"); w_strip=$1 c_strip=$2
-set -- $(run "$work/floor" "$work/pages.jsonl"); w_floor=$1 c_floor=$2
-set -- $(run /usr/bin/python3 "$work/peer.py" "$work/one.jsonl"); w_peer=$1 c_peer=$2
-ps_strip=$(rate "$n_all" "$w_strip")
-ps_peer=$(rate "$n_one" "$w_peer")
-printf '%s pages (%s distinct, average %s KB), one core\n\n' "$n_all" "$n_one" \
-	"$(echo "$b_one / $n_one / 1000" | bc)"
-printf '| program | pages | wall s | CPU s | pages/s | MB/s | news-strip is |\n'
-printf '|---|---|---|---|---|---|---|\n'
-printf '| news-strip | %s | %.2f | %.2f | %s | %s | |\n' "$n_all" "$w_strip" "$c_strip" \
-	"$ps_strip" "$(rate "$b_all / 1000000" "$w_strip")"
-printf '| readability-lxml (python3-readability %s) | %s | %.2f | %.2f | %s | %s | %sx faster |\n' \
+list() { printf '%s\n' $1 | awk '{printf "%s%.2f", (NR > 1 ? ", " : ""), $1}'; }
+s_b=$(best "${times[strip]}") s_m=$(median "${times[strip]}")
+f_b=$(best "${times[floor]}") f_m=$(median "${times[floor]}")
+p_b=$(best "${times[peer]}") p_m=$(median "${times[peer]}")
+printf '%s pages (%s distinct, average %s KB), one core, %s runs each\n\n' "$n_all" "$n_one" \
+	"$(echo "$b_one / $n_one / 1000" | bc)" "$runs"
+printf '| program | pages | CPU s (runs) | pages/s per CPU s, best (median) | MB/s, best | news-strip is |\n'
+printf '|---|---:|---|---:|---:|---|\n'
+printf '| news-strip | %s | %s | %s (%s) | %s | |\n' "$n_all" "$(list "${times[strip]}")" \
+	"$(rate "$n_all" "$s_b")" "$(rate "$n_all" "$s_m")" "$(rate "$b_all / 1000000" "$s_b")"
+printf '| readability-lxml (python3-readability %s) | %s | %s | %s (%s) | %s | %sx faster (median %sx) |\n' \
 	"$(dpkg-query -W -f='${Version}' python3-readability 2>/dev/null || echo '?')" \
-	"$n_one" "$w_peer" "$c_peer" "$ps_peer" "$(rate "$b_one / 1000000" "$w_peer")" \
-	"$(rate "$ps_strip" "$ps_peer")"
-printf '| floor: JSON + libxml2 %s SAX parse, empty callbacks | %s | %.2f | %.2f | %s | %s | %sx the floor'"'"'s time |\n' \
-	"$(pkg-config --modversion libxml-2.0)" "$n_all" "$w_floor" "$c_floor" \
-	"$(rate "$n_all" "$w_floor")" "$(rate "$b_all / 1000000" "$w_floor")" \
-	"$(echo "scale=2; $w_strip / $w_floor" | bc -l)"
+	"$n_one" "$(list "${times[peer]}")" "$(rate "$n_one" "$p_b")" "$(rate "$n_one" "$p_m")" \
+	"$(rate "$b_one / 1000000" "$p_b")" \
+	"$(echo "scale=1; ($n_all / $s_b) / ($n_one / $p_b)" | bc -l)" \
+	"$(echo "scale=1; ($n_all / $s_m) / ($n_one / $p_m)" | bc -l)"
+printf '| floor: JSON + libxml2 %s SAX parse of the whole page, empty callbacks | %s | %s | %s (%s) | %s | %sx faster (median %sx) |\n' \
+	"$(pkg-config --modversion libxml-2.0)" "$n_all" "$(list "${times[floor]}")" \
+	"$(rate "$n_all" "$f_b")" "$(rate "$n_all" "$f_m")" "$(rate "$b_all / 1000000" "$f_b")" \
+	"$(echo "scale=2; $f_b / $s_b" | bc -l)" "$(echo "scale=2; $f_m / $s_m" | bc -l)"

@@ -39,6 +39,17 @@ field() {
 	[[ $(field .text) == *"The ferry at the old quay"* ]] || fail "--keep-captions: $(field .text)"
 }
 
+@test "news-strip-html: inline markup: words kept whole, hidden inline text dropped" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<p>The <span class="highlight" id="w1">harbour</span> <b>council</b> vo<i>ted</i> on <em class="x">Tuesday</em> to <span>build <strong>a new</strong> quay</span><span class="sr-only"> HIDDEN SPAN</span>, and <span style="display:none">INVISIBLE</span>the mayor <span aria-hidden="true">ARIA</span>said the <font>work</font> starts in May.</p>
+	<p>Two <span class="visually-hidden">SCREEN READER ONLY <b>BOLD INSIDE</b></span>ferries will <span><span>run</span></span> every <a href="/x">hour</a> from June, she added, <span>when <b>the</b></span> summer timetable begins.</p>
+	</article></body></html>
+	EOF
+	assert_success
+	assert_equal "$(field .text)" "The harbour council voted on Tuesday to build a new quay, and the mayor said the work starts in May."$'\n\n'"Two ferries will run every hour from June, she added, when the summer timetable begins."
+}
+
 @test "news-strip-html: hidden text, forms, embeds and templates are never article" {
 	run --separate-stderr news-strip --html <<-'EOF'
 	<html><body><main><article class="post-content">
@@ -99,6 +110,35 @@ field() {
 	[ "$(field .byline)" = "Mara Lindqvist" ] || fail "byline: $(field .byline)"
 	[ "$(field .url)" = "https://courier.example/news/ferry-link" ] || fail "url: $(field .url)"
 	[ "$(field .id)" = "$H/article" ] || fail "id: $(field .id)"
+}
+
+@test "news-strip-html: lang: the declared language when the text agrees, else libexttextcat's guess" {
+	local en='The council said on Tuesday that the new ferry will run every hour from the old quay, and that the fares will stay the same for the rest of the year.'
+	local fr="Le conseil a dit mardi que le nouveau bac partira toutes les heures du vieux quai, et que les tarifs resteront les mêmes pour le reste de l'année."
+	local el='Το συμβούλιο ανακοίνωσε την Τρίτη ότι το νέο πλοίο θα εκτελεί δρομολόγια κάθε ώρα από το παλιό λιμάνι, με τις ίδιες τιμές εισιτηρίων.'
+	page() { printf '<html lang="%s"><body><article><p>%s</p><p>%s</p></article></body></html>' "$1" "$2" "$2"; }
+	# declared and agreeing; declared but wrong (the text decides); a
+	# script with one language; no declaration
+	run --separate-stderr news-strip --html <<<"$(page en-GB "$en")"
+	assert_equal "$(field .lang)" en
+	run --separate-stderr news-strip --html <<<"$(page en "$fr")"
+	assert_equal "$(field .lang)" fr
+	run --separate-stderr news-strip --html <<<"$(page fr "$el")"
+	assert_equal "$(field .lang)" el
+	# which one decided: models whose names are swapped (the "de" model
+	# holds English n-grams) make libexttextcat call English "de"; the
+	# declared "en" agrees with the text's stopwords and is taken without it
+	local tc=$BATS_TEST_TMPDIR/textcat
+	mkdir -p "$tc"
+	cp /usr/share/libexttextcat/en.lm "$tc/de.lm"
+	cp /usr/share/libexttextcat/de.lm "$tc/en.lm"
+	printf 'en.lm en--utf8\nde.lm de--utf8\n' > "$tc/fpdb.conf"
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page en "$en")"
+	assert_equal "$(field .lang)" en
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page '' "$en")"
+	assert_equal "$(field .lang)" de
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip --html <<<"$(page fr "$en")"
+	assert_equal "$(field .lang)" de
 }
 
 @test "news-strip-html: metadata from JSON-LD, <time> and a <title> with a site prefix" {
@@ -240,6 +280,93 @@ field() {
 	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/deep2.html"
 	assert_success
 	assert_output_jsonl
+}
+
+@test "news-strip-html: an article in a container whose class says widget (page builders)" {
+	run --separate-stderr news-strip "$H/widget-body.html"
+	assert_success
+	local text
+	text=$(field .text)
+	for p in "began voting on Wednesday" "three ways of paying" "a new public trust" "thirty days"; do
+		[[ $text == *"$p"* ]] || fail "paragraph missing ('$p'): $text"
+	done
+	[[ $text != *"Council budget"* && $text != *"Latest"* ]] || fail "sidebar kept: $text"
+}
+
+@test "news-strip-html: calls to action after the article are dropped, the article's own app and newsletter sentences kept" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<h1>Tax office opens its filing app to all</h1>
+	<p>The tax office said on Monday that every household can now file its return through the agency's new app, which was tested by ten thousand people last year.</p>
+	<p>Officials said the newsletter the agency sends to accountants would carry the details, and that paper forms will remain available at post offices until 2026.</p>
+	<p>For the latest stories and breaking news from the region, download our app for iOS and Android or follow us on Twitter and Facebook.</p>
+	<p>Never miss the latest news: sign up for our free morning newsletter and get the day's headlines in your inbox before breakfast.</p>
+	</article></body></html>
+	EOF
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"file its return through the agency's new app"* ]] || fail "$text"
+	[[ $text == *"newsletter the agency sends"* ]] || fail "$text"
+	[[ $text != *"download our app"* && $text != *"morning newsletter"* ]] || fail "call to action kept: $text"
+}
+
+@test "news-strip-html: a post embedded in the article (a blockquote) is article text" {
+	run --separate-stderr news-strip "$H/tweet.html"
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == *"Third Saturday in a row that the last boat has been cancelled"* ]] || fail "tweet dropped: $text"
+	[[ $text == *"shortage of crew"* ]] || fail "$text"
+	[[ $text != *"@islander"* ]] || fail "the tweet's byline line kept: $text"
+}
+
+@test "news-strip-html: a standfirst set in a heading element is article text; a related story's heading is not" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<h1>Islanders vote to keep their ferry</h1>
+	<h2 class="excerpt">Residents of the three northern islands voted by a wide margin on Sunday to keep the council's ferry service rather than sell it.</h2>
+	<p class="dateline">12 June 2023</p>
+	<p>The vote, which drew more than two thirds of those registered, ends a year of debate over the cost of the service and the age of its two boats.</p>
+	<h3>What happens next</h3>
+	<p>The council will now ask the government for a loan to replace the older boat, which has been out of service for repairs twice this year.</p>
+	</article>
+	<aside class="related"><h3>Council approves budget for a new harbour wall and two bus shelters in the spring</h3><p><a href="/x">Read the story</a></p></aside>
+	</body></html>
+	EOF
+	assert_success
+	local text
+	text=$(field .text)
+	[[ $text == "Residents of the three northern islands voted"* ]] || fail "standfirst missing: $text"
+	[[ $text == *"What happens next"$'\n\n'"The council will now ask"* ]] || fail "section heading: $text"
+	[[ $text != *"harbour wall"* ]] || fail "related story kept: $text"
+}
+
+@test "news-strip-html: a sentence with a link that introduces code or a list is kept" {
+	run --separate-stderr news-strip --html <<-'EOF'
+	<html><body><article>
+	<p>For years I copied text out of the terminal by hand, which works but is slow when the text runs over several screens of output.</p>
+	<p>The terminal <a href="https://example.org/manual">multiplexer manual</a> has it. In short:</p>
+	<pre>set-option -g mouse on
+	bind-key y copy-pipe</pre>
+	<p>After a restart the selection goes straight to the clipboard, and pasting into any other program works as you would expect.</p>
+	</article></body></html>
+	EOF
+	assert_success
+	[[ $(field .text) == *"has it. In short:"* ]] || fail "$(field .text)"
+}
+
+@test "news-strip-html: character references are read as libxml2 reads them" {
+	run --separate-stderr news-strip "$H/entities.html"
+	assert_success
+	local text
+	text=$(field .text)
+	for want in "The company AT&T said © 2024 that it’s ’quoted’ and &unknown; stays" \
+	    "&amp and &amp stays, goes, goes, goes, A and A read, a < b > c" \
+	    "x y, ' and € and … and Été and 😀 and a lone & sign, and and &;x &a.b-c_d:e; end" \
+	    'Second paragraph <script>not a tag</script> with "quotes"'; do
+		[[ $text == *"$want"* ]] || fail "'$want' not in: $text"
+	done
 }
 
 @test "news-strip-html: an article inside a layout table" {

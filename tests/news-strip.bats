@@ -113,7 +113,31 @@ CONV=(news-strip -- "$G1" "$G2" '"id":"a1"' '"id":"a2"')
 	page=$(jq -Rs . < "$F/wire.txt")
 	run --separate-stderr news-strip <<<"{\"id\":1,\"date\":\"2023-03-04\",\"title\":\"Mine\",\"text\":$page}"
 	assert_success
-	assert_equal "$(jq -c '[.title,.date,.byline]' <<<"$output")" '["Mine","2023-03-04","Lee Min-ji"]'
+	assert_equal "$(jq -c '[.title,.date,.byline,.lang]' <<<"$output")" '["Mine","2023-03-04","Lee Min-ji","en"]'
+	run --separate-stderr news-strip <<<"{\"id\":1,\"lang\":\"xx\",\"text\":$page}"
+	assert_success
+	assert_equal "$(jq -c '[.lang,.title]' <<<"$output")" \
+		'["xx","Ministers agree to reopen border crossings after weeks of talks"]'
+}
+
+@test "news-strip: lang: libexttextcat among the languages of the text's script" {
+	local ru='Городской совет во вторник объявил, что новый паром будет ходить каждый час от старой пристани, а цены на билеты останутся прежними до конца года.'
+	local ru2='Жители острова давно просили о таком решении, и теперь они смогут ездить в город на работу и обратно без долгого ожидания.'
+	local el='Το συμβούλιο ανακοίνωσε την Τρίτη ότι το νέο πλοίο θα εκτελεί δρομολόγια κάθε ώρα από το παλιό λιμάνι, με τις ίδιες τιμές εισιτηρίων.'
+	local el2='Οι κάτοικοι του νησιού ζητούσαν εδώ και χρόνια μια τέτοια απόφαση, ώστε να πηγαίνουν στην πόλη για δουλειά χωρίς μεγάλη αναμονή.'
+	printf '%s\n\n%s\n' "$ru" "$ru2" > "$BATS_TEST_TMPDIR/ru.txt"
+	printf '%s\n\n%s\n' "$el" "$el2" > "$BATS_TEST_TMPDIR/el.txt"
+	run --separate-stderr news-strip "$BATS_TEST_TMPDIR/ru.txt" "$BATS_TEST_TMPDIR/el.txt"
+	assert_success
+	assert_equal "$(jq -r .lang <<<"$output" | paste -sd,)" "ru,el"
+	# no model for the text's script: no guess
+	local tc=$BATS_TEST_TMPDIR/textcat
+	mkdir -p "$tc"
+	cp /usr/share/libexttextcat/en.lm /usr/share/libexttextcat/de.lm "$tc"
+	printf 'en.lm en--utf8\nde.lm de--utf8\n' > "$tc/fpdb.conf"
+	NEWS_TEXTCAT_DIR=$tc run --separate-stderr news-strip "$BATS_TEST_TMPDIR/ru.txt" "$F/wire.txt"
+	assert_success
+	assert_equal "$(jq -r .lang <<<"$output" | paste -sd,)" "null,en"
 }
 
 @test "news-strip: --field names the page's field; it is removed from the output" {

@@ -5,6 +5,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "news_err.h"
 #include "news_utf8.h"
@@ -79,6 +82,31 @@ fail(news_json_error *err, const char *base, const char *at, const char *msg)
 	return NULL;
 }
 
+/* The first byte at or after p that needs a look inside a string ('"',
+ * '\\' or a control character), or a position less than 8 bytes before
+ * end from which the caller goes on. */
+static inline const char *
+skip_plain(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	/* sixteen bytes at a time: strings holding whole pages are long */
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+	    ctl = _mm_set1_epi8(0x1F);
+	while (end - p >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+		    _mm_cmpeq_epi8(x, bslash)), _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#endif
+	while (end - p >= 8 && !string_special8(p))
+		p += 8;
+	return p;
+}
+
 /* p is at the opening quote.  Returns the position after the closing
  * quote, or NULL. */
 static const char *
@@ -87,8 +115,7 @@ scan_string(const char *base, const char *p, const char *end, bool *escaped,
 {
 	p++;
 	for (;;) {
-		while (end - p >= 8 && !string_special8(p))
-			p += 8;
+		p = skip_plain(p, end);
 		if (p >= end)
 			return fail(err, base, p, "unterminated string");
 		unsigned char c = (unsigned char)*p;
@@ -421,15 +448,44 @@ news_json_decode_string(const char *raw, size_t len, news_buf *out)
 		p++;
 		end--;
 	}
-	news_buf_reserve(out, (size_t)(end - p));
+	news_buf_reserve(out, (size_t)(end - p) + 16);
 	while (p < end) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time up to a backslash: HTML in a string
+		 * has one every few dozen bytes, too often for memchr */
+		const __m128i bslash = _mm_set1_epi8('\\');
+		while (end - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, bslash));
+			news_buf_reserve(out, 16);
+			_mm_storeu_si128((__m128i *)(void *)(out->data + out->len), x);
+			if (bits) {
+				out->len += (size_t)__builtin_ctz(bits);
+				p += __builtin_ctz(bits);
+				break;
+			}
+			out->len += 16;
+			p += 16;
+		}
+		if (p < end && *p != '\\') {
+			/* the tail, shorter than sixteen bytes */
+			const char *bs = memchr(p, '\\', (size_t)(end - p));
+			size_t n = bs ? (size_t)(bs - p) : (size_t)(end - p);
+			news_buf_add(out, p, n);
+			p += n;
+			if (p >= end)
+				break;
+		}
+#else
 		const char *bs = memchr(p, '\\', (size_t)(end - p));
 		if (!bs) {
 			news_buf_add(out, p, (size_t)(end - p));
 			break;
 		}
 		news_buf_add(out, p, (size_t)(bs - p));
-		p = bs + 1;
+		p = bs;
+#endif
+		p++;            /* the backslash */
 		if (p >= end)
 			break;
 		char c = *p++;

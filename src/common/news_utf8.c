@@ -2,6 +2,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Eight ASCII bytes at a time: the common case in news text. */
 static inline bool
@@ -53,6 +56,12 @@ news_utf8_valid_prefix(const char *s, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
+#ifdef __SSE2__
+		/* sixteen ASCII bytes at a time (no high bit set) */
+		while (len - i >= 16 && !_mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i))))
+			i += 16;
+#endif
 		if (len - i >= 8 && ascii8(s + i)) {
 			i += 8;
 			continue;

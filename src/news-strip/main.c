@@ -178,16 +178,17 @@ looks_like_html(const char *p, size_t len)
 	return strip_looks_like_html(p + i, len - i);
 }
 
-/* The one place where a page becomes blocks.  `charset` is what the
- * page is known to be in (JSON strings are Unicode, whatever a page's
- * <meta> says), or NULL to tell from the page. */
+/* The one place where a page becomes blocks.  `unicode`: the page is
+ * valid UTF-8 already (JSON strings are Unicode, whatever a page's <meta>
+ * says); else its charset is told from the page. */
 static int
 page_blocks(strip_state *st, const char *p, size_t len, bool html,
-    const char *charset)
+    bool unicode)
 {
 	strip_page_clear(&st->page);
 	if (html)
-		return strip_html_blocks_cs(p, len, charset, &st->page) < 0 ? -1 : 0;
+		return (unicode ? strip_html_blocks_utf8(p, len, &st->page) :
+		    strip_html_blocks_cs(p, len, NULL, &st->page)) < 0 ? -1 : 0;
 	strip_text_blocks(p, len, &st->page);
 	return 0;
 }
@@ -305,7 +306,7 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		text = st->conv.data ? st->conv.data : "";
 		text_len = st->conv.len;
 	}
-	int rc = page_blocks(st, text, text_len, html, NULL);
+	int rc = page_blocks(st, text, text_len, html, false);
 	if (html && st->page.replaced) {
 		news_warn("%s: replaced %zu byte%s that are not %s with U+FFFD", shown,
 		    st->page.replaced, st->page.replaced == 1 ? "" : "s",
@@ -317,7 +318,7 @@ process_raw(news_ctx *ctx, strip_state *st, const char *name, const char *raw,
 		news_ctx_status(ctx, NEWS_EXIT_DATA);
 		return;
 	}
-	strip_document(&st->page, &st->cfg, 0, &st->doc);
+	strip_document(&st->page, &st->cfg, 0, true, &st->doc);
 	if (!st->doc.text.len)
 		news_warn("%s: %s", shown, st->page.n ? "no article text found" :
 		    "empty page");
@@ -351,30 +352,30 @@ process_jsonl(news_ctx *ctx, news_record *rec, void *user)
 	}
 	bool html = st->html || strcmp(field, "html") == 0 ||
 	    looks_like_html(page, len);
-	/* the page is copied: the record's string may live in its scratch */
-	news_buf_clear(&st->raw);
-	news_buf_add(&st->raw, page, len);
-	rc = page_blocks(st, st->raw.data ? st->raw.data : "", st->raw.len, html,
-	    "UTF-8");
+	/* the page may live in the record's scratch, which the next
+	 * news_record_string() reuses: everything that reads it comes first */
+	rc = page_blocks(st, page, len, html, true);
 	if (rc < 0) {
 		news_reject(ctx, 0, "the page in '%s' cannot be parsed", field);
 		return 0;
 	}
+	if (!present(rec, "id"))
+		hash_id(page, len, &st->id);
 	int year_hint = 0;
 	const char *date;
 	size_t date_len;
 	if (news_record_string(rec, "date", &date, &date_len) == 1)
 		year_hint = year_of(date, date_len);
-	strip_document(&st->page, &st->cfg, year_hint, &st->doc);
+	/* the caller's own lang is kept: no need to guess one */
+	strip_document(&st->page, &st->cfg, year_hint, !present(rec, "lang"),
+	    &st->doc);
 	if (!st->doc.text.len)
 		news_record_warn(ctx, "%s", st->page.n ? "no article text found" :
 		    "empty page");
 
 	const strip_doc *doc = &st->doc;
-	if (!present(rec, "id")) {
-		hash_id(st->raw.data ? st->raw.data : "", st->raw.len, &st->id);
+	if (!present(rec, "id"))
 		news_record_set_string(rec, "id", st->id.data, st->id.len);
-	}
 	if (!present(rec, "url") && st->page.meta_url)
 		news_record_set_string(rec, "url", st->page.meta_url,
 		    strlen(st->page.meta_url));
@@ -443,7 +444,7 @@ process_warc(news_ctx *ctx, strip_state *st, const char *path)
 			news_ctx_status(ctx, NEWS_EXIT_DATA);
 		}
 		int year_hint = rec.date ? year_of(rec.date, strlen(rec.date)) : 0;
-		strip_document(&st->page, &st->cfg, year_hint, &st->doc);
+		strip_document(&st->page, &st->cfg, year_hint, true, &st->doc);
 		if (uri && *uri) {
 			news_buf_clear(&st->id);
 			news_buf_adds(&st->id, uri);

@@ -47,6 +47,7 @@ enum {
 	STRIP_HINT_MAIN = 1 << 12,      /* HTML: inside the container that holds the
 	                                 * page's prose (strip_html_main.c); on a page
 	                                 * where no block has it there is none clear */
+	STRIP_HINT_QUOTE = 1 << 13,     /* HTML: inside a <blockquote> */
 };
 
 typedef struct strip_block {
@@ -165,9 +166,13 @@ void strip_text_blocks(const char *text, size_t len, strip_page *page);
  * Returns 0, or -1 when the page cannot be parsed. */
 int strip_html_blocks(const char *html, size_t len, strip_page *page);
 
-/* The language of text as an ISO 639-1 code ("en"), or NULL when it cannot
- * be told (too short, or no language model installed). */
-const char *strip_lang_detect(const char *text, size_t len);
+/* The language of an article's text as an ISO 639-1 code ("en"), or NULL
+ * when it cannot be told (no letters, or no language model installed).
+ * `hint` is the language the page declares (<html lang>, og:locale) or
+ * NULL; it is taken when the text agrees (strip_lang.c says how), else
+ * libexttextcat decides among the languages of the text's script. */
+const char *strip_lang_detect(const strip_dicts *d, const char *text,
+    size_t len, const char *hint);
 void strip_lang_cleanup(void);
 
 /* The encoding of a raw text page: a name iconv knows ("UTF-8",

@@ -106,6 +106,14 @@ contact_bytes(const char *s, size_t n)
 {
 	size_t covered = 0;
 
+	/* most blocks have none: look for the marks in one quick pass first */
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = s[i] == '@' || (s[i] == '/' && i > 0 && s[i - 1] == ':') ||
+		    (s[i] == '.' && i >= 3 && s[i - 1] == 'w' && s[i - 2] == 'w' &&
+		    s[i - 3] == 'w');
+	if (!any)
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		bool hit = false;
 		if (s[i] == '@' && i > 0 && i + 3 < n && s[i - 1] != ' ' && s[i + 1] != ' ') {
@@ -148,6 +156,16 @@ nav_separators(const char *s, size_t n)
 			k++;            /* › • inline */
 	}
 	return k;
+}
+
+/* Whether the block holds a ©. */
+static bool
+has_copyright(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, 0xC2, (size_t)(s + n - p))) != NULL; p++)
+		if (p + 1 < s + n && (unsigned char)p[1] == 0xA9)
+			return true;
+	return false;
 }
 
 /* The bracketed group a block ends with ("(Yonhap)", "[Photo=AP]"). */
@@ -209,7 +227,8 @@ typedef struct classify_scratch {
 	bfeat *f;
 	size_t cap;
 	strip_words words;
-	uint64_t *keys;         /* sorted block keys, for repetition */
+	uint64_t *keys;         /* block key, count; ... (count_keys()) */
+	size_t key_cap, key_mask;
 } classify_scratch;
 
 static classify_scratch scratch;    /* reused across pages */
@@ -221,28 +240,42 @@ scratch_reserve(size_t n)
 		return;
 	scratch.cap = n * 2;
 	scratch.f = news_xrealloc(scratch.f, scratch.cap * sizeof *scratch.f);
-	scratch.keys = news_xrealloc(scratch.keys, scratch.cap * sizeof *scratch.keys);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
+/* How often each block key occurs: an open-addressing table of twice
+ * the blocks' number or more (a power of two), keys and counts side by
+ * side, rebuilt for each page. */
+static void
+count_keys(const bfeat *f, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static bool
-repeated(uint64_t key, const uint64_t *sorted, size_t n)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (sorted[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > scratch.key_cap) {
+		free(scratch.keys);
+		scratch.keys = news_xmalloc(2 * cap * sizeof *scratch.keys);
+		scratch.key_cap = cap;
 	}
-	return lo + 1 < n && sorted[lo] == key && sorted[lo + 1] == key;
+	scratch.key_mask = cap - 1;
+	memset(scratch.keys, 0, 2 * cap * sizeof *scratch.keys);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = f[i].key | 1;      /* 0 marks an empty slot */
+		size_t j = (size_t)(k ^ (k >> 29)) & scratch.key_mask;
+		while (scratch.keys[2 * j] && scratch.keys[2 * j] != k)
+			j = (j + 1) & scratch.key_mask;
+		scratch.keys[2 * j] = k;
+		scratch.keys[2 * j + 1]++;
+	}
+}
+
+static uint64_t
+key_count(uint64_t key)
+{
+	uint64_t k = key | 1;
+	size_t j = (size_t)(k ^ (k >> 29)) & scratch.key_mask;
+	while (scratch.keys[2 * j] && scratch.keys[2 * j] != k)
+		j = (j + 1) & scratch.key_mask;
+	return scratch.keys[2 * j] ? scratch.keys[2 * j + 1] : 0;
 }
 
 /* Blocks longer than this are scanned for words a window at a time, so
@@ -384,6 +417,10 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 			b->feat |= STRIP_FEAT_RELTIME;
 		if ((kinds & (1u << STRIP_PH_END)) && x->words <= 15)
 			b->feat |= STRIP_FEAT_WIDGET;
+		/* a call to action: the site speaking to its reader ("follow us
+		 * on", "sign up for our newsletter"), even in a sentence */
+		if ((kinds & (1u << STRIP_PH_PROMO)) && x->words <= 60)
+			b->feat |= STRIP_FEAT_WIDGET;
 
 		/* captions: a caption phrase in a block of up to 60 words, or in
 		 * the bracketed credit a block ends with; "Photo: ..." prefixes
@@ -451,7 +488,7 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 			b->feat |= STRIP_FEAT_NAV;
 		if (b->link_density > 0.5f || (b->link_density > 0.25f && x->words < 40))
 			b->feat |= STRIP_FEAT_LINKS;
-		if (memmem(s, b->len, "\xC2\xA9", 2) && x->words <= 40)
+		if (x->words <= 40 && has_copyright(s, b->len))
 			b->feat |= STRIP_FEAT_WIDGET;      /* © */
 
 		/* headline shape: several words, mostly capitalised, no stop */
@@ -464,12 +501,9 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 	/* repetition within the page: menus, captions and headlines come
 	 * twice; a long paragraph twice is too rare to say which copy is
 	 * the article's */
+	count_keys(f, page->n);
 	for (size_t i = 0; i < page->n; i++)
-		scratch.keys[i] = f[i].key;
-	qsort(scratch.keys, page->n, sizeof *scratch.keys, cmp_u64);
-	for (size_t i = 0; i < page->n; i++)
-		if (f[i].words && f[i].chars < 200 &&
-		    repeated(f[i].key, scratch.keys, page->n))
+		if (f[i].words && f[i].chars < 200 && key_count(f[i].key) >= 2)
 			page->blocks[i].feat |= STRIP_FEAT_REPEATED;
 }
 
@@ -725,6 +759,17 @@ has_html_main(const strip_page *page)
 	return false;
 }
 
+/* Whether a block that does not end as a sentence still starts with
+ * one: a capital letter, words, a full stop, little link text ("The
+ * <a>manual</a> has the answer for that. In short:"). */
+static bool
+opens_sentence(const strip_page *page, const strip_block *b, const bfeat *x)
+{
+	unsigned char c = (unsigned char)page->text.data[b->off];
+	return x->sentences >= 1 && x->words >= 6 && b->link_density <= 0.4f &&
+	    ((c >= 'A' && c <= 'Z') || c >= 0xC0);
+}
+
 static void
 classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 {
@@ -740,13 +785,19 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 		    ((b->feat & STRIP_FEAT_REPEATED) && f[i].chars < 50))
 			c = STRIP_CLS_BAD;
 		/* links: a sentence of prose may carry one ("As usual,
-		 * <a>StackOverflow knows the answer</a>."), a teaser may not */
+		 * <a>StackOverflow knows the answer</a>."), a teaser may not;
+		 * nor may a quote, which is prose (a post embedded in the
+		 * article, ending with its photo's link) */
 		else if (b->link_density > 0.5f || ((b->feat & STRIP_FEAT_LINKS) &&
-		    !(b->feat & STRIP_FEAT_SENTENCE)))
+		    !(b->feat & STRIP_FEAT_SENTENCE) && !opens_sentence(page, b, &f[i]) &&
+		    !(b->hints & STRIP_HINT_QUOTE)))
 			c = STRIP_CLS_BAD;
 		else if (b->feat & STRIP_FEAT_CAPTION)
 			c = STRIP_CLS_CAPTION;
-		else if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6)
+		/* a heading that reads as prose is a standfirst set in a
+		 * heading element, not a section's heading */
+		else if (b->tag >= STRIP_H1 && b->tag <= STRIP_H6 &&
+		    !(f[i].words >= 14 || (f[i].chars >= 80 && (b->feat & STRIP_FEAT_SENTENCE))))
 			c = STRIP_CLS_HEADING;
 		else if (f[i].chars < cfg->min_length &&
 		    !(b->feat & STRIP_FEAT_SENTENCE))

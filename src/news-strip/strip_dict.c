@@ -83,9 +83,15 @@ hmap_free(hmap *m)
 	free(m->vals);
 }
 
+/* A bit per word hash for the words phrases start with: most words of a
+ * page start none, and one look in this small set spares the hash
+ * look-ups of every window starting there. */
+#define FIRST_BITS 65536
+
 struct strip_dicts {
 	hmap stop;              /* word -> language mask */
 	hmap phrases;           /* word sequence -> mask of kind * 4 + mode */
+	uint64_t first[FIRST_BITS / 64];   /* words phrases start with */
 	hmap months;            /* word -> month */
 	char langs[MAX_LANGS][8];
 	size_t n_langs;
@@ -94,10 +100,33 @@ struct strip_dicts {
 
 /* --- words ------------------------------------------------------------- */
 
+/* Words are hashed as they are scanned, a byte at a time (FNV-1a, then
+ * a finalizer that spreads the bits for the tables' low-bit indexing). */
+#define WORD_HASH_INIT 0xcbf29ce484222325ull
+
+static inline uint64_t
+word_hash_add(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ull;
+}
+
+static inline uint64_t
+word_hash_end(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
+}
+
 uint64_t
 strip_word_hash(const char *lower, size_t len)
 {
-	return news_hash64(lower, len);
+	uint64_t h = WORD_HASH_INIT;
+	for (size_t i = 0; i < len; i++)
+		h = word_hash_add(h, (unsigned char)lower[i]);
+	return word_hash_end(h);
 }
 
 /* Scripts written without spaces between words: each character is a word. */
@@ -110,20 +139,19 @@ unspaced_script(int32_t c)
 }
 
 static void
-end_word(strip_words *out, size_t start, size_t end, bool cap, size_t n_letters,
-    size_t n_upper)
+end_word(strip_words *out, uint64_t h, size_t start, size_t end, bool cap,
+    size_t n_letters, size_t n_upper)
 {
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 64;
 		out->w = news_xrealloc(out->w, out->cap * sizeof *out->w);
 	}
 	strip_word *w = &out->w[out->n++];
-	w->h = strip_word_hash(out->lower.data, out->lower.len);
+	w->h = word_hash_end(h);
 	w->off = (uint32_t)start;
 	w->len = (uint32_t)(end - start);
 	w->cap = cap;
 	w->upper = n_letters >= 2 && n_upper == n_letters;
-	news_buf_clear(&out->lower);
 }
 
 void
@@ -131,10 +159,10 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 {
 	size_t start = 0, n_letters = 0, n_upper = 0;
 	bool in_word = false, cap = false;
+	uint64_t h = WORD_HASH_INIT;       /* of the word's lower-case bytes */
 
 	out->n = 0;
 	out->letters = out->cjk = out->digits = 0;
-	news_buf_clear(&out->lower);
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
@@ -148,8 +176,9 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 					start = i;
 					cap = c < 'a';
 					n_letters = n_upper = 0;
+					h = WORD_HASH_INIT;
 				}
-				news_buf_addc(&out->lower, (char)(c | 0x20));
+				h = word_hash_add(h, c | 0x20);
 				n_letters++;
 				n_upper += c < 'a';
 				out->letters++;
@@ -157,7 +186,7 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 				if (c >= '0' && c <= '9')
 					out->digits++;
 				if (in_word)
-					end_word(out, start, i, cap, n_letters, n_upper);
+					end_word(out, h, start, i, cap, n_letters, n_upper);
 				in_word = false;
 			}
 			i++;
@@ -169,9 +198,11 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 		bool mark = cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
 		if (letter && unspaced_script(cp)) {
 			if (in_word)
-				end_word(out, start, i, cap, n_letters, n_upper);
-			news_buf_add(&out->lower, s + i, k);
-			end_word(out, i, i + k, false, 1, 0);
+				end_word(out, h, start, i, cap, n_letters, n_upper);
+			h = WORD_HASH_INIT;
+			for (size_t b = 0; b < k; b++)
+				h = word_hash_add(h, (unsigned char)s[i + b]);
+			end_word(out, h, i, i + k, false, 1, 0);
 			in_word = false;
 			out->letters++;
 			out->cjk++;
@@ -181,10 +212,13 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 				start = i;
 				cap = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 				n_letters = n_upper = 0;
+				h = WORD_HASH_INIT;
 			}
 			char enc[4];
 			int32_t lc = utf8proc_tolower(cp);
-			news_buf_add(&out->lower, enc, news_utf8_encode(lc, enc));
+			size_t el = news_utf8_encode(lc, enc);
+			for (size_t b = 0; b < el; b++)
+				h = word_hash_add(h, (unsigned char)enc[b]);
 			if (letter) {
 				n_letters++;
 				n_upper += cat == UTF8PROC_CATEGORY_LU;
@@ -194,20 +228,19 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 			if (cat == UTF8PROC_CATEGORY_ND)
 				out->digits++;
 			if (in_word)
-				end_word(out, start, i, cap, n_letters, n_upper);
+				end_word(out, h, start, i, cap, n_letters, n_upper);
 			in_word = false;
 		}
 		i += k;
 	}
 	if (in_word)
-		end_word(out, start, len, cap, n_letters, n_upper);
+		end_word(out, h, start, len, cap, n_letters, n_upper);
 }
 
 void
 strip_words_free(strip_words *w)
 {
 	free(w->w);
-	news_buf_free(&w->lower);
 	memset(w, 0, sizeof *w);
 }
 
@@ -229,6 +262,7 @@ typedef struct load_state {
 
 static const char *const kind_names[STRIP_PH_KINDS] = {
 	"widget", "section", "caption", "byline", "datelabel", "reltime", "end",
+	"promo",
 };
 
 static uint64_t
@@ -369,6 +403,8 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 	for (size_t i = 0; i < w->n; i++)
 		h = strip_seq_hash(h, w->w[i].h);
 	*hmap_slot(&d->phrases, h, true) |= (uint64_t)1 << (st->section * 4 + mode);
+	uint64_t b = (w->w[0].h >> 24) & (FIRST_BITS - 1);
+	d->first[b / 64] |= (uint64_t)1 << (b % 64);
 	return 0;
 }
 
@@ -420,6 +456,13 @@ strip_dicts_month(const strip_dicts *d, uint64_t word_hash)
 	return (int)hmap_get(&d->months, word_hash);
 }
 
+static inline bool
+may_start_phrase(const strip_dicts *d, uint64_t word_hash)
+{
+	uint64_t b = (word_hash >> 24) & (FIRST_BITS - 1);
+	return (d->first[b / 64] >> (b % 64)) & 1;
+}
+
 /* Fold a mask of kind * 4 + mode bits into kinds, keeping the modes the
  * window's position allows. */
 static unsigned
@@ -455,6 +498,8 @@ strip_dicts_match(const strip_dicts *d, const strip_word *w, size_t n,
 		 * matter unless contains-phrases are looked for */
 		if (!contains_ok && i != 0 && i + STRIP_PHRASE_MAX_WORDS < n)
 			continue;
+		if (!may_start_phrase(d, w[i].h))
+			continue;
 		uint64_t h = 0;
 		for (size_t j = i; j < n && j - i < STRIP_PHRASE_MAX_WORDS; j++) {
 			h = strip_seq_hash(h, w[j].h);
@@ -478,6 +523,8 @@ strip_dicts_prefix(const strip_dicts *d, const strip_word *w, size_t n,
 
 	for (int k = 0; k < STRIP_PH_KINDS; k++)
 		end_word[k] = 0;
+	if (!n || !may_start_phrase(d, w[0].h))
+		return 0;
 	for (size_t j = 0; j < n && j < STRIP_PHRASE_MAX_WORDS; j++) {
 		h = strip_seq_hash(h, w[j].h);
 		uint64_t bits = hmap_get(&d->phrases, h);

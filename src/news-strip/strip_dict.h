@@ -25,6 +25,8 @@ enum strip_phrase_kind {
 	STRIP_PH_DATELABEL,     /* "published", "updated": date line prefixes */
 	STRIP_PH_RELTIME,       /* "minutes ago": relative times */
 	STRIP_PH_END,           /* "source", "(c)": lines that close an article */
+	STRIP_PH_PROMO,         /* "follow us on", "sign up for our": calls to
+	                         * action, in blocks of up to 60 words */
 	STRIP_PH_KINDS
 };
 
@@ -51,7 +53,6 @@ typedef struct strip_words {
 	size_t letters;         /* letters in all words */
 	size_t cjk;             /* letters of scripts written without spaces */
 	size_t digits;
-	news_buf lower;         /* scratch: the current word lower-cased */
 } strip_words;
 
 /* Split s into words (appending to nothing: out is reset). */

@@ -23,7 +23,7 @@ markup_lang(const strip_page *page)
 
 void
 strip_document(strip_page *page, const strip_config *cfg, int year_hint,
-    strip_doc *doc)
+    bool guess_lang, strip_doc *doc)
 {
 	news_buf_clear(&doc->text);
 	strip_meta_free(&doc->meta);
@@ -44,11 +44,13 @@ strip_document(strip_page *page, const strip_config *cfg, int year_hint,
 			news_buf_add(&doc->text, "\n\n", 2);
 		news_buf_add(&doc->text, page->text.data + b->off, b->len);
 	}
-	/* 3. the article's language, now that menus are gone: its first
-	 * 600 bytes are plenty for the n-gram guesser */
+	/* 3. the article's language, now that menus are gone */
+	doc->lang = NULL;
+	if (!guess_lang)
+		return;
 	if (doc->text.len)
-		lang = strip_lang_detect(doc->text.data, doc->text.len < 600 ?
-		    doc->text.len : 600);
+		lang = strip_lang_detect(cfg->dicts, doc->text.data, doc->text.len,
+		    page->meta_lang);
 	if (!lang)
 		lang = markup_lang(page);
 	doc->lang = lang;

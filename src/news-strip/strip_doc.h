@@ -12,9 +12,11 @@ typedef struct strip_doc {
 } strip_doc;
 
 /* Classify the page's blocks and fill doc (reusing its memory).
- * year_hint completes a dateline without a year (0: unknown). */
+ * year_hint completes a dateline without a year (0: unknown).  The
+ * language is guessed only when guess_lang (a record that gives its own
+ * keeps it); doc->lang is NULL otherwise. */
 void strip_document(strip_page *page, const strip_config *cfg, int year_hint,
-    strip_doc *doc);
+    bool guess_lang, strip_doc *doc);
 void strip_doc_free(strip_doc *doc);
 
 /* The blocks with their classes and evidence, as a JSON array (--explain). */

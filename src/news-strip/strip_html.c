@@ -16,6 +16,9 @@
  * bodies, comments, unread attributes; class and id values judged). */
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -196,23 +199,85 @@ elem_search(const char *name)
 	return e ? e : &unknown_elem;
 }
 
-/* libxml2 interns element names, so most lookups hit this cache of
- * name pointers. */
+/* Names of up to eight letters and digits packed into an integer, lower
+ * case, for a quick table of the elements that start blocks; 0 for other
+ * names. */
+static uint64_t
+pack_name(const char *name, size_t n)
+{
+	if (n == 0 || n > 8)
+		return 0;
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i] | 0x20;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return 0;
+		v |= (uint64_t)c << (8 * i);
+	}
+	return v;
+}
+
+#define BLOCK_SLOTS 512
+static uint64_t block_keys[BLOCK_SLOTS];
+static bool block_vals[BLOCK_SLOTS];
+
+static size_t
+block_slot(uint64_t key)
+{
+	size_t j = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (BLOCK_SLOTS - 1);
+	while (block_keys[j] && block_keys[j] != key)
+		j = (j + 1) & (BLOCK_SLOTS - 1);
+	return j;
+}
+
+bool
+strip_html_block_start(const char *name, size_t n)
+{
+	if (!block_keys[block_slot(pack_name("div", 3))]) {
+		/* first call: the table of known elements */
+		for (size_t i = 0; i < sizeof elems / sizeof elems[0]; i++) {
+			uint64_t key = pack_name(elems[i].name, strlen(elems[i].name));
+			if (!key)
+				continue;
+			size_t j = block_slot(key);
+			block_keys[j] = key;
+			block_vals[j] = (elems[i].flags & EL_BLOCK) != 0;
+		}
+		/* <html>, <head> and <body> again are ignored by libxml2 */
+		block_vals[block_slot(pack_name("html", 4))] = false;
+		block_vals[block_slot(pack_name("body", 4))] = false;
+	}
+	uint64_t key = pack_name(name, n);
+	if (key) {
+		size_t j = block_slot(key);
+		if (block_keys[j])
+			return block_vals[j];
+	}
+	/* a longer name or one we do not list */
+	char low[16];
+	if (n == 0 || n >= sizeof low)
+		return n > 0;   /* no element we know: a block */
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(name[i] | 0x20);
+	low[n] = '\0';
+	return (elem_search(low)->flags & EL_BLOCK) != 0;
+}
+
+/* libxml2 interns element names in a dictionary of its parser context,
+ * so within one page a name is known by its pointer: a cache of name
+ * pointers, emptied before each page (a new context may reuse an address
+ * for another name). */
+static struct { const char *ptr; const elem_kind *kind; } elem_cache[256];
+
 static const elem_kind *
 elem_lookup(const char *name)
 {
-	static struct { const char *ptr; char name[16]; const elem_kind *kind; }
-	    cache[256];
 	size_t h = ((uintptr_t)name >> 3) & 255;
-	if (cache[h].ptr == name && strcmp(cache[h].name, name) == 0)
-		return cache[h].kind;
+	if (elem_cache[h].ptr == name)
+		return elem_cache[h].kind;
 	const elem_kind *k = elem_search(name);
-	size_t n = strlen(name);
-	if (n < sizeof cache[h].name) {
-		cache[h].ptr = name;
-		memcpy(cache[h].name, name, n + 1);
-		cache[h].kind = k;
-	}
+	elem_cache[h].ptr = name;
+	elem_cache[h].kind = k;
 	return k;
 }
 
@@ -223,6 +288,7 @@ typedef struct frame {
 	int node;               /* the innermost container node, inherited */
 	unsigned char skip;     /* this element started skipping */
 	unsigned char article;  /* ... counted in article_depth */
+	unsigned char quote;    /* ... counted in quote_depth */
 	unsigned char capture;  /* ... started a capture */
 	unsigned char author;   /* ... an <a rel=author> */
 } frame;
@@ -236,6 +302,7 @@ typedef struct html_state {
 	size_t depth, cap;
 	int skip_depth;
 	int article_depth;
+	int quote_depth;        /* open <blockquote>s */
 	int link_depth;
 	int pre_depth;
 	/* the block being collected */
@@ -252,6 +319,10 @@ typedef struct html_state {
 	int author_depth;
 	news_buf author;
 	char *time_any;         /* the first <time datetime> */
+	news_buf jsonld;        /* JSON-LD scripts: length (size_t), text; ... */
+	/* the page's text runs (strip_html_text.c) */
+	const strip_texts *texts;
+	size_t next_text;       /* the run expected next */
 	size_t h1_block;        /* first h1 block + 1, or 0 */
 } html_state;
 
@@ -331,6 +402,8 @@ flush(html_state *st)
 	blk->depth = (int)st->depth;
 	if (st->article_depth)
 		blk->hints |= STRIP_HINT_ARTICLE;
+	if (st->quote_depth)
+		blk->hints |= STRIP_HINT_QUOTE;
 	if (tag == STRIP_H1 && !st->h1_block)
 		st->h1_block = st->page->n;
 	strip_nodes *ns = &st->nodes;
@@ -428,10 +501,13 @@ markup_verdict(const elem_kind *k, const tag_attrs *at)
 	if (ck == STRIP_CLASS_HIDDEN)
 		return -1;
 	/* <article> and <main> are what they say unless the class says
-	 * comment or share: comments are often <article> elements */
+	 * comment or share: comments are often <article> elements; and a
+	 * <blockquote> quotes, whatever its class ("twitter-tweet",
+	 * "instagram-media": posts embedded in the article) */
 	if (ck == STRIP_CLASS_STRONG)
 		flags |= STRIP_NODE_STRONG | STRIP_NODE_BOILER;
-	else if (ck == STRIP_CLASS_BOILER && !(k->flags & EL_ARTICLE))
+	else if (ck == STRIP_CLASS_BOILER && !(k->flags & EL_ARTICLE) &&
+	    k->tag != STRIP_QUOTE)
 		flags |= STRIP_NODE_BOILER;
 	else if (ck == STRIP_CLASS_CONTENT)
 		flags |= STRIP_NODE_CONTENT;
@@ -560,6 +636,10 @@ on_start(void *user, const xmlChar *xname, const xmlChar **xattrs)
 		}
 		if (k->flags & EL_PRE)
 			st->pre_depth++;
+		if (k->tag == STRIP_QUOTE) {
+			f.quote = 1;
+			st->quote_depth++;
+		}
 	} else if (k->flags & EL_LINK) {
 		st->link_depth++;
 		if (contains_ci(at.rel, "author") && !st->author_depth) {
@@ -582,8 +662,13 @@ on_end(void *user, const xmlChar *xname)
 	if (f.capture) {
 		if (st->capture == CAP_TITLE)
 			strip_html_meta_set(&st->meta.title, st->captured.data, st->captured.len);
-		else if (st->capture == CAP_JSONLD)
-			strip_html_jsonld(&st->meta, st->captured.data, st->captured.len);
+		else if (st->capture == CAP_JSONLD) {
+			/* kept for later: JSON-LD is parsed only when its
+			 * values are wanted (parse_jsonld()) */
+			size_t n = st->captured.len;
+			news_buf_add(&st->jsonld, (const char *)&n, sizeof n);
+			news_buf_add(&st->jsonld, st->captured.data, n);
+		}
 		st->capture = CAP_NONE;
 	}
 	if (f.skip) {
@@ -609,6 +694,8 @@ on_end(void *user, const xmlChar *xname)
 	}
 	if (f.article)
 		st->article_depth--;
+	if (f.quote)
+		st->quote_depth--;
 }
 
 static inline bool
@@ -617,12 +704,36 @@ is_ws(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-static void
-on_text(void *user, const xmlChar *xs, int n)
+/* The end of the run of bytes from s[i] that on_text() copies as they
+ * are: anything but white space and control bytes (0x00-0x20) and the
+ * lead bytes 0xC2, 0xE2 and 0xEF. */
+static inline size_t
+plain_run(const char *s, size_t i, size_t len)
 {
-	html_state *st = user;
-	const char *s = (const char *)xs;
-	size_t len = (size_t)n;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(0x20), c2 = _mm_set1_epi8((char)0xC2),
+	    e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, sp), x),
+		    _mm_cmpeq_epi8(x, c2)), _mm_or_si128(_mm_cmpeq_epi8(x, e2),
+		    _mm_cmpeq_epi8(x, ef)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0xC2 || c == 0xE2 || c == 0xEF)
+			break;
+	}
+	return i;
+}
+
+static void
+put_text(html_state *st, const char *s, size_t len)
+{
 	if (st->skip_depth) {
 		if (st->capture != CAP_NONE)
 			news_buf_add(&st->captured, s, len);
@@ -651,6 +762,25 @@ on_text(void *user, const xmlChar *xs, int n)
 	news_buf_reserve(b, len + 1);
 	size_t before = b->len;
 	for (size_t i = 0; i < len; i++) {
+		/* a run of bytes that need no look (not white space, not the
+		 * lead byte of a no-break or zero-width space or a BOM) goes in
+		 * whole */
+		size_t j = plain_run(s, i, len);
+		if (j > i) {
+			if (st->breaks && b->len) {
+				news_buf_reserve(b, len - i + 1);
+				b->data[b->len++] = '\n';
+			} else if (st->space) {
+				news_buf_reserve(b, len - i + 1);
+				b->data[b->len++] = ' ';
+			}
+			st->space = false;
+			st->breaks = 0;
+			memcpy(b->data + b->len, s + i, j - i);
+			b->len += j - i;
+			i = j - 1;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (is_ws(c)) {
 			if (c == '\n' && st->pre_depth) {
@@ -698,10 +828,39 @@ on_text(void *user, const xmlChar *xs, int n)
 		st->cur_link += b->len - before;
 }
 
+/* Text as libxml2 reports it: white space and a lone '<' as they are,
+ * and each run of text as its mark (strip_html_text.c). */
+static void
+on_text(void *user, const xmlChar *xs, int n)
+{
+	html_state *st = user;
+	const char *s = (const char *)xs, *end = s + n;
+	while (s < end) {
+		/* a mark is U+E000-U+EFFF: 0xEE, then 0x80-0xBF twice */
+		const char *m = memchr(s, 0xEE, (size_t)(end - s));
+		while (m && !(end - m >= 3 && ((unsigned char)m[1] & 0xC0) == 0x80))
+			m = memchr(m + 1, 0xEE, (size_t)(end - m - 1));
+		if (!m) {
+			put_text(st, s, (size_t)(end - s));
+			return;
+		}
+		if (m > s)
+			put_text(st, s, (size_t)(m - s));
+		int32_t cp = (((unsigned char)m[1] & 0x3F) << 6 | ((unsigned char)m[2] & 0x3F)) +
+		    0xE000;
+		const char *run;
+		size_t rl;
+		if (strip_texts_get(st->texts, &st->next_text, cp, &run, &rl))
+			put_text(st, run, rl);
+		s = m + 3;
+	}
+}
+
+/* Script content (JSON-LD): as it is. */
 static void
 on_cdata(void *user, const xmlChar *s, int n)
 {
-	on_text(user, s, n);
+	put_text(user, (const char *)s, (size_t)n);
 }
 
 static void
@@ -720,6 +879,33 @@ first_h1(const html_state *st, size_t *len)
 	return st->page->text.data + b->off;
 }
 
+/* The page's JSON-LD scripts, read into st->meta. */
+static void
+parse_jsonld(html_state *st)
+{
+	for (size_t i = 0; i + sizeof(size_t) <= st->jsonld.len;) {
+		size_t n;
+		memcpy(&n, st->jsonld.data + i, sizeof n);
+		i += sizeof n;
+		strip_html_jsonld(&st->meta, st->jsonld.data + i, n);
+		i += n;
+	}
+	news_buf_clear(&st->jsonld);
+}
+
+/* The length of the main content's text (STRIP_HINT_MAIN, not
+ * boilerplate). */
+static size_t
+main_len(const strip_page *page)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < page->n; i++)
+		if ((page->blocks[i].hints & STRIP_HINT_MAIN) &&
+		    !(page->blocks[i].hints & STRIP_HINT_BOILER))
+			n += page->blocks[i].len;
+	return n;
+}
+
 /* A page whose article is filled in by scripts shows little of it in its
  * markup, but many such pages carry the whole text in JSON-LD's
  * articleBody.  When that is much longer than the main content found, its
@@ -729,12 +915,7 @@ use_jsonld_body(strip_page *page, const strip_html_meta *m)
 {
 	if (!m->body || m->body_len < 1000 || memchr(m->body, '<', m->body_len))
 		return;
-	size_t main_len = 0;
-	for (size_t i = 0; i < page->n; i++)
-		if ((page->blocks[i].hints & STRIP_HINT_MAIN) &&
-		    !(page->blocks[i].hints & STRIP_HINT_BOILER))
-			main_len += page->blocks[i].len;
-	if (main_len * 2 >= m->body_len)
+	if (main_len(page) * 2 >= m->body_len)
 		return;
 	for (size_t i = 0; i < page->n; i++)
 		page->blocks[i].hints &= ~(unsigned)STRIP_HINT_MAIN;
@@ -795,11 +976,44 @@ strip_looks_like_html(const char *p, size_t len)
 	if (n == 0 || i >= len || !(is_ws((unsigned char)p[i]) || p[i] == '>' ||
 	    p[i] == '/'))
 		return false;
-	return elem_lookup(name) != &unknown_elem;
+	return elem_search(name) != &unknown_elem;
 }
 
-int
-strip_html_blocks_cs(const char *html, size_t len, const char *charset,
+/* The page as UTF-8 without what is never read (strip_html_elide.c), in
+ * a buffer kept from page to page.  `unicode`: html is valid UTF-8
+ * already (a JSON string), whatever it declares. */
+static const news_buf *
+prepare(const char *html, size_t len, const char *charset, bool unicode,
+    strip_page *page, strip_texts *texts)
+{
+	static news_buf conv, elided;
+	size_t bom = 0;
+	bool valid = unicode;
+	const char *cs = "UTF-8";
+	if (unicode) {
+		if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0)
+			bom = 3;
+	} else {
+		cs = strip_charset_detect(html, len, charset, &bom, &valid);
+	}
+	page->charset = cs;
+	const char *src = html + bom;
+	size_t src_len = len - bom;
+	if (strcmp(cs, "UTF-8") != 0 || !valid) {
+		news_buf_clear(&conv);
+		page->replaced += strip_charset_to_utf8(src, src_len, cs, valid, &conv);
+		src = conv.data ? conv.data : "";
+		src_len = conv.len;
+	}
+	news_buf_clear(&elided);
+	news_buf_reserve(&elided, STRIP_ELIDE_ROOM(src_len));
+	strip_texts_clear(texts);
+	elided.len = strip_html_elide(src, src_len, elided.data, texts);
+	return &elided;
+}
+
+static int
+parse(const char *html, size_t len, const char *charset, bool unicode,
     strip_page *page)
 {
 	static htmlSAXHandler sax;
@@ -812,17 +1026,12 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 		sax.error = quiet;
 		sax.warning = quiet;
 	}
-	html_state st = { .page = page };
-	news_buf utf8 = {0};
-	size_t bom = 0;
-	bool valid;
-	const char *cs = strip_charset_detect(html, len, charset, &bom, &valid);
-	page->replaced += strip_charset_to_utf8(html + bom, len - bom, cs, valid,
-	    &utf8);
-	page->charset = cs;
-	utf8.len = strip_html_elide(utf8.data, utf8.len);
-	if (utf8.len > INT32_MAX)
-		utf8.len = INT32_MAX;   /* libxml2 takes an int size */
+	static strip_texts texts;
+	html_state st = { .page = page, .texts = &texts };
+	const news_buf *utf8 = prepare(html, len, charset, unicode, page, &texts);
+	memset(elem_cache, 0, sizeof elem_cache);
+	/* libxml2 takes an int size */
+	int n = utf8->len > INT32_MAX ? INT32_MAX : (int)utf8->len;
 
 	htmlParserCtxtPtr ctxt = htmlCreatePushParserCtxt(&sax, &st, NULL, 0,
 	    NULL, XML_CHAR_ENCODING_UTF8);
@@ -831,7 +1040,7 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_RECOVER |
 	    XML_PARSE_HUGE);
-	htmlParseChunk(ctxt, utf8.data ? utf8.data : "", (int)utf8.len, 1);
+	htmlParseChunk(ctxt, utf8->data ? utf8->data : "", n, 1);
 	htmlFreeParserCtxt(ctxt);
 	flush(&st);
 
@@ -842,8 +1051,15 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 		st.meta.date[3] = st.time_any;
 		st.time_any = NULL;
 	}
+	/* JSON-LD's date and author count only when the <meta> tags gave
+	 * none, and its articleBody only when it could be more than twice
+	 * the main content (its text is no longer than the scripts) */
+	if (strip_html_meta_wants_jsonld(&st.meta))
+		parse_jsonld(&st);
 	strip_html_meta_finish(&st.meta, page, h1, h1_len);
 	strip_html_main(page, &st.nodes);
+	if (st.jsonld.len > 2 * main_len(page))
+		parse_jsonld(&st);
 	use_jsonld_body(page, &st.meta);
 
 	strip_html_meta_free(&st.meta);
@@ -854,6 +1070,19 @@ strip_html_blocks_cs(const char *html, size_t len, const char *charset,
 	news_buf_free(&st.cur);
 	news_buf_free(&st.captured);
 	news_buf_free(&st.author);
-	news_buf_free(&utf8);
+	news_buf_free(&st.jsonld);
 	return 0;
+}
+
+int
+strip_html_blocks_utf8(const char *html, size_t len, strip_page *page)
+{
+	return parse(html, len, NULL, true, page);
+}
+
+int
+strip_html_blocks_cs(const char *html, size_t len, const char *charset,
+    strip_page *page)
+{
+	return parse(html, len, charset, false, page);
 }

@@ -22,6 +22,9 @@
 int strip_html_blocks_cs(const char *html, size_t len, const char *charset,
     strip_page *page);
 int strip_html_blocks(const char *html, size_t len, strip_page *page);
+/* The same for a page known to be valid UTF-8, whatever its <meta> says
+ * (a page in a JSON string). */
+int strip_html_blocks_utf8(const char *html, size_t len, strip_page *page);
 
 /* Whether a raw page (its first bytes) looks like HTML rather than text:
  * it starts, after white space and a BOM, with a doctype, a comment or a

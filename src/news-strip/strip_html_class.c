@@ -29,13 +29,30 @@ static size_t n_words, cap_words;
 static size_t bucket[257];
 static bool sorted;
 
+/* An entry is a value's hash with its low four bits replaced by the
+ * verdict + 1 (0: empty): eight bytes, so more of the caches stay near. */
 #define CACHE_SIZE 65536
-static struct { uint64_t hash; unsigned char kind; bool used; } cache[CACHE_SIZE];
+static uint64_t cache[CACHE_SIZE];
 /* Names recur across values ("col-md-8", "btn"), so they have a cache of
  * their own, for values seen once (ids, long utility-class lists). */
 #define NAME_CACHE_SIZE 32768
-static struct { uint64_t hash; unsigned char kind; bool used; }
-    name_cache[NAME_CACHE_SIZE];
+static uint64_t name_cache[NAME_CACHE_SIZE];
+static bool cached;             /* anything is in the caches */
+
+/* The verdict cached for hash h, or -1. */
+static inline int
+cache_get(const uint64_t *c, size_t size, uint64_t h)
+{
+	uint64_t e = c[h & (size - 1)];
+	return e && (e >> 4) == (h >> 4) ? (int)(e & 15) - 1 : -1;
+}
+
+static inline void
+cache_put(uint64_t *c, size_t size, uint64_t h, enum strip_class_kind k)
+{
+	c[h & (size - 1)] = (h & ~(uint64_t)15) | (uint64_t)(k + 1);
+	cached = true;
+}
 
 void
 strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
@@ -77,8 +94,14 @@ strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
 		w[i] = (char)tolower((unsigned char)w[i]);
 	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
 	sorted = false;
-	memset(cache, 0, sizeof cache);
-	memset(name_cache, 0, sizeof name_cache);
+	/* verdicts cached before this word came are stale (clearing the
+	 * caches for each word of the built-in list would cost more than all
+	 * the rest of starting up) */
+	if (cached) {
+		memset(cache, 0, sizeof cache);
+		memset(name_cache, 0, sizeof name_cache);
+		cached = false;
+	}
 }
 
 static int
@@ -126,21 +149,29 @@ word_kind(const char *w, size_t len, bool whole)
 static bool
 is_modifier(const char *name, size_t len)
 {
-	static const char *const pre[] = {"has-", "is-", "no-", "with-", "tag-",
-	    "category-", "js-", "post-", "format-", "type-", "status-"};
-	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-		size_t pl = strlen(pre[i]);
-		/* "post-123", "type-post": taxonomy; but "post-content" is a
-		 * real name, so post-/type-/format- only with a digit or a
-		 * WordPress status word after them */
-		if (len > pl && strncasecmp(name, pre[i], pl) == 0) {
-			if (strcmp(pre[i], "post-") == 0 &&
-			    !isdigit((unsigned char)name[pl]))
-				continue;
-			return true;
-		}
-	}
-	return false;
+	/* the prefixes: "has-", "is-", "no-", "with-", "tag-", "category-",
+	 * "js-", "post-", "format-", "type-", "status-"; only the one as
+	 * long as the name's first word can match */
+	if (len < 4)
+		return false;
+	const char *dash = memchr(name + 1, '-', len - 1 < 9 ? len - 1 : 9);
+	if (!dash)
+		return false;
+	size_t wl = (size_t)(dash - name);     /* the first word's length */
+	if (len <= wl + 1)
+		return false;
+	char w[9];
+	for (size_t i = 0; i < wl; i++)
+		w[i] = (char)(name[i] | 0x20);
+#define IS(lit) (wl == sizeof lit - 1 && memcmp(w, lit, wl) == 0)
+	/* "post-123", "type-post": taxonomy; but "post-content" is a real
+	 * name, so post- only with a digit after it */
+	if (IS("post"))
+		return isdigit((unsigned char)name[wl + 1]) != 0;
+	return IS("has") || IS("is") || IS("no") || IS("with") || IS("tag") ||
+	    IS("category") || IS("js") || IS("format") || IS("type") ||
+	    IS("status");
+#undef IS
 }
 
 /* One class name ("article__footer"): hidden, then strong, then boiler,
@@ -152,13 +183,11 @@ static enum strip_class_kind
 name_kind(const char *s, size_t len)
 {
 	uint64_t h = news_hash64(s, len);
-	size_t slot = (size_t)(h & (NAME_CACHE_SIZE - 1));
-	if (name_cache[slot].used && name_cache[slot].hash == h)
-		return (enum strip_class_kind)name_cache[slot].kind;
+	int c = cache_get(name_cache, NAME_CACHE_SIZE, h);
+	if (c >= 0)
+		return (enum strip_class_kind)c;
 	enum strip_class_kind k = name_kind_uncached(s, len);
-	name_cache[slot].hash = h;
-	name_cache[slot].kind = (unsigned char)k;
-	name_cache[slot].used = true;
+	cache_put(name_cache, NAME_CACHE_SIZE, h, k);
 	return k;
 }
 
@@ -232,12 +261,10 @@ strip_html_class_of(const char *value, size_t len)
 	if (len == 0)
 		return STRIP_CLASS_NONE;
 	uint64_t h = news_hash64(value, len);
-	size_t slot = (size_t)(h & (CACHE_SIZE - 1));
-	if (cache[slot].used && cache[slot].hash == h)
-		return (enum strip_class_kind)cache[slot].kind;
+	int c = cache_get(cache, CACHE_SIZE, h);
+	if (c >= 0)
+		return (enum strip_class_kind)c;
 	enum strip_class_kind k = value_kind(value, len);
-	cache[slot].hash = h;
-	cache[slot].kind = (unsigned char)k;
-	cache[slot].used = true;
+	cache_put(cache, CACHE_SIZE, h, k);
 	return k;
 }

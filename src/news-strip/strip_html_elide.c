@@ -21,9 +21,13 @@
  * raw-text elements) and leaves every decision about structure to libxml2.
  * Scripts of type application/ld+json are kept whole: they carry metadata. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "strip_html_int.h"
 
@@ -42,6 +46,25 @@ is_alpha(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* The first of bytes a and b in p[i..len), or len. */
+static inline size_t
+find2(const char *p, size_t i, size_t len, char a, char b)
+{
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+	for (; i + 16 <= len; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < len && p[i] != a && p[i] != b)
+		i++;
+	return i;
+}
+
 /* The end of a tag starting at p[i] == '<': the index just past its '>',
  * honouring quoted attribute values; len when it never ends. */
 static size_t
@@ -49,12 +72,11 @@ tag_end(const char *p, size_t len, size_t i)
 {
 	i++;
 	while (i < len) {
-		char c = p[i];
-		if (c == '>')
-			return i + 1;
-		i++;
-		if (c != '=')
-			continue;
+		i = find2(p, i, len, '>', '=');
+		if (i >= len)
+			break;
+		if (p[i++] == '>')
+			return i;
 		/* an attribute value: quoted ones may hold '>' */
 		while (i < len && is_space((unsigned char)p[i]))
 			i++;
@@ -68,13 +90,25 @@ tag_end(const char *p, size_t len, size_t i)
 	return len;
 }
 
+/* Whether a[0..n) equals the lower-case name (letters, '-' and ':'),
+ * ignoring case. */
+static inline bool
+same_ci(const char *a, const char *name, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i] ||
+		    (unsigned char)a[i] < 0x21)
+			return false;
+	return true;
+}
+
 /* Whether p[i..] is "</name" followed by space, '/' or '>'. */
 static bool
 is_end_tag(const char *p, size_t len, size_t i, const char *name, size_t nl)
 {
 	if (len - i < nl + 3 || p[i + 1] != '/')
 		return false;
-	if (strncasecmp(p + i + 2, name, nl) != 0)
+	if (!same_ci(p + i + 2, name, nl))
 		return false;
 	unsigned char c = (unsigned char)p[i + 2 + nl];
 	return is_space(c) || c == '>' || c == '/';
@@ -109,7 +143,7 @@ find_svg_end(const char *p, size_t len, size_t i)
 		if (is_end_tag(p, len, i, "svg", 3)) {
 			if (--depth == 0)
 				return i;
-		} else if (len - i > 4 && strncasecmp(p + i + 1, "svg", 3) == 0 &&
+		} else if (len - i > 4 && same_ci(p + i + 1, "svg", 3) &&
 		    (is_space((unsigned char)p[i + 4]) || p[i + 4] == '>')) {
 			depth++;
 		}
@@ -127,7 +161,7 @@ raw_element(const char *p, size_t len, size_t i, const char **name)
 		return 0;
 	for (size_t k = 0; k < 3; k++) {
 		size_t nl = strlen(names[k]);
-		if (len - i > nl + 1 && strncasecmp(p + i + 1, names[k], nl) == 0) {
+		if (len - i > nl + 1 && same_ci(p + i + 1, names[k], nl)) {
 			unsigned char c = (unsigned char)p[i + 1 + nl];
 			if (is_space(c) || c == '>' || c == '/') {
 				*name = names[k];
@@ -153,20 +187,80 @@ dropped_void(const char *name, size_t n)
 		{"param", 5}, {"area", 4}, {"embed", 5}, {"base", 4}, {"col", 3},
 		{"keygen", 6},
 	};
+	if (n < 3 || n > 6)
+		return false;
 	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (names[k].len == n && strncasecmp(name, names[k].name, n) == 0)
+		if (names[k].len == n && same_ci(name, names[k].name, n))
 			return true;
 	return false;
 }
 
-/* Whether a[0..n) equals the lower-case name, ignoring case. */
-static inline bool
-same_ci(const char *a, const char *name, size_t n)
+/* Inline elements that mean nothing to news-strip unless hidden (or
+ * carrying a date): their class matters only when it says hidden, their
+ * id never, and one with no attribute left around plain text is dropped
+ * with its end tag (libxml2 then has fewer elements to walk, the text is
+ * the same).  Not <a> (link text), <time> (dates), <br>. */
+static bool
+plain_inline(const char *name, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)(a[i] | 0x20) != (unsigned char)name[i])
+	/* the name packed into an integer, lower case: one compare a name */
+#define PACK2(a, b) ((uint64_t)(a) | (uint64_t)(b) << 8)
+#define PACK3(a, b, c) (PACK2(a, b) | (uint64_t)(c) << 16)
+#define PACK4(a, b, c, d) (PACK3(a, b, c) | (uint64_t)(d) << 24)
+#define PACK5(a, b, c, d, e) (PACK4(a, b, c, d) | (uint64_t)(e) << 32)
+#define PACK6(a, b, c, d, e, f) (PACK5(a, b, c, d, e) | (uint64_t)(f) << 40)
+	if (n == 0 || n > 6)
+		return false;
+	uint64_t v = 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)name[k];
+		if (!is_alpha(c))
 			return false;
-	return true;
+		v |= (uint64_t)(c | 0x20) << (8 * k);
+	}
+	switch (n) {
+	case 1:
+		return v == 'b' || v == 'i' || v == 'q' || v == 's' || v == 'u';
+	case 2:
+		return v == PACK2('e', 'm') || v == PACK2('t', 't');
+	case 3:
+		return v == PACK3('b', 'i', 'g') || v == PACK3('b', 'd', 'i') ||
+		    v == PACK3('b', 'd', 'o') || v == PACK3('d', 'e', 'l') ||
+		    v == PACK3('d', 'f', 'n') || v == PACK3('i', 'n', 's') ||
+		    v == PACK3('k', 'b', 'd') || v == PACK3('s', 'u', 'b') ||
+		    v == PACK3('s', 'u', 'p') || v == PACK3('v', 'a', 'r');
+	case 4:
+		return v == PACK4('s', 'p', 'a', 'n') || v == PACK4('a', 'b', 'b', 'r') ||
+		    v == PACK4('c', 'i', 't', 'e') || v == PACK4('c', 'o', 'd', 'e') ||
+		    v == PACK4('d', 'a', 't', 'a') || v == PACK4('f', 'o', 'n', 't') ||
+		    v == PACK4('m', 'a', 'r', 'k') || v == PACK4('n', 'o', 'b', 'r') ||
+		    v == PACK4('s', 'a', 'm', 'p');
+	case 5:
+		return v == PACK5('l', 'a', 'b', 'e', 'l') ||
+		    v == PACK5('s', 'm', 'a', 'l', 'l');
+	default:
+		return v == PACK6('s', 't', 'r', 'i', 'k', 'e') ||
+		    v == PACK6('s', 't', 'r', 'o', 'n', 'g');
+	}
+#undef PACK2
+#undef PACK3
+#undef PACK4
+#undef PACK5
+#undef PACK6
+}
+
+/* Whether the tag at p[i] ('<') is the end tag of the element named
+ * name[0..n) (as written in its start tag). */
+static bool
+ends_element(const char *p, size_t len, size_t i, const char *name, size_t n)
+{
+	if (len - i < n + 3 || p[i + 1] != '/')
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if ((p[i + 2 + k] | 0x20) != (name[k] | 0x20))
+			return false;
+	unsigned char c = (unsigned char)p[i + 2 + n];
+	return c == '>' || is_space(c);
 }
 
 /* The attributes strip_html*.c reads. */
@@ -190,15 +284,18 @@ wanted_attr(const char *a, size_t n)
 	return false;
 }
 
-/* Write the start tag p[i..end) at p + o with only the attributes we
+/* Write the start tag p[i..end) at q + o with only the attributes we
  * read, each as written; returns the bytes written.  A rewrite that would
- * not be shorter (o may be close behind i) copies the tag as it is. */
+ * not be shorter copies the tag as it is.  *bare says the tag is a
+ * plain_inline() one left without attributes. */
 static size_t
-rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
+rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
+    bool *bare)
 {
 	static char *scratch;
 	static size_t cap;
 	size_t tl = end - i;
+	*bare = false;
 	if (p[end - 1] != '>')
 		goto verbatim;          /* cut off by the end of the page */
 	/* a rewrite may grow a little before it is known to be shorter:
@@ -219,9 +316,10 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	size_t nl = j - i - 1;
 	if (dropped_void(p + i + 1, nl))
 		return 0;
-	bool is_link = nl == 4 && strncasecmp(p + i + 1, "link", 4) == 0;
-	bool is_meta = nl == 4 && strncasecmp(p + i + 1, "meta", 4) == 0;
-	bool is_time = nl == 4 && strncasecmp(p + i + 1, "time", 4) == 0;
+	bool is_link = nl == 4 && same_ci(p + i + 1, "link", 4);
+	bool is_meta = nl == 4 && same_ci(p + i + 1, "meta", 4);
+	bool is_time = nl == 4 && same_ci(p + i + 1, "time", 4);
+	bool plain = plain_inline(p + i + 1, nl);
 	/* a <meta> is kept when it names a charset or a field we read, a
 	 * <link> when it is the canonical one */
 	bool wanted = !(is_link || is_meta);
@@ -246,8 +344,8 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 				j++;
 			v0 = j;
 			if (j < end && (p[j] == '"' || p[j] == '\'')) {
-				const char *q = memchr(p + j + 1, p[j], end - j - 1);
-				j = q ? (size_t)(q - p) + 1 : end - 1;
+				const char *close = memchr(p + j + 1, p[j], end - j - 1);
+				j = close ? (size_t)(close - p) + 1 : end - 1;
 			} else {
 				while (j < end && !is_space((unsigned char)p[j]) &&
 				    p[j] != '>')
@@ -260,6 +358,8 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
 		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
 		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
+		if (is_id && plain)
+			continue;
 		if ((is_class && !is_time) || is_id) {
 			const char *v = p + v0;
 			size_t vl = j - v0;
@@ -268,7 +368,7 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 				vl -= 2;
 			}
 			enum strip_class_kind k = strip_html_class_of(v, vl);
-			if (k != STRIP_CLASS_NONE) {
+			if (k != STRIP_CLASS_NONE && (!plain || k == STRIP_CLASS_HIDDEN)) {
 				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
 				scratch[w + 5] = (char)('0' + k);
 				w += 6;
@@ -298,9 +398,9 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 		}
 		/* href matters on <link rel=canonical> only; inline styles only
 		 * when they hide the element */
-		if (a1 - a0 == 4 && strncasecmp(p + a0, "href", 4) == 0 && !is_link)
+		if (a1 - a0 == 4 && same_ci(p + a0, "href", 4) && !is_link)
 			continue;
-		if (a1 - a0 == 5 && strncasecmp(p + a0, "style", 5) == 0 &&
+		if (a1 - a0 == 5 && same_ci(p + a0, "style", 5) &&
 		    !memmem(p + v0, j - v0, "none", 4) &&
 		    !memmem(p + v0, j - v0, "hidden", 6))
 			continue;
@@ -310,61 +410,129 @@ rewrite_start_tag(char *p, size_t i, size_t end, size_t o)
 	}
 	if (!wanted)
 		return 0;
+	*bare = plain && w == nl + 1;
 	if (end - i >= 2 && p[end - 2] == '/')
 		scratch[w++] = '/';
 	scratch[w++] = '>';
 	if (w > tl)
 		goto verbatim;
-	memcpy(p + o, scratch, w);
+	memcpy(q + o, scratch, w);
 	return w;
 verbatim:
-	if (o != i)
-		memmove(p + o, p + i, tl);
+	memcpy(q + o, p + i, tl);
 	return tl;
 }
 
-/* Copy p[i..next) to p + o with every run of white space made one
+/* Copy p[i..next) to q + o with every run of white space made one
  * character (a line break when the run holds one); returns bytes written.
  * news-strip collapses white space anyway, <pre> included, but for its
- * line breaks. */
+ * line breaks.  q has 16 bytes to spare after what is written. */
 static size_t
-copy_text(char *p, size_t i, size_t next, size_t o)
+copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 {
 	size_t o0 = o;
 	while (i < next) {
-		/* the next white space character */
-		size_t j = i;
-		while (j < next && !is_space((unsigned char)p[j]))
-			j++;
-		if (o != i)
-			memmove(p + o, p + i, j - i);
-		o += j - i;
-		if (j >= next)
+#ifdef __SSE2__
+		/* 16 bytes at a time up to a byte that may be white space
+		 * (one of 0x00-0x20) */
+		const __m128i sp = _mm_set1_epi8(0x20);
+		while (i + 16 <= next) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			_mm_storeu_si128((__m128i *)(void *)(q + o), x);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			    _mm_min_epu8(x, sp), x));
+			if (m) {
+				size_t k = (size_t)__builtin_ctz(m);
+				i += k;
+				o += k;
+				break;
+			}
+			i += 16;
+			o += 16;
+		}
+		if (i >= next)
 			break;
-		size_t k = j;
+#endif
+		unsigned char c = (unsigned char)p[i];
+		if (!is_space(c)) {
+			q[o++] = (char)c;
+			i++;
+			continue;
+		}
+		size_t k = i;
 		bool nl = false;
 		while (k < next && is_space((unsigned char)p[k])) {
 			nl |= p[k] == '\n';
 			k++;
 		}
-		p[o++] = nl ? '\n' : p[j] == '\r' ? '\n' : ' ';
+		q[o++] = nl ? '\n' : c == '\r' ? '\n' : ' ';
 		i = k;
 	}
 	return o - o0;
 }
 
+/* The length of the element name after p[i] == '<', or 0. */
+static size_t
+tag_name_len(const char *p, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	if (j >= len || !is_alpha((unsigned char)p[j]))
+		return 0;
+	while (j < len && !is_space((unsigned char)p[j]) && p[j] != '/' &&
+	    p[j] != '>')
+		j++;
+	return j < len ? j - i - 1 : 0;
+}
+
+static bool
+all_space(const char *p, size_t i, size_t end)
+{
+	for (; i < end; i++)
+		if (!is_space((unsigned char)p[i]))
+			return false;
+	return true;
+}
+
 size_t
-strip_html_elide(char *p, size_t len)
+strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 {
 	size_t i = 0, o = 0;
+	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
+	bool body = false;              /* <body> seen: text is in the body */
+	size_t last_start = (size_t)-1; /* the last tag written, when a start tag */
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
-		/* copy the text up to the '<' */
-		o += copy_text(p, i, next, o);
+		/* copy the text up to the '<'; white space next to a block's
+		 * start tag is dropped (the block starts afresh there, so it
+		 * says nothing, and libxml2 is spared a text event) */
+		if (next > i) {
+			size_t n;
+			bool space = all_space(p, i, next);
+			if (space && ((last_start != (size_t)-1 &&
+			    (n = tag_name_len(p, len, last_start)) != 0 &&
+			    strip_html_block_start(p + last_start + 1, n)) ||
+			    (next < len && (n = tag_name_len(p, len, next)) != 0 &&
+			    strip_html_block_start(p + next + 1, n)))) {
+				/* dropped */
+			} else if (texts && !space) {
+				/* a run of text: beside libxml2, its mark in place */
+				size_t w = copy_text(p, q, i, next, o);
+				o += strip_texts_add(texts, q + o, w, q + o);
+				last_start = (size_t)-1;
+			} else {
+				o += copy_text(p, q, i, next, o);
+				last_start = (size_t)-1;
+			}
+		}
 		i = next;
 		if (i >= len)
 			break;
+		if (i == drop_end) {
+			i = tag_end(p, len, i);
+			drop_end = (size_t)-1;
+			continue;
+		}
 		if (len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
 			/* a comment: dropped ("<!-->" and "<!--->" end at once) */
 			const char *end = len - i >= 5 ? memmem(p + i + 2, len - i - 2,
@@ -391,11 +559,24 @@ strip_html_elide(char *p, size_t len)
 		if (nl && !keep) {
 			/* nothing */
 		} else if (i + 1 < len && is_alpha((unsigned char)p[i + 1])) {
-			o += rewrite_start_tag(p, i, end, o);
+			bool bare;
+			size_t w = rewrite_start_tag(p, q, i, end, o, &bare);
+			last_start = w ? i : (size_t)-1;
+			/* a bare inline element around plain text (no tag inside)
+			 * in the body: only its text goes on.  (In <head>, text
+			 * alone would make libxml2 open a paragraph.) */
+			const char *lt2 = bare && body ? memchr(p + end, '<', len - end) : NULL;
+			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2))
+				drop_end = (size_t)(lt2 - p);
+			else
+				o += w;
+			if (!body && w >= 5 && same_ci(p + i + 1, "body", 4) &&
+			    (p[i + 5] == '>' || is_space((unsigned char)p[i + 5])))
+				body = true;
 		} else {
-			if (o != i)
-				memmove(p + o, p + i, end - i);
+			memcpy(q + o, p + i, end - i);
 			o += end - i;
+			last_start = (size_t)-1;
 		}
 		i = end;
 		if (!nl || (self_closed && name[1] == 'v'))
@@ -405,8 +586,7 @@ strip_html_elide(char *p, size_t len)
 		size_t stop = name[1] == 'v' ? find_svg_end(p, len, i)
 		    : find_end_tag(p, len, i, name, nl);
 		if (keep) {
-			if (o != i)
-				memmove(p + o, p + i, stop - i);
+			memcpy(q + o, p + i, stop - i);
 			o += stop - i;
 			i = stop;
 			continue;

@@ -50,10 +50,39 @@ typedef struct strip_nodes {
  * STRIP_HINT_BOILER on the page's blocks. */
 void strip_html_main(strip_page *page, strip_nodes *nodes);
 
+/* --- text runs carried beside libxml2 (strip_html_text.c) --- */
+#define STRIP_TEXT_MARK 0xE000  /* a run's mark: U+E000 + its number % 4096 */
+
+typedef struct strip_texts {
+	news_buf text;          /* the runs, decoded, back to back */
+	size_t *end;            /* where run i ends in text */
+	size_t n, cap;
+} strip_texts;
+
+void strip_texts_clear(strip_texts *t);
+void strip_texts_free(strip_texts *t);
+/* Add the run s[0..len) (character references not yet decoded: this
+ * decodes them as libxml2 does); writes its mark (UTF-8) to mark and
+ * returns the mark's length. */
+size_t strip_texts_add(strip_texts *t, const char *s, size_t len, char mark[4]);
+/* The run a mark names: *next is the number of the run expected next
+ * (0 at first), moved past the one found.  False when there is none. */
+bool strip_texts_get(const strip_texts *t, size_t *next, int32_t mark,
+    const char **s, size_t *len);
+
 /* --- before parsing (strip_html_elide.c) --- */
-/* Remove the content of script (but JSON-LD), style and svg elements and
- * comments from p in place; returns the new length. */
-size_t strip_html_elide(char *p, size_t len);
+/* Copy p[0..len) to q without the content of script (but JSON-LD), style
+ * and svg elements, comments and what else is never read; returns the
+ * length written.  With texts, every run of text that is not all white
+ * space goes there and leaves its mark in q (a one-byte run becomes a
+ * three-byte mark).  q must not overlap p and must have room for
+ * STRIP_ELIDE_ROOM(len) bytes (it is written 16 bytes at a time). */
+#define STRIP_ELIDE_ROOM(len) (3 * (len) + 16)
+size_t strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts);
+/* Whether the start tag of element name[0..n) (any case) ends the block
+ * being collected (strip_html.c), so white space next to it says
+ * nothing. */
+bool strip_html_block_start(const char *name, size_t n);
 
 /* --- metadata (strip_html_meta.c) --- */
 typedef struct strip_html_meta {
@@ -76,6 +105,9 @@ bool strip_html_meta_key_wanted(const char *key, size_t len);
 void strip_html_link_tag(strip_html_meta *m, const char **attrs);
 /* The text of a <script type="application/ld+json">. */
 void strip_html_jsonld(strip_html_meta *m, const char *json, size_t len);
+/* Whether strip_html_meta_finish() would look at JSON-LD's date or author:
+ * the <meta> tags gave no date, or no author worth a byline. */
+bool strip_html_meta_wants_jsonld(const strip_html_meta *m);
 /* Keep s in *slot unless a value is there already (s is copied, trimmed). */
 void strip_html_meta_set(char **slot, const char *s, size_t len);
 /* Fill page->meta_* from what was found; `h1` is the page's first main

@@ -35,6 +35,10 @@ has_sentence_end(const char *s, size_t len)
 	return false;
 }
 
+/* Prose (characters) that makes a container called boilerplate by its
+ * class an article's container after all. */
+#define PROSE_CONTAINER 500
+
 static void
 weigh(const strip_page *page, const strip_block *b, double *good, double *bad)
 {
@@ -88,7 +92,12 @@ strip_html_main(strip_page *page, strip_nodes *ns)
 	double best_score = 0;
 	for (size_t i = 0; i < n; i++) {
 		strip_node *c = &ns->v[i];
-		if (c->flags & (STRIP_NODE_BOILER | STRIP_NODE_STRONG))
+		/* a class word is weaker evidence than the text: a container
+		 * called a widget that holds paragraphs of prose and few links
+		 * may still be the article's (page builders wrap the article's
+		 * body in "...-widget-container") */
+		if ((c->flags & STRIP_NODE_STRONG) || ((c->flags & STRIP_NODE_BOILER) &&
+		    !(c->good >= PROSE_CONTAINER && c->good >= 4 * c->bad)))
 			continue;
 		/* prose, discounted by the share of boilerplate around it */
 		double s = c->good * (1 - c->bad / (c->good + c->bad + 1));

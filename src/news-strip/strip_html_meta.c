@@ -241,6 +241,14 @@ strip_html_jsonld(strip_html_meta *m, const char *json, size_t len)
 	json_decref(v);
 }
 
+bool
+strip_html_meta_wants_jsonld(const strip_html_meta *m)
+{
+	static const char *const nobody[] = { "unknown", "admin", "administrator",
+	    "anonymous", NULL };
+	return !m->date[0] || !m->author[0] || key_in(m->author[0], nobody);
+}
+
 /* --- the title --- */
 
 /* Lower-cased letters and digits only, for comparing names. */
@@ -387,7 +395,8 @@ strip_html_meta_finish(strip_html_meta *m, strip_page *page,
 	for (size_t i = 0; i < 4 && !page->meta_date; i++)
 		if (m->date[i])
 			page->meta_date = news_xstrdup(m->date[i]);
-	/* blog platforms' placeholders name no one */
+	/* blog platforms' placeholders name no one (as in
+	 * strip_html_meta_wants_jsonld()) */
 	static const char *const nobody[] = { "unknown", "admin", "administrator",
 	    "anonymous", NULL };
 	for (size_t i = 0; i < 3 && !page->meta_byline; i++)

@@ -117,10 +117,53 @@ check_doubles(void)
 	news_buf_free(&b);
 }
 
+
+/* Long strings are scanned and decoded many bytes at a time: an escape,
+ * a quote or a control character must be found at every offset, in the
+ * middle of a run and in its last bytes. */
+static void
+check_long_strings(void)
+{
+	for (size_t len = 1; len <= 70; len++)
+		for (size_t at = 0; at < len; at++) {
+			/* "xxx\nxxx": the escape at `at` decodes to one '\n' */
+			news_buf raw = { 0 }, want = { 0 }, got = { 0 };
+			news_buf_addc(&raw, '"');
+			for (size_t i = 0; i < len; i++) {
+				char c = (char)('a' + i % 26);
+				if (i == at) {
+					news_buf_add(&raw, "\\n", 2);
+					news_buf_addc(&want, '\n');
+				} else {
+					news_buf_addc(&raw, c);
+					news_buf_addc(&want, c);
+				}
+			}
+			news_buf_addc(&raw, '"');
+			news_json_error err;
+			CHECK(news_json_validate(raw.data, raw.len, NULL, &err) == 0);
+			news_json_decode_string(raw.data, raw.len, &got);
+			CHECK_STR(got.data, got.len, want.data ? (news_buf_addc(&want, 0),
+			    want.data) : "");
+			/* a raw control character there is an error at its offset */
+			raw.data[1 + at] = '\t';
+			CHECK(news_json_validate(raw.data, raw.len, NULL, &err) < 0 &&
+			    err.offset == 1 + at);
+			/* and a quote ends the string early: extra data after it */
+			raw.data[1 + at] = '"';
+			CHECK(news_json_validate(raw.data, raw.len, NULL, &err) < 0 &&
+			    (len == 1 || err.offset == 2 + at));
+			news_buf_free(&raw);
+			news_buf_free(&want);
+			news_buf_free(&got);
+		}
+}
+
 int
 main(void)
 {
 	check_grammar();
+	check_long_strings();
 	check_edits();
 	check_doubles();
 	UNIT_END();

@@ -23,6 +23,17 @@ main(void)
 	CHECK(!news_utf8_valid("\xed\xa0\x80", 3));       /* surrogate */
 	CHECK(!news_utf8_valid("\xf4\x90\x80\x80", 4));   /* > U+10FFFF */
 	CHECK(news_utf8_valid_prefix("abcdefghij\xff", 11) == 10);
+	/* long ASCII runs are checked many bytes at a time: a bad byte, or a
+	 * valid "é", at every offset */
+	for (size_t at = 0; at < 70; at++) {
+		char buf[80];
+		memset(buf, 'a', sizeof buf);
+		buf[at] = (char)0xff;
+		CHECK(news_utf8_valid_prefix(buf, sizeof buf) == at);
+		buf[at] = (char)0xc3;
+		buf[at + 1] = (char)0xa9;
+		CHECK(news_utf8_valid(buf, sizeof buf));
+	}
 
 	repair("a\xffz", 3, "a\xef\xbf\xbdz", 1);
 	repair("a\xe2\x82z", 4, "a\xef\xbf\xbdz", 1);      /* truncated: one U+FFFD */
