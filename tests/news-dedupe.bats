@@ -160,6 +160,20 @@ IN
 	assert_equal "$(jq -c .dup_of <<<"$output" | paste -sd,)" 'null,1,null,3,null,null,6,null,8'
 }
 
+@test "news-dedupe: near mode: a long text repeating one line stays linear" {
+	# 2.4 million word pairs, six distinct: choosing the smallest once
+	# took time quadratic in the repeats (hours); now well under a second
+	local in=$BATS_TEST_TMPDIR/rep.jsonl
+	{ printf '{"id":1,"text":"'
+	  yes 'lorem ipsum dolor sit amet consectetur' | head -n 400000 | tr '\n' ' '
+	  printf '"}\n{"id":2,"text":"lorem ipsum dolor sit amet consectetur"}\n'
+	  printf '{"id":3,"text":"sit amet and a new text about fishing talks"}\n'; } > "$in"
+	run --separate-stderr timeout -k 5 120 news-dedupe --near text --mark "$in"
+	assert_success
+	# a part of the line is contained in it; another text is not
+	assert_equal "$(jq -c .dup_of <<<"$output" | paste -sd,)" 'null,1,null'
+}
+
 @test "news-dedupe: --signatures in parallel, then one joining run, gives the same groups" {
 	local in=$FIXTURES/news-dedupe/near.jsonl sigs=$BATS_TEST_TMPDIR/sigs.jsonl
 	run --separate-stderr news-dedupe --near text --mark "$in"
