@@ -166,23 +166,24 @@ word_hash(const unsigned char *s, size_t n, const unsigned char *end,
 #define FOLD_ASCII 0x2020202020202020ULL
 
 /* word_hash(s, n, end, FOLD_ASCII) of a word of 1 to 16 bytes with 16
- * readable bytes at s, without a branch on its length: words come in all
- * lengths, and a mispredicted branch costs as much as the hash. */
+ * readable bytes at s, with one branch (words of up to 8 bytes or more),
+ * which English text predicts well, where the loop mispredicts often. */
 static inline uint64_t
 short_word_hash(const unsigned char *s, size_t n)
 {
 	const uint64_t mul = 0xff51afd7ed558ccdULL;
-	uint64_t x1, x2;
+	uint64_t x1, x2, h = n * 0x9E3779B97F4A7C15ULL;
 
 	memcpy(&x1, s, 8);
+	if (n <= 8) {
+		h = (h ^ ((x1 | FOLD_ASCII) & (~0ULL >> (64 - 8 * n)))) * mul;
+		return h ^ h >> 32;
+	}
 	memcpy(&x2, s + 8, 8);
-	unsigned n1 = n < 8 ? (unsigned)n : 8, n2 = n > 8 ? (unsigned)n - 8 : 1;
-	uint64_t h = n * 0x9E3779B97F4A7C15ULL;
-	h = (h ^ ((x1 | FOLD_ASCII) & (~0ULL >> (64 - 8 * n1)))) * mul;
+	h = (h ^ (x1 | FOLD_ASCII)) * mul;
 	h ^= h >> 32;
-	uint64_t h2 = (h ^ ((x2 | FOLD_ASCII) & (~0ULL >> (64 - 8 * n2)))) * mul;
-	h2 ^= h2 >> 32;
-	return n > 8 ? h2 : h;
+	h = (h ^ ((x2 | FOLD_ASCII) & (~0ULL >> (128 - 8 * n)))) * mul;
+	return h ^ h >> 32;
 }
 
 static inline uint64_t
@@ -266,10 +267,11 @@ cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Sort distinct hash values, uniform below bound: a counting pass into
- * about as many buckets as values leaves them nearly sorted, and an
- * insertion sort finishes in about linear time.  Many values (which only
- * a text crafted against the hash gives) go through qsort instead. */
+/* Sort hash values, uniform below bound and few of them repeated: a
+ * counting pass into about as many buckets as values leaves them nearly
+ * sorted, and an insertion sort finishes in about linear time.  Many
+ * values (which only a text crafted against the hash gives) go through
+ * qsort instead. */
 static void
 sort_below(near_tok *t, uint64_t *v, size_t n, uint64_t bound)
 {
@@ -280,7 +282,7 @@ sort_below(near_tok *t, uint64_t *v, size_t n, uint64_t bound)
 		return;
 	}
 	unsigned shift = 0;
-	while (((bound - 1) >> shift) >= n)
+	while (((bound - 1) >> shift) >= 2 * n)
 		shift++;
 	size_t nb = (size_t)((bound - 1) >> shift) + 1;
 	news_buf_clear(&t->sort);
@@ -327,9 +329,16 @@ smallest(near_tok *t, const uint64_t *v, size_t n, near_sig *out)
 			w[m] = v[i];
 			m += v[i] < bound;
 		}
-		m = distinct(t, w, m);
+		/* far more than expected: a text repeating itself */
+		if (m > 4 * want)
+			m = distinct(t, w, m);
+		sort_below(t, w, m, bound);
+		size_t k = 0;
+		for (size_t i = 0; i < m; i++)
+			if (!k || w[i] != w[k - 1])
+				w[k++] = w[i];
+		m = k;
 		if (m >= NEAR_SIG_MAX || bound == top) {
-			sort_below(t, w, m, bound);
 			out->n = m < NEAR_SIG_MAX ? (unsigned)m : NEAR_SIG_MAX;
 			memcpy(out->v, w, out->n * sizeof *w);
 			out->complete = bound == top && m <= NEAR_SIG_MAX;
