@@ -555,10 +555,12 @@ near_sig_encode(const near_sig *s, news_buf *out)
 	static const char hex[] = "0123456789abcdef";
 
 	news_buf_reserve(out, 1 + 10 * (size_t)s->n);
-	news_buf_addc(out, s->complete ? 'c' : 'p');
+	char *p = out->data + out->len;
+	*p++ = s->complete ? 'c' : 'p';
 	for (unsigned i = 0; i < s->n; i++)
 		for (int shift = NEAR_VALUE_BITS - 4; shift >= 0; shift -= 4)
-			news_buf_addc(out, hex[(s->v[i] >> shift) & 15]);
+			*p++ = hex[(s->v[i] >> shift) & 15];
+	out->len = (size_t)(p - out->data);
 }
 
 bool
