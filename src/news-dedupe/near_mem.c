@@ -17,12 +17,18 @@ mapped(size_t bytes)
 	return bytes >= HUGE_PAGE;
 }
 
+static size_t
+round_up(size_t bytes)
+{
+	return (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
 /* Whole huge pages, aligned so that the kernel can back them with huge
  * pages from the start. */
 static void *
 map(size_t bytes)
 {
-	size_t len = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	size_t len = round_up(bytes);
 	char *p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
@@ -41,7 +47,7 @@ map(size_t bytes)
 static void
 unmap(void *p, size_t bytes)
 {
-	munmap(p, (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+	munmap(p, round_up(bytes));
 }
 
 void *
@@ -60,6 +66,22 @@ near_mem_resize(void *p, size_t old, size_t bytes)
 		if (bytes > old)
 			memset((char *)p + old, 0, bytes - old);
 		return p;
+	}
+	if (mapped(old) && mapped(bytes)) {
+		/* the pages move as they are: nothing is copied or faulted in
+		 * again (the new ones may lose their huge pages if the mapping
+		 * moves to an address not aligned for them) */
+		size_t ol = round_up(old), nl = round_up(bytes);
+		if (nl == ol)
+			return p;
+		char *q = mremap(p, ol, nl, MREMAP_MAYMOVE);
+		if (q == MAP_FAILED)
+			news_die(3, "out of memory (%zu bytes)", bytes);
+#ifdef MADV_HUGEPAGE
+		if (nl > ol)
+			madvise(q + ol, nl - ol, MADV_HUGEPAGE);
+#endif
+		return q;
 	}
 	void *q = near_mem_alloc(bytes);
 	memcpy(q, p, old < bytes ? old : bytes);
