@@ -1,19 +1,24 @@
 #!/bin/bash
 # news-dedupe.sh [BIN [DOCS [STATE_DOCS]]]: news-dedupe's near-duplicate
 # mode side by side with Debian's simhash in one run; linear time; the size
-# of the state file.
+# of the state file and the memory of a run.
 #
 # The corpus is bench/dedupe_corpus.py's synthetic news (DOCS documents,
-# default 20000, ~3.8 KB each, a fifth of them copies).  simhash (Bart
+# default 20000, ~4 KB each, a fifth of them copies).  simhash (Bart
 # Massey's shingleprinting tool, Debian package simhash) reads files, so
 # each document's text is also written to a file of its own and simhash
 # -w computes their signatures; news-dedupe reads the JSON Lines and
-# computes signatures *and* groups them.  Speeds are text bytes per CPU
-# second (user + system, best of three), since the machine is shared.
+# computes signatures *and* groups them.  Each command runs three times in
+# turn with the others; the table has the best CPU time (user + system)
+# and the best wall-clock time of the three, and MB/s of text for each.
+# On a shared machine the CPU figures are the ones to compare: wall-clock
+# time also counts the waits for a core.
 #
 # Linear time: DOCS/2 against 5 * DOCS documents (10x).  With STATE_DOCS
 # (e.g. 1000000; slow: the generator takes ~15 minutes for a million) the
-# state file's size is measured for --key url and for --near text.
+# state file's size is measured for --key url and for --near text, with
+# the memory of the near-mode run, and linear time again on that corpus:
+# its first tenth against the whole of it.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/bin}
@@ -33,15 +38,17 @@ if ! command -v simhash >/dev/null 2>&1 || ! [ -x /usr/bin/time ]; then
 fi
 
 gen() { python3 "$root/bench/dedupe_corpus.py" --seed 1 "$@"; }
-# cpu CMD...: the best user+system seconds of three runs (children included)
-cpu() {
-	local best="" t
-	for _ in 1 2 3; do
-		/usr/bin/time -f '%U %S' -o "$work/time" "$@" > /dev/null 2>&1
-		t=$(tail -1 "$work/time" | awk '{ print $1 + $2 }')
-		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-	done
-	echo "$best"
+# run1 NAME CMD...: one run; appends "cpu wall" seconds to $work/NAME
+run1() {
+	local name=$1 t
+	shift
+	t=$( { TIMEFORMAT='%3U %3S %3R'; time "$@" > /dev/null 2>&1; } 2>&1 )
+	echo "$t" | awk '{ print $1 + $2, $3 }' >> "$work/$name"
+}
+# best NAME cpu|wall: the smallest of the runs
+best() {
+	awk -v f="$([ "$2" = cpu ] && echo 1 || echo 2)" \
+	    'NR == 1 || $f < b { b = $f } END { printf "%.3f", b }' "$work/$1"
 }
 rate() { echo "scale=1; $1 / $2" | bc -l; }
 
@@ -55,38 +62,51 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
 PY
 text_mb=$(cat "$work"/files/*.txt | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
 jsonl_mb=$(stat -c %s "$work/docs.jsonl" | awk '{ printf "%.1f", $1 / 1e6 }')
-
-t_near=$(cpu "$dedupe" --near text "$work/docs.jsonl")
-t_sigs=$(cpu "$dedupe" --near text --signatures "$work/docs.jsonl")
 "$dedupe" --near text --signatures "$work/docs.jsonl" > "$work/signed.jsonl"
-t_join=$(cpu "$dedupe" --near text "$work/signed.jsonl")
-t_peer=$(cpu sh -c "cd '$work/files' && ls | xargs simhash -w")
-t_exact=$(cpu "$dedupe" --key text "$work/docs.jsonl")
 
-printf '%s documents, %s MB of text (%s MB of JSON Lines), one core each\n\n' \
+for _ in 1 2 3; do
+	run1 near "$dedupe" --near text "$work/docs.jsonl"
+	run1 sigs "$dedupe" --near text --signatures "$work/docs.jsonl"
+	run1 join "$dedupe" --near text "$work/signed.jsonl"
+	run1 exact "$dedupe" --key text "$work/docs.jsonl"
+	run1 peer sh -c "cd '$work/files' && ls | xargs simhash -w"
+done
+
+printf '%s documents, %s MB of text (%s MB of JSON Lines), one core each, best of 3\n\n' \
 	"$docs" "$text_mb" "$jsonl_mb"
-printf '| program | CPU s | MB/s of text | ratio to simhash |\n|---|---:|---:|---:|\n'
-row() { printf '| %s | %.2f | %s | %.1fx |\n' "$1" "$2" "$(rate "$text_mb" "$2")" \
-	"$(echo "$t_peer / $2" | bc -l)"; }
-row "news-dedupe --near text (signatures and groups)" "$t_near"
-row "news-dedupe --near text --signatures (signatures only)" "$t_sigs"
-row "news-dedupe --near text on signed records (the join alone)" "$t_join"
-row "news-dedupe --key text (exact, for scale)" "$t_exact"
-row "simhash -w, each file (simhash $(dpkg-query -W -f='${Version}' simhash 2>/dev/null || echo '?'); signatures only)" "$t_peer"
+printf '| program | CPU s | MB/s (CPU) | ratio | wall s | MB/s (wall) | ratio |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|\n'
+peer_cpu=$(best peer cpu) peer_wall=$(best peer wall)
+row() {
+	local c w
+	c=$(best "$2" cpu) w=$(best "$2" wall)
+	printf '| %s | %.3f | %s | %.1fx | %.3f | %s | %.1fx |\n' "$1" \
+		"$c" "$(rate "$text_mb" "$c")" "$(echo "$peer_cpu / $c" | bc -l)" \
+		"$w" "$(rate "$text_mb" "$w")" "$(echo "$peer_wall / $w" | bc -l)"
+}
+row "news-dedupe --near text (signatures and groups)" near
+row "news-dedupe --near text --signatures (signatures only)" sigs
+row "news-dedupe --near text on signed records (the join alone)" join
+row "news-dedupe --key text (exact, for scale)" exact
+row "simhash -w, each file (simhash $(dpkg-query -W -f='${Version}' simhash 2>/dev/null || echo '?'); signatures only)" peer
 
 # linear time: 10x the input
 small=$((docs / 2)) large=$((docs * 5))
 gen --docs "$small" > "$work/small.jsonl"
 gen --docs "$large" > "$work/large.jsonl"
-t_small=$(cpu "$dedupe" --near text "$work/small.jsonl")
-t_large=$(cpu "$dedupe" --near text "$work/large.jsonl")
-printf '\nLinear time: %s documents %.2f s, %s documents %.2f s: %.1fx the time for 10x the input\n' \
-	"$small" "$t_small" "$large" "$t_large" "$(echo "$t_large / $t_small" | bc -l)"
+for _ in 1 2 3; do
+	run1 small "$dedupe" --near text "$work/small.jsonl"
+	run1 large "$dedupe" --near text "$work/large.jsonl"
+done
+printf '\nLinear time (CPU): %s documents %.3f s, %s documents %.3f s: %.1fx the time for 10x the input\n' \
+	"$small" "$(best small cpu)" "$large" "$(best large cpu)" \
+	"$(echo "$(best large cpu) / $(best small cpu)" | bc -l)"
 
 if [ "$state_docs" -gt 0 ]; then
 	gen --docs "$state_docs" --words 120 > "$work/state.jsonl"
 	"$dedupe" --key url --state "$work/exact.lmdb" "$work/state.jsonl" > /dev/null
-	"$dedupe" --near text --state "$work/near.lmdb" "$work/state.jsonl" > "$work/near-out.jsonl"
+	/usr/bin/time -f '%M' -o "$work/rss" \
+		"$dedupe" --near text --state "$work/near.lmdb" "$work/state.jsonl" > "$work/near-out.jsonl"
 	groups=$(wc -l < "$work/near-out.jsonl")
 	printf '\nState for %s documents (%s near-duplicate groups):\n' "$state_docs" "$groups"
 	for m in exact near; do
@@ -94,4 +114,15 @@ if [ "$state_docs" -gt 0 ]; then
 		printf -- '- %s: %.1f MB, %.0f bytes a document\n' "$m" \
 			"$(echo "$s / 1000000" | bc -l)" "$(echo "$s / $state_docs" | bc -l)"
 	done
+	rss=$(tail -1 "$work/rss")
+	printf -- '- memory of the near-mode run: %.0f MB, %.0f bytes a document\n' \
+		"$(echo "$rss / 1000" | bc -l)" "$(echo "$rss * 1024 / $state_docs" | bc -l)"
+	head -n $((state_docs / 10)) "$work/state.jsonl" > "$work/tenth.jsonl"
+	for _ in 1 2 3; do
+		run1 tenth "$dedupe" --near text "$work/tenth.jsonl"
+		run1 whole "$dedupe" --near text "$work/state.jsonl"
+	done
+	printf '\nLinear time on that corpus (CPU): %s documents %.2f s, %s documents %.2f s: %.1fx\n' \
+		"$((state_docs / 10))" "$(best tenth cpu)" "$state_docs" "$(best whole cpu)" \
+		"$(echo "$(best whole cpu) / $(best tenth cpu)" | bc -l)"
 fi

@@ -160,6 +160,20 @@ IN
 	assert_equal "$(jq -c .dup_of <<<"$output" | paste -sd,)" 'null,1,null,3,null,null,6,null,8'
 }
 
+@test "news-dedupe: near mode: a long text repeating one line stays linear" {
+	# 2.4 million word pairs, six distinct: choosing the smallest once
+	# took time quadratic in the repeats (hours); now well under a second
+	local in=$BATS_TEST_TMPDIR/rep.jsonl
+	{ printf '{"id":1,"text":"'
+	  yes 'lorem ipsum dolor sit amet consectetur' | head -n 400000 | tr '\n' ' '
+	  printf '"}\n{"id":2,"text":"lorem ipsum dolor sit amet consectetur"}\n'
+	  printf '{"id":3,"text":"sit amet and a new text about fishing talks"}\n'; } > "$in"
+	run --separate-stderr timeout -k 5 120 news-dedupe --near text --mark "$in"
+	assert_success
+	# a part of the line is contained in it; another text is not
+	assert_equal "$(jq -c .dup_of <<<"$output" | paste -sd,)" 'null,1,null'
+}
+
 @test "news-dedupe: --signatures in parallel, then one joining run, gives the same groups" {
 	local in=$FIXTURES/news-dedupe/near.jsonl sigs=$BATS_TEST_TMPDIR/sigs.jsonl
 	run --separate-stderr news-dedupe --near text --mark "$in"
@@ -175,6 +189,58 @@ IN
 	run --separate-stderr news-dedupe --near text <<<'{"id":1,"text":"x","dedupe_sig":"c12"}'
 	assert_failure 1
 	assert_stderr_matches "<stdin>:1: 'dedupe_sig' is not a signature"
+}
+
+@test "news-dedupe: near mode joins a document one record late, and nothing shows it" {
+	# From a file, each document is joined while the next one's signature
+	# is computed: order, ids (FILE:LINE when a record has none), records
+	# passed on unchanged and signatures removed must all stay as they were.
+	local in=$BATS_TEST_TMPDIR/late.jsonl sigs=$BATS_TEST_TMPDIR/late-sigs.jsonl
+	cat > "$in" <<'IN'
+{"text":"Seoul and Tokyo agree on a new fishing treaty after long talks"}
+{"text":"SEOUL and TOKYO agree on a new fishing treaty after long talks"}
+{"id":"x","body":"no text"}
+{"id":"y","text":"A different story about the weather in Busan this weekend"}
+{"text":"Seoul and Tokyo agree on a new fishing treaty after long talks."}
+IN
+	run --separate-stderr news-dedupe --near text --mark "$in"
+	assert_failure 1
+	assert_stderr_matches "late.jsonl:3: no field 'text'"
+	assert_equal "$(jq -c .dup_of <<<"$output" | paste -sd,)" \
+		"null,\"$in:1\",null,null,\"$in:1\""
+	assert_equal "$(jq -c '.id // .text[0:5]' <<<"$output" | paste -sd,)" \
+		'"Seoul","SEOUL","x","y","Seoul"'
+	# without --mark: the first of each group and the record passed on,
+	# byte for byte
+	run --separate-stderr news-dedupe --near text "$in"
+	assert_equal "$output" "$(sed -n '1p;3p;4p' "$in")"
+	# signed records lose their signature on the way out
+	news-dedupe --near text --signatures "$in" > "$sigs" 2>/dev/null || true
+	run --separate-stderr news-dedupe --near text "$sigs"
+	assert_equal "$output" "$(sed -n '1p;3p;4p' "$in")"
+}
+
+@test "news-dedupe: near mode from an idle pipe does not hold a document back" {
+	local fifo=$BATS_TEST_TMPDIR/fifo out=$BATS_TEST_TMPDIR/out.jsonl
+	mkfifo "$fifo"
+	# with --state, output is flushed (and the batch committed) whenever
+	# the input has nothing ready: the document must be out by then, not
+	# held back to be joined while the next one is read
+	news-dedupe --near text --state "$BATS_TEST_TMPDIR/idle.lmdb" < "$fifo" > "$out" &
+	local pid=$!
+	exec 7> "$fifo"
+	echo '{"id":1,"text":"Seoul and Tokyo agree on a new fishing treaty"}' >&7
+	local n=0
+	for _ in $(seq 1 100); do
+		n=$(wc -l < "$out")
+		[ "$n" -ge 1 ] && break
+		sleep 0.1
+	done
+	echo '{"id":2,"text":"A different story about the weather in Busan"}' >&7
+	exec 7>&-
+	wait "$pid"
+	assert_equal "$n" 1
+	assert_equal "$(jq -c .id "$out" | paste -sd,)" "1,2"
 }
 
 @test "news-dedupe: events: one a day per date, source, target and code; null dates alike" {

@@ -168,13 +168,65 @@ replayed(void *user, const near_sample *smp, const char *id, size_t id_len)
 	remember_id(r, doc, id, id_len);
 }
 
+static bool input_idle(const dedupe_run *r);
+
+/* Join the held document to its group and write it out.  in_hand is the
+ * record itself while the loop still has it, else NULL (it is emitted
+ * from its copy). */
+static void
+near_finish(dedupe_run *r, news_record *in_hand)
+{
+	near_sample kept;
+	uint32_t root;
+	const char *first = NULL;
+	size_t first_len = 0;
+
+	if (!r->pending)
+		return;
+	r->pending = false;
+	if (r->state)
+		dstate_begin(r->state);         /* and catch up with other runs */
+	uint32_t doc = near_index_add(r->near, &r->pend_sig, &root, &kept);
+	if (root == doc) {
+		remember_id(r, doc, r->pend_id.data, r->pend_id.len);
+		if (r->state)
+			dstate_near_append(r->state, &kept, r->pend_id.data,
+			    r->pend_id.len);
+	} else {
+		first = root < r->n_ids ? r->ids.data + r->id_off[root] : "";
+		first_len = root < r->n_ids ? r->id_len[root] : 0;
+		if (!r->opts.mark)
+			return;
+	}
+	if (in_hand) {
+		emit(r, in_hand, first, first_len);
+	} else if (!r->opts.mark && !r->pend_signed) {
+		/* no edits: the line as read */
+		news_buf_add(news_ctx_out(r->ctx), r->pend_line.data,
+		    r->pend_line.len);
+		news_buf_addc(news_ctx_out(r->ctx), '\n');
+		news_ctx_end_record(r->ctx);
+	} else {
+		news_json_error err;
+		if (news_record_parse(&r->pend_rec, r->pend_line.data,
+		    r->pend_line.len, &err) < 0)
+			return;         /* cannot happen: it was parsed before */
+		if (r->pend_signed)
+			news_record_delete(&r->pend_rec, SIG_FIELD);
+		emit(r, &r->pend_rec, first, first_len);
+	}
+}
+
+/* The signature of a record: read from its signature field or computed
+ * from its text.  False when the record was rejected or passed on. */
 static bool
-near_signature(dedupe_run *r, news_record *rec, near_sig *sig)
+near_signature(dedupe_run *r, news_record *rec, near_sig *sig, bool *is_signed)
 {
 	const news_json_member *sm = news_record_get(rec, SIG_FIELD);
 	news_json_member m;
 	const char *text;
 
+	*is_signed = false;
 	if (sm && sm->type == NEWS_JSON_STRING && !r->opts.signatures) {
 		if (sm->val_escaped || !near_sig_decode(sm->val + 1,
 		    sm->val_len - 2, sig)) {
@@ -183,14 +235,14 @@ near_signature(dedupe_run *r, news_record *rec, near_sig *sig)
 			return false;
 		}
 		news_record_delete(rec, SIG_FIELD);
+		*is_signed = true;
 		return true;
 	}
-	if (!news_record_path(rec, r->opts.near_field, &m)) {
-		pass_unkeyed(r, rec, "no field", r->opts.near_field);
-		return false;
-	}
-	if (m.type != NEWS_JSON_STRING) {
-		pass_unkeyed(r, rec, "no text in field", r->opts.near_field);
+	bool found = news_record_path(rec, r->opts.near_field, &m);
+	if (!found || m.type != NEWS_JSON_STRING) {
+		near_finish(r, NULL);   /* output stays in input order */
+		pass_unkeyed(r, rec, found ? "no text in field" : "no field",
+		    r->opts.near_field);
 		return false;
 	}
 	size_t len = news_json_string(&m, &text, &r->scratch);
@@ -198,14 +250,17 @@ near_signature(dedupe_run *r, news_record *rec, near_sig *sig)
 	return true;
 }
 
+/* A document is joined one record late: its look-ups are started, and
+ * the next record's signature is computed while they are under way.  It
+ * is joined at once when the input has nothing more ready (a stream is
+ * not held back), with --line-buffered, and at the end. */
 static void
 process_near(dedupe_run *r, news_record *rec)
 {
 	near_sig sig;
-	near_sample kept;
-	uint32_t root;
+	bool is_signed;
 
-	if (!near_signature(r, rec, &sig))
+	if (!near_signature(r, rec, &sig, &is_signed))
 		return;
 	if (r->opts.signatures) {
 		news_buf *b = news_record_set_begin(rec, SIG_FIELD);
@@ -217,19 +272,21 @@ process_near(dedupe_run *r, news_record *rec)
 		news_ctx_end_record(r->ctx);
 		return;
 	}
-	if (r->state)
-		dstate_begin(r->state);         /* and catch up with other runs */
-	uint32_t doc = near_index_add(r->near, &sig, &root, &kept);
-	if (root == doc) {
-		record_id(r->ctx, rec, &r->id);
-		remember_id(r, doc, r->id.data, r->id.len);
-		if (r->state)
-			dstate_near_append(r->state, &kept, r->id.data, r->id.len);
-		emit(r, rec, NULL, 0);
+	near_finish(r, NULL);
+	r->pending = true;
+	r->pend_sig.n = sig.n;
+	r->pend_sig.complete = sig.complete;
+	memcpy(r->pend_sig.v, sig.v, sig.n * sizeof *sig.v);
+	r->pend_signed = is_signed;
+	record_id(r->ctx, rec, &r->pend_id);
+	if (r->ctx->opts->line_buffered || input_idle(r)) {
+		near_finish(r, rec);
 		return;
 	}
-	const char *first = root < r->n_ids ? r->ids.data + r->id_off[root] : "";
-	emit(r, rec, first, root < r->n_ids ? r->id_len[root] : 0);
+	news_buf_clear(&r->pend_line);
+	news_buf_add(&r->pend_line, rec->obj.start,
+	    (size_t)(rec->obj.end - rec->obj.start));
+	near_index_prefetch(r->near, &r->pend_sig);
 }
 
 /* Whether the next record needs a read that may wait: then a batch is
@@ -325,6 +382,7 @@ dedupe_run_inputs(news_ctx *ctx, char **paths, int n, dedupe_run *r)
 void
 dedupe_finish(dedupe_run *r)
 {
+	near_finish(r, NULL);
 	/* the end of input (or a stop signal) closes every day */
 	if (r->groups)
 		egroups_close(r->groups, INT64_MAX, write_group, r);
@@ -346,6 +404,7 @@ dedupe_start(dedupe_run *r, news_ctx *ctx, const char *state_config)
 	r->ctx = ctx;
 	r->max_day = INT32_MIN;
 	news_record_init(&r->held);
+	news_record_init(&r->pend_rec);
 	if (r->opts.mode == MODE_NEAR && !r->opts.signatures)
 		r->near = near_index_new(&r->opts.near);
 	if (r->opts.count)
@@ -367,6 +426,9 @@ dedupe_free(dedupe_run *r)
 	egroups_free(r->groups);
 	seen_free(r->seen);
 	news_record_free(&r->held);
+	news_record_free(&r->pend_rec);
+	news_buf_free(&r->pend_line);
+	news_buf_free(&r->pend_id);
 	news_buf_free(&r->scratch);
 	news_buf_free(&r->id);
 	news_buf_free(&r->first);

@@ -51,6 +51,15 @@ typedef struct dedupe_run {
 	size_t *id_off;
 	uint32_t *id_len;
 	size_t n_ids, cap_ids;
+	/* near: a document whose index look-ups are under way, held back
+	 * while the next record's signature is computed (which hides their
+	 * latency); its line as read, its id, whether its signature field
+	 * is to be removed */
+	bool pending;
+	near_sig pend_sig;
+	news_buf pend_line, pend_id;
+	bool pend_signed;
+	news_record pend_rec;           /* to emit it with edits */
 	char *key_list;                 /* the --key argument, split in place */
 	news_reader *reader;            /* the input in hand */
 	int reader_fd;                  /* to poll, or -1: a regular file */

@@ -72,6 +72,9 @@ typedef struct near_sample {
 /* Find the group of a new document and add it.  Returns the document's
  * number; *root is the number of the first document of its group (itself
  * when it is new).  *kept receives the sample that was indexed. */
+/* Start the memory reads a later near_index_add(ix, sig, ...) needs, so
+ * that work done meanwhile hides their latency. */
+void near_index_prefetch(const near_index *ix, const near_sig *sig);
 uint32_t near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
     near_sample *kept);
 /* Add a document decided elsewhere (read back from --state): its sample

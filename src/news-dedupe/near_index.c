@@ -1,15 +1,24 @@
 /* near_index.c: joining signatures into groups of near-duplicates.
  *
- * Memory per document: NEAR_K sample values (8 bytes each), its bound,
- * group and boilerplate mask (17 bytes), and an index entry per value
- * (16 bytes a slot at most half full, plus 8 bytes a posting): about
- * 1.3 KB.  Postings per value are capped and a boilerplate value drops
- * its postings, so a lookup costs O(1) and a document O(NEAR_K). */
+ * Memory per document: NEAR_K sample values (4 bytes each: the top 32 of
+ * their 40 bits, which keep their order), its bound, group and
+ * boilerplate mask (17 bytes), and an index entry per value (a 16-byte
+ * slot in a table at most half full, plus 12 bytes a further posting).
+ * Postings per value are capped and a boilerplate value drops its
+ * postings, so a lookup costs O(1) and a document O(NEAR_K).
+ *
+ * The index is larger than the caches, so a document's look-ups are
+ * cache misses; near_index_prefetch() starts them early (the caller does
+ * other work meanwhile), and the slots a document's look-ups found are
+ * reused when it is added, so each costs one miss at most.  A value's
+ * home slot is given by the top bits of its hash, so that doubling the
+ * table moves slot i to about 2i: growing is one pass in memory order. */
 #include "near.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "near_mem.h"
 #include "news_err.h"
 
 #define NONE UINT32_MAX
@@ -21,22 +30,50 @@
                                  * template's */
 #define MAX_VERIFY 24           /* candidates compared per document */
 #define HIT_SLOTS 2048          /* > 2 * NEAR_K * POSTS_MAX */
+/* First sizes: one huge page (2 MB) each for the slots and the samples,
+ * which is room for a few thousand documents.  Growing costs more than
+ * the rehashing: memory comes zeroed from the kernel, and faulting in
+ * small pages costs more than anything done with them. */
+#define INITIAL_BITS 17
+#define INITIAL_DOCS 8192
 
 /* A value's slot: 16 bytes, with the newest posting inline (most values
- * have one), so that a lookup costs one cache miss. */
+ * have one), so that a lookup costs one cache miss.  Its first word holds
+ * the value and what is known of it: */
+#define VALUE_MASK ((1ULL << NEAR_VALUE_BITS) - 1)
+#define USED (1ULL << 40)
+#define COMMON (1ULL << 41)     /* boilerplate: ignored from now on */
+#define KEY_MASK (VALUE_MASK | USED)
+#define POSTS_SHIFT 42          /* 4 bits: documents posted, <= POSTS_MAX */
+#define GROUPS_SHIFT 46         /* 8 bits: groups seen with it (saturating) */
+#define POS_SHIFT 54            /* 6 bits: its place in the newest posting's
+                                 * sample */
+
 typedef struct vslot {
-	uint64_t value : NEAR_VALUE_BITS;
-	uint64_t used : 1;
-	uint64_t common : 1;    /* boilerplate: ignored from now on */
-	uint64_t posts : 4;     /* documents posted, at most POSTS_MAX */
-	uint64_t groups : 8;    /* groups seen with this value (saturating) */
+	uint64_t w;
 	uint32_t first;         /* the newest posting's document */
 	uint32_t rest;          /* the older postings, or NONE */
 } vslot;
 
+static inline unsigned
+field(uint64_t w, unsigned shift, unsigned bits)
+{
+	return (unsigned)(w >> shift) & ((1u << bits) - 1);
+}
+
+static inline uint64_t
+set_field(uint64_t w, unsigned shift, unsigned bits, unsigned v)
+{
+	const uint64_t m = (((uint64_t)1 << bits) - 1) << shift;
+	return (w & ~m) | ((uint64_t)v << shift & m);
+}
+
+/* An older posting: a document and the value's place in its sample (so
+ * that a value turning boilerplate is masked without a search). */
 typedef struct posting {
 	uint32_t doc;
 	uint32_t next;
+	uint8_t pos;
 } posting;
 
 typedef struct cand {
@@ -48,16 +85,20 @@ struct near_index {
 	near_params p;
 	vslot *slots;
 	size_t cap, used;
+	unsigned bits;          /* cap == 1 << bits */
 	posting *posts;
 	size_t n_posts, cap_posts;
 	uint32_t free_post;
 	/* documents */
-	uint64_t *vals;         /* NEAR_K a document */
-	uint64_t *tau;
+	uint32_t *vals;         /* NEAR_K a document, as sample32() */
+	uint32_t *tau;          /* as sample32() */
 	uint32_t *root;
 	uint64_t *cmask;        /* sample positions that became boilerplate */
 	uint8_t *len;
 	size_t n_docs, cap_docs;
+	/* the slot each kept value of the document being added was found in
+	 * (or the free slot its look-up ended at) */
+	size_t at[NEAR_K];
 	/* scratch: hits per candidate document, in a table stamped with the
 	 * query's number so that it never needs clearing */
 	uint32_t hit_doc[HIT_SLOTS];
@@ -74,8 +115,9 @@ near_index_new(const near_params *p)
 	near_index *ix = news_xcalloc(1, sizeof *ix);
 
 	ix->p = *p;
-	ix->cap = 1 << 12;
-	ix->slots = news_xcalloc(ix->cap, sizeof *ix->slots);
+	ix->bits = INITIAL_BITS;
+	ix->cap = (size_t)1 << ix->bits;
+	ix->slots = near_mem_alloc(ix->cap * sizeof *ix->slots);
 	ix->free_post = NONE;
 	return ix;
 }
@@ -85,13 +127,13 @@ near_index_free(near_index *ix)
 {
 	if (!ix)
 		return;
-	free(ix->slots);
-	free(ix->posts);
-	free(ix->vals);
-	free(ix->tau);
-	free(ix->root);
-	free(ix->cmask);
-	free(ix->len);
+	near_mem_free(ix->slots, ix->cap * sizeof *ix->slots);
+	near_mem_free(ix->posts, ix->cap_posts * sizeof *ix->posts);
+	near_mem_free(ix->vals, ix->cap_docs * NEAR_K * sizeof *ix->vals);
+	near_mem_free(ix->tau, ix->cap_docs * sizeof *ix->tau);
+	near_mem_free(ix->root, ix->cap_docs * sizeof *ix->root);
+	near_mem_free(ix->cmask, ix->cap_docs * sizeof *ix->cmask);
+	near_mem_free(ix->len, ix->cap_docs);
 	free(ix);
 }
 
@@ -105,65 +147,78 @@ size_t
 near_index_memory(const near_index *ix)
 {
 	return ix->cap * sizeof *ix->slots + ix->cap_posts * sizeof *ix->posts +
-	    ix->cap_docs * (NEAR_K * 8 + 8 + 4 + 4 + 1);
+	    ix->cap_docs * (NEAR_K * sizeof *ix->vals + 4 + 4 + 8 + 1);
+}
+
+/* A sample value as kept per document: its top 32 bits (values have
+ * NEAR_VALUE_BITS), which keep the order; two values of two documents'
+ * samples that differ only in the low bits are too rare to matter. */
+static inline uint32_t
+sample32(uint64_t v)
+{
+	v >>= NEAR_VALUE_BITS - 32;
+	return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
 static inline size_t
-home(uint64_t v, size_t cap)
+home(uint64_t v, unsigned bits)
 {
-	return (size_t)((v * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
+	return (size_t)((v * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
 
-static vslot *
-lookup(const near_index *ix, uint64_t v)
+void
+near_index_prefetch(const near_index *ix, const near_sig *sig)
 {
-	for (size_t i = home(v, ix->cap);; i = (i + 1) & (ix->cap - 1)) {
-		if (!ix->slots[i].used)
-			return NULL;
-		if (ix->slots[i].value == v)
-			return &ix->slots[i];
+	for (unsigned i = 0; i < sig->n; i++)
+		__builtin_prefetch(&ix->slots[home(sig->v[i], ix->bits)]);
+}
+
+/* The slot holding v, or the free slot where its look-up ended; linear
+ * probing from `from`, v's home or a slot a look-up of v passed (slots
+ * only fill up, and the table has not grown since). */
+static inline size_t
+find(const near_index *ix, size_t from, uint64_t v)
+{
+	const uint64_t key = v | USED;
+	size_t i = from;
+
+	for (;;) {
+		const uint64_t w = ix->slots[i].w;
+		if (!((w ^ key) & KEY_MASK) | !(w & USED))
+			return i;
+		i = (i + 1) & (ix->cap - 1);
 	}
 }
 
+/* Room for n more values without growing (so that slots found stay put).
+ * Doubling sends the values of slot i to about slot 2i: one pass over
+ * both tables in memory order. */
 static void
-grow_slots(near_index *ix)
+reserve_slots(near_index *ix, size_t n)
 {
-	size_t cap = ix->cap * 2;
-	vslot *slots = news_xcalloc(cap, sizeof *slots);
-
+	if ((ix->used + n) * 2 <= ix->cap)
+		return;
+	unsigned bits = ix->bits;
+	while ((ix->used + n) * 2 > (size_t)1 << bits)
+		bits++;
+	size_t cap = (size_t)1 << bits;
+	vslot *slots = near_mem_alloc(cap * sizeof *slots);
 	for (size_t i = 0; i < ix->cap; i++) {
-		if (!ix->slots[i].used)
+		if (!(ix->slots[i].w & USED))
 			continue;
-		size_t j = home(ix->slots[i].value, cap);
-		while (slots[j].used)
+		size_t j = home(ix->slots[i].w & VALUE_MASK, bits);
+		while (slots[j].w & USED)
 			j = (j + 1) & (cap - 1);
 		slots[j] = ix->slots[i];
 	}
-	free(ix->slots);
+	near_mem_free(ix->slots, ix->cap * sizeof *ix->slots);
 	ix->slots = slots;
 	ix->cap = cap;
-}
-
-static vslot *
-lookup_or_add(near_index *ix, uint64_t v)
-{
-	if ((ix->used + 1) * 2 > ix->cap)
-		grow_slots(ix);
-	size_t i = home(v, ix->cap);
-	while (ix->slots[i].used && ix->slots[i].value != v)
-		i = (i + 1) & (ix->cap - 1);
-	vslot *s = &ix->slots[i];
-	if (!s->used) {
-		s->value = v;
-		s->used = 1;
-		s->first = s->rest = NONE;
-		ix->used++;
-	}
-	return s;
+	ix->bits = bits;
 }
 
 static uint32_t
-new_posting(near_index *ix, uint32_t doc, uint32_t next)
+new_posting(near_index *ix, uint32_t doc, unsigned pos, uint32_t next)
 {
 	uint32_t i;
 
@@ -172,98 +227,121 @@ new_posting(near_index *ix, uint32_t doc, uint32_t next)
 		ix->free_post = ix->posts[i].next;
 	} else {
 		if (ix->n_posts == ix->cap_posts) {
-			ix->cap_posts = ix->cap_posts ? 2 * ix->cap_posts : 1024;
-			if (ix->cap_posts >= NONE)
+			size_t cap = ix->cap_posts ? 2 * ix->cap_posts : 1024;
+			if (cap >= NONE)
 				news_die(3, "near-duplicate index full");
-			ix->posts = news_xrealloc(ix->posts,
-			    ix->cap_posts * sizeof *ix->posts);
+			ix->posts = near_mem_resize(ix->posts,
+			    ix->cap_posts * sizeof *ix->posts, cap * sizeof *ix->posts);
+			ix->cap_posts = cap;
 		}
 		i = (uint32_t)ix->n_posts++;
 	}
 	ix->posts[i].doc = doc;
+	ix->posts[i].pos = (uint8_t)pos;
 	ix->posts[i].next = next;
 	return i;
 }
 
-/* Mark v as boilerplate in document d's sample. */
-static void
-mask_value(near_index *ix, uint32_t d, uint64_t v)
+/* Mark the value at position pos of document d's sample as boilerplate. */
+static inline void
+mask_value(near_index *ix, uint32_t d, unsigned pos)
 {
-	const uint64_t *a = ix->vals + (size_t)d * NEAR_K;
-	unsigned lo = 0, hi = ix->len[d];
-
-	while (lo < hi) {
-		unsigned mid = (lo + hi) / 2;
-		if (a[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < ix->len[d] && a[lo] == v)
-		ix->cmask[d] |= 1ULL << lo;
+	ix->cmask[d] |= 1ULL << pos;
 }
 
-/* Record that document d (group g) has value v. */
+/* Record that document d (group g) has its value v at position pos of
+ * its sample; `from` is where a look-up of v ended, or its home. */
 static void
-post(near_index *ix, uint64_t v, uint32_t d, uint32_t g)
+post(near_index *ix, size_t from, uint64_t v, uint32_t d, unsigned pos,
+    uint32_t g)
 {
-	vslot *s = lookup_or_add(ix, v);
+	vslot *s = &ix->slots[find(ix, from, v)];
+	uint64_t w = s->w;
 
-	if (s->common) {
-		mask_value(ix, d, v);
+	if (!(w & USED)) {
+		/* most values are new: one posting, one group */
+		s->w = v | USED | (1ULL << POSTS_SHIFT) | (1ULL << GROUPS_SHIFT) |
+		    (uint64_t)pos << POS_SHIFT;
+		s->first = d;
+		s->rest = NONE;
+		ix->used++;
 		return;
 	}
-	bool same = s->posts && ix->root[s->first] == g;
+	if (w & COMMON) {
+		mask_value(ix, d, pos);
+		return;
+	}
+	unsigned posts = field(w, POSTS_SHIFT, 4);
+	unsigned groups = field(w, GROUPS_SHIFT, 8);
+	bool same = ix->root[s->first] == g;
 	for (uint32_t p = s->rest; p != NONE && !same; p = ix->posts[p].next)
 		same = ix->root[ix->posts[p].doc] == g;
-	if (!same && s->groups < 255)
-		s->groups++;
-	if (s->groups >= ix->p.boilerplate) {
+	if (!same && groups < 255)
+		groups++;
+	if (groups >= ix->p.boilerplate) {
 		/* seen around unrelated stories: a template's, not a story's */
-		if (s->posts)
-			mask_value(ix, s->first, v);
+		mask_value(ix, s->first, field(w, POS_SHIFT, 6));
 		for (uint32_t p = s->rest, next; p != NONE; p = next) {
 			next = ix->posts[p].next;
-			mask_value(ix, ix->posts[p].doc, v);
+			mask_value(ix, ix->posts[p].doc, ix->posts[p].pos);
 			ix->posts[p].next = ix->free_post;
 			ix->free_post = p;
 		}
-		mask_value(ix, d, v);
+		mask_value(ix, d, pos);
 		s->first = s->rest = NONE;
-		s->posts = 0;
-		s->common = 1;
+		s->w = (w & KEY_MASK) | COMMON |
+		    (uint64_t)groups << GROUPS_SHIFT;
 		return;
 	}
-	if (s->posts < POSTS_MAX) {
-		if (s->posts)
-			s->rest = new_posting(ix, s->first, s->rest);
+	if (posts < POSTS_MAX) {
+		s->rest = new_posting(ix, s->first, field(w, POS_SHIFT, 6),
+		    s->rest);
 		s->first = d;
-		s->posts++;
+		w = set_field(w, POS_SHIFT, 6, pos);
+		posts++;
 	}
+	w = set_field(w, POSTS_SHIFT, 4, posts);
+	s->w = set_field(w, GROUPS_SHIFT, 8, groups);
+}
+
+/* A new document's number, with its sample copied in. */
+static uint32_t
+new_doc(near_index *ix, const near_sample *smp, uint32_t root)
+{
+	if (ix->n_docs == ix->cap_docs) {
+		size_t cap = ix->cap_docs ? 2 * ix->cap_docs : INITIAL_DOCS;
+		if (cap >= NONE)
+			news_die(3, "near-duplicate index full");
+		size_t old = ix->cap_docs;
+		ix->vals = near_mem_resize(ix->vals, old * NEAR_K * sizeof *ix->vals,
+		    cap * NEAR_K * sizeof *ix->vals);
+		ix->tau = near_mem_resize(ix->tau, old * sizeof *ix->tau,
+		    cap * sizeof *ix->tau);
+		ix->root = near_mem_resize(ix->root, old * sizeof *ix->root,
+		    cap * sizeof *ix->root);
+		ix->cmask = near_mem_resize(ix->cmask, old * sizeof *ix->cmask,
+		    cap * sizeof *ix->cmask);
+		ix->len = near_mem_resize(ix->len, old, cap);
+		ix->cap_docs = cap;
+	}
+	uint32_t d = (uint32_t)ix->n_docs++;
+	uint32_t *vals = ix->vals + (size_t)d * NEAR_K;
+	for (unsigned i = 0; i < smp->n; i++)
+		vals[i] = sample32(smp->v[i]);
+	ix->tau[d] = sample32(smp->tau);
+	ix->root[d] = root < d ? ix->root[root] : d;
+	ix->cmask[d] = 0;
+	ix->len[d] = (uint8_t)smp->n;
+	return d;
 }
 
 uint32_t
 near_index_put(near_index *ix, const near_sample *smp, uint32_t root)
 {
-	if (ix->n_docs == ix->cap_docs) {
-		size_t cap = ix->cap_docs ? 2 * ix->cap_docs : 1024;
-		if (cap >= NONE)
-			news_die(3, "near-duplicate index full");
-		ix->vals = news_xrealloc(ix->vals, cap * NEAR_K * sizeof *ix->vals);
-		ix->tau = news_xrealloc(ix->tau, cap * sizeof *ix->tau);
-		ix->root = news_xrealloc(ix->root, cap * sizeof *ix->root);
-		ix->cmask = news_xrealloc(ix->cmask, cap * sizeof *ix->cmask);
-		ix->len = news_xrealloc(ix->len, cap);
-		ix->cap_docs = cap;
-	}
-	uint32_t d = (uint32_t)ix->n_docs++;
-	memcpy(ix->vals + (size_t)d * NEAR_K, smp->v, smp->n * sizeof *smp->v);
-	ix->tau[d] = smp->tau;
-	ix->root[d] = root < d ? ix->root[root] : d;
-	ix->cmask[d] = 0;
-	ix->len[d] = (uint8_t)smp->n;
+	reserve_slots(ix, smp->n);
+	uint32_t d = new_doc(ix, smp, root);
 	for (unsigned i = 0; i < smp->n; i++)
-		post(ix, smp->v[i], d, ix->root[d]);
+		post(ix, home(smp->v[i], ix->bits), smp->v[i], d, i, ix->root[d]);
 	return d;
 }
 
@@ -284,34 +362,53 @@ add_hit(near_index *ix, uint32_t doc)
 	ix->hit_count[i]++;
 }
 
-static int
-cmp_cand(const void *a, const void *b)
+/* The candidates worth comparing: those sharing at least min_hits values,
+ * the MAX_VERIFY sharing the most (the oldest first among equals), in
+ * that order at the front of ix->cands.  Returns how many. */
+static size_t
+best_candidates(near_index *ix, uint32_t min_hits)
 {
-	const cand *x = a, *y = b;
-	if (x->hits != y->hits)
-		return x->hits < y->hits ? 1 : -1;
-	return (x->doc > y->doc) - (x->doc < y->doc);
+	size_t n = 0;
+
+	for (size_t c = 0; c < ix->n_cands; c++) {
+		const cand x = { ix->cands[c].doc, ix->hit_count[ix->cands[c].hits] };
+		if (x.hits < min_hits)
+			continue;
+		/* insert into the sorted front (usually a handful) */
+		size_t j = n < MAX_VERIFY ? n++ : MAX_VERIFY;
+		while (j > 0 && (ix->cands[j - 1].hits < x.hits ||
+		    (ix->cands[j - 1].hits == x.hits && ix->cands[j - 1].doc > x.doc))) {
+			if (j < MAX_VERIFY)
+				ix->cands[j] = ix->cands[j - 1];
+			j--;
+		}
+		if (j < MAX_VERIFY)
+			ix->cands[j] = x;
+	}
+	return n;
 }
 
-/* Resemblance and containment of a sample and document d, both taken
- * below the smaller bound, so that each is a uniform sample of the same
- * shingles.  False when too little is left to judge. */
+/* Resemblance and containment of a sample (values and bound as
+ * sample32()) and document d, both taken below the smaller bound, so that
+ * each is a uniform sample of the same shingles.  False when too little
+ * is left to judge. */
 static bool
-compare(const near_index *ix, const near_sample *a, uint32_t d, double *res,
-    double *con)
+compare(const near_index *ix, const uint32_t *a, unsigned la, uint32_t ta,
+    uint32_t d, double *res, double *con)
 {
-	const uint64_t *b = ix->vals + (size_t)d * NEAR_K;
-	uint64_t tau = a->tau < ix->tau[d] ? a->tau : ix->tau[d];
+	const uint32_t *b = ix->vals + (size_t)d * NEAR_K;
+	const uint32_t tau = ta < ix->tau[d] ? ta : ix->tau[d];
 	unsigned i = 0, j = 0, na = 0, nb = 0, both = 0;
-	unsigned lb = ix->len[d];
-	uint64_t mask = ix->cmask[d];
+	const unsigned lb = ix->len[d];
+	const uint64_t mask = ix->cmask[d];
 
-	while (i < a->n || j < lb) {
+	while (i < la || j < lb) {
 		if (j < lb && (mask >> j & 1)) {
 			j++;
 			continue;
 		}
-		uint64_t x = i < a->n ? a->v[i] : UINT64_MAX;
+		/* past the end: above every bound */
+		uint64_t x = i < la ? a[i] : UINT64_MAX;
 		uint64_t y = j < lb ? b[j] : UINT64_MAX;
 		if (x > tau && y > tau)
 			break;
@@ -341,6 +438,8 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 {
 	near_sample *s = kept;
 
+	/* the slots found below stay valid until the document is added */
+	reserve_slots(ix, NEAR_K);
 	/* keep the smallest values that are not boilerplate; gather the
 	 * documents that share them */
 	s->n = 0;
@@ -349,16 +448,27 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 		memset(ix->hit_stamp, 0, sizeof ix->hit_stamp);
 		ix->stamp = 1;
 	}
-	/* the lookups miss the cache: start them all at once */
-	for (unsigned i = 0; i < sig->n && i < NEAR_K + NEAR_K / 4; i++)
-		__builtin_prefetch(&ix->slots[home(sig->v[i], ix->cap)]);
+	/* The home slots first, all at once: the loads do not wait for one
+	 * another (most miss the cache), where a loop that decides on each
+	 * slot before loading the next would wait for them one by one. */
+	size_t at_home[NEAR_SIG_MAX];
+	uint64_t w_home[NEAR_SIG_MAX];
+	for (unsigned i = 0; i < sig->n; i++) {
+		at_home[i] = home(sig->v[i], ix->bits);
+		w_home[i] = ix->slots[at_home[i]].w;
+	}
 	for (unsigned i = 0; i < sig->n && s->n < NEAR_K; i++) {
-		const vslot *slot = lookup(ix, sig->v[i]);
-		if (slot && slot->common)
+		const uint64_t v = sig->v[i], w = w_home[i];
+		const size_t at = !((w ^ (v | USED)) & KEY_MASK) || !(w & USED) ?
+		    at_home[i] : find(ix, (at_home[i] + 1) & (ix->cap - 1), v);
+		const vslot *slot = &ix->slots[at];
+		if (slot->w & COMMON)
 			continue;
-		s->v[s->n++] = sig->v[i];
-		if (!slot || !slot->posts)
+		ix->at[s->n] = at;
+		s->v[s->n++] = v;
+		if (!(slot->w & USED))
 			continue;
+		/* a value in use and not boilerplate has a posting */
 		add_hit(ix, slot->first);
 		for (uint32_t p = slot->rest; p != NONE; p = ix->posts[p].next)
 			add_hit(ix, ix->posts[p].doc);
@@ -370,28 +480,21 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 	else
 		s->tau = sig->v[sig->n - 1];
 
-	/* compare the documents that share the most values */
-	size_t n_cands = ix->n_cands;
-	for (size_t c = 0; c < n_cands; c++)
-		ix->cands[c].hits = ix->hit_count[ix->cands[c].hits];
-	if (n_cands > 1)
-		qsort(ix->cands, n_cands, sizeof *ix->cands, cmp_cand);
-	/* A duplicate shares at least two values, unless its sample is
-	 * tiny; the many documents that share one common phrase by chance
-	 * are not worth a look. */
-	uint32_t min_hits = s->n < MIN_SAMPLE ? 1 : 2;
-	size_t n_verify = 0;
-	while (n_verify < n_cands && n_verify < MAX_VERIFY &&
-	    ix->cands[n_verify].hits >= min_hits)
-		n_verify++;
+	/* compare the documents that share the most values.  A duplicate
+	 * shares at least two, unless its sample is tiny; the many documents
+	 * that share one common phrase by chance are not worth a look. */
+	size_t n_verify = best_candidates(ix, s->n < MIN_SAMPLE ? 1 : 2);
 	for (size_t c = 0; c < n_verify; c++)
 		__builtin_prefetch(ix->vals + (size_t)ix->cands[c].doc * NEAR_K);
+	uint32_t a[NEAR_K];
+	for (unsigned i = 0; i < s->n; i++)
+		a[i] = sample32(s->v[i]);
 	long best = -1;
 	double best_res = -1, best_con = -1;
 	for (size_t c = 0; c < n_verify; c++) {
 		double res, con;
 		uint32_t d = ix->cands[c].doc;
-		if (!compare(ix, s, d, &res, &con))
+		if (!compare(ix, a, s->n, sample32(s->tau), d, &res, &con))
 			continue;
 		bool dup = res >= ix->p.resemblance ||
 		    (ix->p.containment > 0 && con >= ix->p.containment);
@@ -403,8 +506,12 @@ near_index_add(near_index *ix, const near_sig *sig, uint32_t *root,
 				break;  /* the same sample: none can be closer */
 		}
 	}
-	uint32_t d = near_index_put(ix, s, best < 0 ? (uint32_t)ix->n_docs :
+
+	/* add it, through the slots its look-ups found */
+	uint32_t d = new_doc(ix, s, best < 0 ? (uint32_t)ix->n_docs :
 	    (uint32_t)best);
+	for (unsigned i = 0; i < s->n; i++)
+		post(ix, ix->at[i], s->v[i], d, i, ix->root[d]);
 	*root = ix->root[d];
 	return d;
 }

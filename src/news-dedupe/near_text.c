@@ -165,6 +165,35 @@ word_hash(const unsigned char *s, size_t n, const unsigned char *end,
 
 #define FOLD_ASCII 0x2020202020202020ULL
 
+/* word_hash(s, n, end, FOLD_ASCII) of a word of 1 to 16 bytes with 16
+ * readable bytes at s, with one branch (words of up to 8 bytes or more),
+ * which English text predicts well, where the loop mispredicts often. */
+static inline uint64_t
+short_word_hash(const unsigned char *s, size_t n)
+{
+	const uint64_t mul = 0xff51afd7ed558ccdULL;
+	uint64_t x1, x2, h = n * 0x9E3779B97F4A7C15ULL;
+
+	memcpy(&x1, s, 8);
+	if (n <= 8) {
+		h = (h ^ ((x1 | FOLD_ASCII) & (~0ULL >> (64 - 8 * n)))) * mul;
+		return h ^ h >> 32;
+	}
+	memcpy(&x2, s + 8, 8);
+	h = (h ^ (x1 | FOLD_ASCII)) * mul;
+	h ^= h >> 32;
+	h = (h ^ ((x2 | FOLD_ASCII) & (~0ULL >> (128 - 8 * n)))) * mul;
+	return h ^ h >> 32;
+}
+
+static inline uint64_t
+ascii_word_hash(const unsigned char *s, size_t n, const unsigned char *end)
+{
+	if (n <= 16 && end - s >= 16)
+		return short_word_hash(s, n);
+	return word_hash(s, n, end, FOLD_ASCII);
+}
+
 static uint64_t
 hash_unicode_word(near_tok *t, const char *s, size_t n)
 {
@@ -189,92 +218,135 @@ classify(const char *s, size_t len, size_t *k, int32_t *cp)
 	return 's';
 }
 
-/* Sorting hash values, which are uniform below a known bound: a counting
- * pass into as many buckets as values leaves them nearly sorted, and an
- * insertion sort finishes in about linear time. */
+/* Drop repeated values from v[0..n), keeping the first of each, through
+ * a hash set that grows with the distinct values (a text repeating one
+ * line a million times costs a million look-ups in a tiny set).  Returns
+ * the number left. */
+static size_t
+distinct(near_tok *t, uint64_t *v, size_t n)
+{
+	const uint64_t empty = UINT64_MAX;      /* values have 40 bits */
+	size_t bits = 9, cap = (size_t)1 << bits, count = 0, m = 0;
+
+	news_buf_clear(&t->sort);
+	news_buf_reserve(&t->sort, cap * sizeof(uint64_t));
+	uint64_t *set = (uint64_t *)(void *)t->sort.data;
+	memset(set, 0xff, cap * sizeof *set);
+	for (size_t i = 0; i < n; i++) {
+		size_t h = (size_t)((v[i] * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+		while (set[h] != empty && set[h] != v[i])
+			h = (h + 1) & (cap - 1);
+		if (set[h] == v[i])
+			continue;
+		set[h] = v[i];
+		v[m++] = v[i];
+		if (++count * 2 > cap) {
+			/* grow: the values kept so far are v[0..m) */
+			bits++;
+			cap *= 2;
+			news_buf_clear(&t->sort);
+			news_buf_reserve(&t->sort, cap * sizeof(uint64_t));
+			set = (uint64_t *)(void *)t->sort.data;
+			memset(set, 0xff, cap * sizeof *set);
+			for (size_t j = 0; j < m; j++) {
+				size_t g = (size_t)((v[j] * 0x9E3779B97F4A7C15ULL) >>
+				    (64 - bits));
+				while (set[g] != empty)
+					g = (g + 1) & (cap - 1);
+				set[g] = v[j];
+			}
+		}
+	}
+	return m;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sort hash values, uniform below bound and few of them repeated: a
+ * counting pass into about as many buckets as values leaves them nearly
+ * sorted, and an insertion sort finishes in about linear time.  Many
+ * values (which only a text crafted against the hash gives) go through
+ * qsort instead. */
 static void
-sort_uniform(near_tok *t, uint64_t *v, size_t n, unsigned bound_bits)
+sort_below(near_tok *t, uint64_t *v, size_t n, uint64_t bound)
 {
 	if (n < 2)
 		return;
-	if (n < (1u << 20)) {
-		/* buckets: a power of two near n, indexed by the top bits */
-		unsigned bucket_bits = 1;
-		while ((1u << bucket_bits) < n && bucket_bits < bound_bits)
-			bucket_bits++;
-		size_t nb = (size_t)1 << bucket_bits;
-		unsigned shift = bound_bits - bucket_bits;
-		news_buf_clear(&t->sort);
-		news_buf_reserve(&t->sort, (nb + 1) * sizeof(uint32_t) +
-		    n * sizeof(uint64_t));
-		uint64_t *out = (uint64_t *)(void *)t->sort.data;
-		uint32_t *count = (uint32_t *)(void *)(out + n);
-		memset(count, 0, (nb + 1) * sizeof *count);
-		for (size_t i = 0; i < n; i++)
-			count[(v[i] >> shift) + 1]++;
-		for (size_t b = 1; b <= nb; b++)
-			count[b] += count[b - 1];
-		for (size_t i = 0; i < n; i++)
-			out[count[v[i] >> shift]++] = v[i];
-		memcpy(v, out, n * sizeof *v);
+	if (n > 16 * NEAR_SIG_MAX) {
+		qsort(v, n, sizeof *v, cmp_u64);
+		return;
 	}
-	for (size_t i = 1; i < n; i++) {
-		uint64_t x = v[i];
+	unsigned shift = 0;
+	while (((bound - 1) >> shift) >= 2 * n)
+		shift++;
+	size_t nb = (size_t)((bound - 1) >> shift) + 1;
+	news_buf_clear(&t->sort);
+	news_buf_reserve(&t->sort, n * sizeof(uint64_t) +
+	    (nb + 1) * sizeof(uint32_t));
+	uint64_t *out = (uint64_t *)(void *)t->sort.data;
+	uint32_t *count = (uint32_t *)(void *)(out + n);
+	memset(count, 0, (nb + 1) * sizeof *count);
+	for (size_t i = 0; i < n; i++)
+		count[(v[i] >> shift) + 1]++;
+	for (size_t b = 1; b <= nb; b++)
+		count[b] += count[b - 1];
+	for (size_t i = 0; i < n; i++)
+		out[count[v[i] >> shift]++] = v[i];
+	for (size_t i = 0; i < n; i++) {
+		uint64_t x = out[i];
 		size_t j = i;
-		while (j && v[j - 1] > x) {
-			v[j] = v[j - 1];
+		while (j && out[j - 1] > x) {
+			out[j] = out[j - 1];
 			j--;
 		}
-		v[j] = x;
+		out[j] = x;
 	}
+	memcpy(v, out, n * sizeof *v);
 }
 
 /* The NEAR_SIG_MAX smallest distinct values, ascending.  Hash values are
- * uniform, so a bound that about 2 * NEAR_SIG_MAX of them fall under
+ * uniform, so a bound that about 1.5 * NEAR_SIG_MAX of them fall under
  * picks the candidates in one branch-free pass; an unlucky bound (or a
  * text repeating itself) is raised. */
 static void
 smallest(near_tok *t, const uint64_t *v, size_t n, near_sig *out)
 {
-	/* the bound, a power of two, with 2-4 * NEAR_SIG_MAX values under it */
-	unsigned bits = NEAR_VALUE_BITS;
-	while (bits > 1 && (n >> (NEAR_VALUE_BITS - bits + 1)) >= 2 * NEAR_SIG_MAX)
-		bits--;
+	const uint64_t top = 1ULL << NEAR_VALUE_BITS;
+	const size_t want = NEAR_SIG_MAX + NEAR_SIG_MAX / 2;
+	uint64_t bound = n <= want ? top : top / n * want;
 
 	news_buf_clear(&t->cand);
 	news_buf_reserve(&t->cand, (n + 1) * sizeof *v);
 	uint64_t *w = (uint64_t *)(void *)t->cand.data;
 	for (;;) {
 		size_t m = 0;
-		if (bits >= NEAR_VALUE_BITS) {
-			bits = NEAR_VALUE_BITS;
-			memcpy(w, v, n * sizeof *v);
-			m = n;
-		} else {
-			const uint64_t bound = 1ULL << bits;
-			for (size_t i = 0; i < n; i++) {
-				w[m] = v[i];
-				m += v[i] < bound;
-			}
+		for (size_t i = 0; i < n; i++) {
+			w[m] = v[i];
+			m += v[i] < bound;
 		}
-		sort_uniform(t, w, m, bits);
-		size_t distinct = 0;
-		out->n = 0;
+		/* far more than expected: a text repeating itself */
+		if (m > 4 * want)
+			m = distinct(t, w, m);
+		sort_below(t, w, m, bound);
+		size_t k = 0;
 		for (size_t i = 0; i < m; i++)
-			if (!i || w[i] != w[i - 1]) {
-				distinct++;
-				if (out->n < NEAR_SIG_MAX)
-					out->v[out->n++] = w[i];
-			}
-		if (bits == NEAR_VALUE_BITS) {
-			out->complete = distinct <= NEAR_SIG_MAX;
+			if (!k || w[i] != w[k - 1])
+				w[k++] = w[i];
+		m = k;
+		if (m >= NEAR_SIG_MAX || bound == top) {
+			out->n = m < NEAR_SIG_MAX ? (unsigned)m : NEAR_SIG_MAX;
+			memcpy(out->v, w, out->n * sizeof *w);
+			out->complete = bound == top && m <= NEAR_SIG_MAX;
 			return;
 		}
-		if (out->n == NEAR_SIG_MAX) {
-			out->complete = false;
-			return;
-		}
-		bits += 2;
+		/* few values under the bound: far fewer when the text repeats */
+		uint64_t raise = m < NEAR_SIG_MAX / 4 ? 64 : 4;
+		bound = bound >= top / raise ? top : bound * raise;
 	}
 }
 
@@ -403,19 +475,38 @@ scan_text(near_tok *t, stream *st, const unsigned char *p, size_t n)
 			block_masks(tail, &word[w], &high[w], &brk[w]);
 		}
 	}
-	for (size_t i = 0;;) {
-		size_t start = next_bit(word, i, n, true);
-		if (next_bit(brk, i, start, true) < start)
-			end_segment(st);
-		if (start >= n)
-			break;
-		size_t end = next_bit(word, start, n, false);
-		if (next_bit(high, start, end, true) < end)
-			scan_scalar(t, st, p + start, p + end, p + n);
-		else
-			add_word(st, word_hash(p + start, end - start, p + n,
-			    FOLD_ASCII));
-		i = end;
+	/* Each block's events in order: word starts (a word bit after a
+	 * non-word bit) and breaks.  A word's end is the next non-word bit,
+	 * in this block or a later one. */
+	uint64_t carry = 0;     /* the last bit of the previous block's words */
+	for (size_t w = 0; w < nw; w++) {
+		const uint64_t wd = word[w], starts = wd & ~(wd << 1 | carry);
+		carry = wd >> 63;
+		for (uint64_t ev = starts | brk[w]; ev; ev &= ev - 1) {
+			const unsigned bit = (unsigned)__builtin_ctzll(ev);
+			if (brk[w] >> bit & 1) {
+				end_segment(st);
+				continue;
+			}
+			const size_t start = 64 * w + bit;
+			const uint64_t after = ~wd & (~0ULL << bit);
+			size_t end;
+			bool ascii;
+			if (after) {
+				end = 64 * w + (size_t)__builtin_ctzll(after);
+				ascii = !(high[w] & (after - 1) >> bit << bit);
+			} else {
+				end = next_bit(word, 64 * w + 64, n, false);
+				ascii = next_bit(high, start, end, true) >= end;
+			}
+			if (end > n)
+				end = n;
+			if (ascii)
+				add_word(st, ascii_word_hash(p + start, end - start,
+				    p + n));
+			else
+				scan_scalar(t, st, p + start, p + end, p + n);
+		}
 	}
 }
 #else
@@ -464,10 +555,12 @@ near_sig_encode(const near_sig *s, news_buf *out)
 	static const char hex[] = "0123456789abcdef";
 
 	news_buf_reserve(out, 1 + 10 * (size_t)s->n);
-	news_buf_addc(out, s->complete ? 'c' : 'p');
+	char *p = out->data + out->len;
+	*p++ = s->complete ? 'c' : 'p';
 	for (unsigned i = 0; i < s->n; i++)
 		for (int shift = NEAR_VALUE_BITS - 4; shift >= 0; shift -= 4)
-			news_buf_addc(out, hex[(s->v[i] >> shift) & 15]);
+			*p++ = hex[(s->v[i] >> shift) & 15];
+	out->len = (size_t)(p - out->data);
 }
 
 bool
