@@ -140,6 +140,14 @@ int tag_lex_max_words(const tag_lex *lx);
 /* The code of person role chain `person` at date (YYYYMMDD, 0 unknown). */
 const char *tag_lex_role(const tag_lex *lx, int32_t person, int32_t date,
     char out[12]);
+/* After the last dictionary: index what needs all of them. */
+void tag_lex_finish(tag_lex *lx);
+/* The code of the one known person in office at `date` (YYYYMMDD; 0: the
+ * most recent role) whose family name is `key`, of country and sector
+ * when given ("" or NULL for any): "Foreign Minister Park" in 2023.
+ * False when there is none or more than one. */
+bool tag_lex_family(const tag_lex *lx, const char *key, size_t len,
+    int32_t date, const char *country, const char *sector, char out[12]);
 /* The country (alpha-3) of an ISO alpha-2 code, or NULL. */
 const char *tag_lex_alpha3(const tag_lex *lx, const char *alpha2);
 

@@ -47,6 +47,15 @@ struct tag_lex {
 	char alpha3[26 * 26][4];
 	/* a bit per hash of keys a lower-case word may need */
 	uint64_t lower_bits[1024];
+	/* known people by one word of their names, for "Foreign Minister
+	 * Park": the first and the last word of every name of two or more */
+	struct family {
+		uint64_t hash;
+		int32_t entry;          /* the LK_PERSON entry */
+		bool first;             /* the name's first word (Park Jin) */
+	} *families;
+	size_t n_families, cap_families;
+	bool families_sorted;
 };
 
 static const struct {
@@ -91,6 +100,7 @@ tag_lex_free(tag_lex *lx)
 	news_buf_free(&lx->keys);
 	free(lx->ents);
 	free(lx->roles);
+	free(lx->families);
 	tag_sent_free(&lx->tok);
 	news_buf_free(&lx->key);
 	free(lx);
@@ -361,6 +371,92 @@ tag_lex_role(const tag_lex *lx, int32_t person, int32_t date, char out[12])
 	return out;
 }
 
+static void
+add_family(tag_lex *lx, const char *key, size_t len, int32_t entry, bool first)
+{
+	if (lx->n_families == lx->cap_families) {
+		lx->cap_families = lx->cap_families ? lx->cap_families * 2 : 512;
+		lx->families = news_xrealloc(lx->families,
+		    lx->cap_families * sizeof *lx->families);
+	}
+	lx->families[lx->n_families++] = (struct family){
+		news_hash64(key, len), entry, first };
+	lx->families_sorted = false;
+}
+
+static int
+cmp_family(const void *a, const void *b)
+{
+	const struct family *x = a, *y = b;
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+void
+tag_lex_finish(tag_lex *lx)
+{
+	if (lx->n_families > 1)
+		qsort(lx->families, lx->n_families, sizeof *lx->families, cmp_family);
+	lx->families_sorted = true;
+}
+
+/* Whether a dated role of the chain holds `date`; its code in out. */
+static bool
+role_in_office(const tag_lex *lx, int32_t person, int32_t date, char out[12])
+{
+	const tag_role *best = NULL;
+	for (int32_t i = person; i >= 0; i = lx->roles[i].next) {
+		const tag_role *r = &lx->roles[i];
+		if (r->from == 0 && r->to == 99991231)
+			continue;
+		bool holds = !date || (r->from <= date && date <= r->to);
+		if (holds && (!best || r->from > best->from))
+			best = r;
+	}
+	if (best)
+		tag_copy(out, 12, best->code);
+	return best != NULL;
+}
+
+bool
+tag_lex_family(const tag_lex *lx, const char *key, size_t len, int32_t date,
+    const char *country, const char *sector, char out[12])
+{
+	if (!lx->n_families || !lx->families_sorted)
+		return false;
+	uint64_t h = news_hash64(key, len);
+	size_t lo = 0, hi = lx->n_families;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (lx->families[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* a first word counts only when it is a family name that comes first */
+	int32_t id = tag_lex_find(lx, key, len);
+	bool surname = tag_lex_kind(lx, id, LK_SURNAME) != NULL;
+	char found[12] = "";
+	for (size_t i = lo; i < lx->n_families && lx->families[i].hash == h; i++) {
+		const struct family *f = &lx->families[i];
+		if (f->first && !surname)
+			continue;
+		char code[12];
+		if (!role_in_office(lx, lx->ents[f->entry].person, date, code))
+			continue;
+		if (country && country[0] && strncmp(code, country, 3) != 0)
+			continue;
+		if (sector && sector[0] && strlen(code) > 3 && strcmp(code + 3, sector) != 0)
+			continue;
+		if (found[0] && strcmp(found, code) != 0)
+			return false;   /* two people it could be */
+		tag_copy(found, sizeof found, code);
+	}
+	if (!found[0])
+		return false;
+	tag_copy(out, 12, found);
+	return true;
+}
+
 const char *
 tag_lex_alpha3(const tag_lex *lx, const char *a2)
 {
@@ -495,7 +591,20 @@ load_line(const char *line, size_t len, const char *source,
 			e->value = (int16_t)value;
 			if (kind == LK_PERSON) {
 				/* roles in a chain per person; a user line comes first */
+				bool fresh = e->person < 0;
 				e->person = add_role(lx, code, from, to, e->person);
+				const tag_sent *t = &lx->tok;
+				if (fresh && t->n >= 2) {
+					int32_t idx = (int32_t)(e - lx->ents);
+					size_t l = t->n - 1;
+					add_family(lx, t->keys.data + t->toks[0].kb,
+					    t->toks[0].ke - t->toks[0].kb, idx, true);
+					/* "Ferdinand Marcos Jr.": the word before a suffix */
+					if (l > 1 && (t->toks[l].f & TF_DOT))
+						l--;
+					add_family(lx, t->keys.data + t->toks[l].kb,
+					    t->toks[l].ke - t->toks[l].kb, idx, false);
+				}
 			}
 		}
 		a = bar ? bar + 1 : aend;
@@ -529,6 +638,21 @@ load_countries(tag_lex *lx)
 	}
 }
 
+/* A one-word name that is also an ordinary word: "Central" (Ghana),
+ * "Northeast" (Iceland), "Delta" (Nigeria) name provinces, but in English
+ * text they are the words. */
+static bool
+common_word(tag_lex *lx, const char *name)
+{
+	if (strchr(name, ' ') || strchr(name, '-'))
+		return false;
+	news_buf_clear(&lx->key);
+	for (const char *p = name; *p; p++)
+		news_buf_addc(&lx->key, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	int32_t id = tag_lex_find(lx, lx->key.data, lx->key.len);
+	return tag_lex_kind(lx, id, LK_COMMON) != NULL;
+}
+
 static void
 load_cities(tag_lex *lx)
 {
@@ -550,7 +674,8 @@ load_cities(tag_lex *lx)
 			if (e && (e->city < 0 || tag_cities[e->city].population < c->population))
 				e->city = (int32_t)i;
 		}
-		if (c->state && *c->state && strcmp(c->state, c->name) != 0)
+		if (c->state && *c->state && strcmp(c->state, c->name) != 0 &&
+		    !common_word(lx, c->state))
 			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED, cc);
 	}
 }
@@ -575,10 +700,10 @@ tag_lex_load_builtin(tag_lex *lx)
 	    "abbrev");
 	if (ab)
 		tag_lex_load_dict(lx, ab->name, ab->data, ab->len, "abbrev.txt", false);
-	load_countries(lx);
-	load_cities(lx);
 	load_words(lx, tag_words_common, LK_COMMON, 0);
 	load_words(lx, tag_words_proper, LK_PROPER, LF_CASED);
+	load_countries(lx);
+	load_cities(lx);
 	for (size_t i = 0; i < news_tag_dicts_count; i++) {
 		const news_blob *b = &news_tag_dicts[i];
 		if (b == ab)
@@ -587,4 +712,5 @@ tag_lex_load_builtin(tag_lex *lx)
 		snprintf(src, sizeof src, "%s.txt", b->name);
 		tag_lex_load_dict(lx, b->name, b->data, b->len, src, false);
 	}
+	tag_lex_finish(lx);
 }

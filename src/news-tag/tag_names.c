@@ -93,7 +93,7 @@ kind_rank(const tag_entry *e)
 	case LK_REGION:
 		return 5;
 	case LK_PLACE:
-		return 4;
+		return 6;       /* "Asia" the continent, not the town */
 	case LK_NORP:
 		return 3;
 	case LK_SECTOR:
@@ -362,6 +362,23 @@ place_context(const tag_sent *s, int i)
 		k--;
 	for (int p = 0; preps[p]; p++)
 		if (tag_tok_word(s, k, preps[p]))
+			return true;
+	return false;
+}
+
+/* "North", "northeastern", "Central": a word that names a part of a
+ * place before its name. */
+static bool
+compass_word(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"north", "south", "east", "west", "northeast", "northwest",
+		"southeast", "southwest", "northern", "southern", "eastern",
+		"western", "northeastern", "northwestern", "southeastern",
+		"southwestern", "central", "upper", "lower", NULL,
+	};
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
 			return true;
 	return false;
 }
@@ -661,6 +678,29 @@ known_in_doc(const tag_sent *s, const tag_doc *doc, int a)
 	return tag_doc_find_alias(doc, k, n) != NULL;
 }
 
+/* Does a person's name start at token a (before b)?  A known person, a
+ * given name, a family name that comes first, or a person the document
+ * named: "Park Jin", "Park" (a Korean family name), "Blinken" after
+ * "Antony Blinken". */
+static bool
+person_start(tag_sent *s, const tag_lex *lx, const tag_doc *doc, int a, int b)
+{
+	const tag_tok *t = &s->toks[a];
+	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
+		return true;
+	const tag_entry *e;
+	if (dict_match(s, lx, a, b, 1u << LK_PERSON, &e))
+		return true;
+	if (doc) {
+		size_t n;
+		const char *k = tag_tok_key(s, a, &n);
+		const tag_alias *al = tag_doc_find_alias(doc, k, n);
+		if (al && al->type == TT_PERSON)
+			return true;
+	}
+	return false;
+}
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -759,12 +799,19 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* titles: President, Foreign Minister, Mr., Gen. */
 	int tn;
 	char sec[12];
+	/* "Lincoln Park" is a place, "Foreign Minister Park" a person: a
+	 * title before a family name wins over the place word it also is */
 	bool named_place = org_headed(s, lx, a, b) || loc_headed(s, lx, a, b);
+	if (named_place && (tn = title_at(s, lx, a, b, sec)) > 0 && a + tn < b &&
+	    person_start(s, lx, doc, a + tn, b))
+		named_place = false;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
-		/* "Major League Baseball": a title word starting another name */
+		/* "Major League Baseball": a title word starting another name,
+		 * unless a person's name follows ("Minister Park Jin") */
 		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
 		    has_kind(lx, &s->toks[a + tn], LK_MISCWORD) ||
-		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)))
+		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)) &&
+		    !person_start(s, lx, doc, a + tn, b))
 			break;
 		if (a + tn >= b) {
 			/* a title alone ("the President"): the actor pass decides */
@@ -804,6 +851,16 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
 			ent->capital = true;
 		return;
+	}
+	/* a part of a known place is in it: "Northeast Asia" (ASA),
+	 * "Eastern Ukraine" (UKR) */
+	if (!titled && b - a >= 2 && compass_word(s, a)) {
+		const tag_entry *pe;
+		if (dict_match(s, lx, a + 1, b, (1u << LK_CITY) | (1u << LK_REGION) |
+		    (1u << LK_COUNTRY) | (1u << LK_PLACE), &pe) == b - a - 1) {
+			emit(s, lx, doc, a, b, TT_LOC, pe->code);
+			return;
+		}
 	}
 	if (!titled && org_headed(s, lx, a, b)) {
 		emit(s, lx, doc, a, b, TT_ORG, NULL);
@@ -1040,7 +1097,11 @@ person:;
 		return;
 	}
 	/* a person: the code from the dictionary, else title and modifier */
-	if (country[0] && sector[0])
+	if (titled && len == 1 && !(al && al->code[0]) &&
+	    tag_lex_family(lx, s->keys.data + first->kb, first->ke - first->kb,
+	    s->date, country, sector, code))
+		;       /* "Foreign Minister Park": the one in office then */
+	else if (country[0] && sector[0])
 		tag_code_join(code, country, sector);
 	else if (country[0])
 		tag_copy(code, sizeof code, country);
