@@ -88,11 +88,13 @@ enum {
 	LF_USER = 1 << 5,       /* from a --dict file */
 	LF_PLURAL = 1 << 6,     /* a sector word in the plural (troops) */
 	LF_ACRONYM = 1 << 7,    /* written in capitals: only so in the text */
+	LF_WEAK = 1 << 8,       /* an ordinary word too: "Plateau" only in
+				 * "Plateau state" */
 };
 
 typedef struct tag_entry {
 	uint8_t kind;           /* tag_kind */
-	uint8_t flags;
+	uint16_t flags;
 	int16_t value;          /* month, weekday; city: population rank */
 	char code[12];          /* actor code or sector ("KOR", "IGOUNO", "GOV") */
 	int32_t person;         /* index into the person roles, or -1 */
@@ -214,6 +216,7 @@ typedef struct tag_sent {
 	int32_t date;           /* the sentence's date YYYYMMDD, or 0 */
 	bool headline;          /* title case: capitals say little */
 	bool keys_only;         /* tokenize for keys, without look-ups */
+	char scene[4];          /* "In Ethiopia, ...": the sentence's country */
 } tag_sent;
 
 typedef struct tag_opts {

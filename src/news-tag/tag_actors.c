@@ -22,6 +22,12 @@ static const char *const role_adjectives[] = {
 };
 
 static bool
+capitalised_tok(const tag_sent *s, int i)
+{
+	return (s->toks[i].f & (TF_CAP | TF_UPPER)) != 0;
+}
+
+static bool
 tok_in(const tag_sent *s, int i, const char *const *words)
 {
 	for (int k = 0; words[k]; k++)
@@ -51,12 +57,28 @@ ent_at(const tag_sent *s, int i)
 	return e->dropped ? NULL : e;
 }
 
+/* Codes that name a sector and no country: "MED" (a news agency), "BUS",
+ * "LEG" (a parliament of no country yet). */
+static bool
+sector_only(const char *code)
+{
+	static const char *const sectors[] = {
+		"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP",
+		"PTY", "MED", "BUS", "CVL", "LAB", "EDU", "REF", "HLH", "SPY",
+		"BNK", "ELI", "AGR", "CRM", "UAF", NULL,
+	};
+	for (int k = 0; sectors[k]; k++)
+		if (strncmp(code, sectors[k], 3) == 0)
+			return true;
+	return false;
+}
+
 /* A country code usable as a modifier: "KOR" from KOR, KORGOV; an IGO
  * code whole. */
 static bool
 country_of(const tag_entity *e, char out[12])
 {
-	if (!e || !e->code[0])
+	if (!e || !e->code[0] || sector_only(e->code))
 		return false;
 	if (e->type != TT_GPE && e->type != TT_NORP && e->type != TT_ORG &&
 	    e->type != TT_LOC)
@@ -72,14 +94,15 @@ country_of(const tag_entity *e, char out[12])
 }
 
 /* A role phrase ending exactly at `end` (exclusive), started at most four
- * tokens before: its start, or -1; the sector in sector[]. */
+ * tokens before and not inside an entity before token `floor`: its start,
+ * or -1; the sector in sector[]. */
 static int
-role_ending_at(tag_sent *s, const tag_lex *lx, int end, char sector[12],
-    bool *person_role)
+role_ending_at(tag_sent *s, const tag_lex *lx, int end, int floor,
+    char sector[12], bool *person_role)
 {
 	news_buf *key = &s->scratch;
 	for (int r = end - 1; r >= 0 && r >= end - 4; r--) {
-		if (s->toks[r].ent >= 0 && r < end - 1)
+		if (s->toks[r].ent >= 0 && r < floor)
 			break;
 		if (!((s->toks[r].kinds | s->toks[r].pkinds) & (1u << LK_SECTOR)))
 			continue;
@@ -134,6 +157,14 @@ modifier_before(const tag_sent *s, int r, char country[12], bool *former,
 				*mod_start = e->t0;
 				return true;
 			}
+			/* "Maduro's government": the country of a coded person */
+			if (e && e->type == TT_PERSON && strlen(e->code) >= 3 &&
+			    !sector_only(e->code) && memcmp(e->code, "IGO", 3) != 0 &&
+			    memcmp(e->code, "NGO", 3) != 0) {
+				snprintf(country, 12, "%.3s", e->code);
+				*mod_start = j;         /* the person stays its own entity */
+				return true;
+			}
 			return false;
 		}
 		const tag_entity *e = ent_at(s, j);
@@ -181,8 +212,16 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 	bool person_role, former;
 	int mod;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		int r = role_ending_at(s, lx, end, sector, &person_role);
+		int r = role_ending_at(s, lx, end, end - 1, sector, &person_role);
 		if (r >= 0 && person_role) {
+			/* "Kremlin spokesman", "NATO Secretary-General": the
+			 * role is the organisation's, and so is the code */
+			const tag_entity *o = ent_at(s, r - 1);
+			if (o && o->type == TT_ORG && o->t1 == r && o->code[0] &&
+			    !sector_only(o->code)) {
+				tag_copy(code, 12, o->code);
+				return true;
+			}
 			if (!modifier_before(s, r, country, &former, &mod)) {
 				if (!former)
 					tag_copy(code, 12, sector);
@@ -268,6 +307,9 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (e->code[0]) {
 			continue;       /* a known person out of office */
+		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
+			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
+			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
 		} else if (code[0] && doc && doc->last_actor_country[0]) {
 			tag_code_join(e->code, doc->last_actor_country, code);
 		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {
@@ -287,6 +329,36 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			}
 		}
 	}
+}
+
+/* Is a role word before `end` a modifier of what follows, not an actor:
+ * "the official Korean Central News Agency", "military aircraft", "a
+ * police station"? */
+static bool
+modifies_next(const tag_sent *s, const tag_lex *lx, int end)
+{
+	if ((size_t)end >= s->n)
+		return false;
+	const tag_tok *t = &s->toks[end];
+	const tag_entity *e = ent_at(s, end);
+	if (e && e->t0 == end && e->type != TT_PERSON && e->type != TT_DATE &&
+	    e->type != TT_TIME)
+		return true;
+	if (!(t->f & TF_WORD) || (t->f & (TF_CAP | TF_UPPER)))
+		return false;
+	/* lower-case words are looked up only when an entry needs them */
+	size_t n;
+	const char *k = tag_tok_key(s, end, &n);
+	int32_t id = tag_lex_find(lx, k, n);
+	if (!tag_lex_kind(lx, id, LK_COMMON) || tag_lex_kind(lx, id, LK_FUNCTION) ||
+	    tag_lex_kind(lx, id, LK_SECTOR) || tag_lex_kind(lx, id, LK_DATEWORD))
+		return false;
+	/* a verb after the role makes it the subject: "police fired",
+	 * "the army says" */
+	if (n > 2 && ((k[n - 1] == 'd' && k[n - 2] == 'e') ||
+	    (k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u' && k[n - 2] != 'i')))
+		return false;
+	return true;
 }
 
 /* Is a role at [r, end) followed by the person it titles? */
@@ -333,7 +405,8 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		if (!be)
 			continue;
 		int end = i + best;
-		if ((be->flags & LF_PERSON) && titles_a_person(s, end)) {
+		if (((be->flags & LF_PERSON) && titles_a_person(s, end)) ||
+		    modifies_next(s, lx, end)) {
 			i = end - 1;
 			continue;
 		}
@@ -354,6 +427,15 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (tag_tok_is(s, end, "of") && ent_at(s, end + 1) &&
 		    country_of(ent_at(s, end + 1), country)) {
 			/* "the foreign ministry of China" */
+		} else if (tag_tok_is(s, end, "in") && ent_at(s, end + 1) &&
+		    ent_at(s, end + 1)->type == TT_GPE && strcmp(be->code, "MIL") != 0 &&
+		    strcmp(be->code, "MED") != 0 &&
+		    country_of(ent_at(s, end + 1), country)) {
+			/* "police in Mombasa", "officials in Kyiv" are local;
+			 * troops in a country are often another's */
+		} else if (s->scene[0] && (tag_tok_is(s, i - 1, "the") ||
+		    tag_tok_is(s, i - 1, "its"))) {
+			tag_copy(country, sizeof country, s->scene);
 		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
 		    !(be->flags & LF_PLURAL)) {
 			/* "the ministry": the country of the last ministry named,
@@ -399,6 +481,13 @@ static const char *const locatives[] = {
 	"leave", "left", "arrived", "reach", "reached", "throughout", "of", NULL,
 };
 
+static const char *const compass_adjectives[] = {
+	"north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "downtown", "northeast", "northwest", "southeast",
+	"southwest", "northeastern", "northwestern", "southeastern",
+	"southwestern", "suburban", "greater", NULL,
+};
+
 /* A capital not named as a place stands for its government. */
 /* "SEOUL, Jan. 20 (Yonhap) --", "WASHINGTON (AP) --": where the story is
  * told from, the country unnamed roles ("the foreign ministry") most
@@ -428,7 +517,13 @@ capitals(tag_sent *s)
 		tag_entity *e = &s->ents[i];
 		if (!e->capital || e->dropped || strlen(e->code) != 3)
 			continue;
-		if (tok_in(s, e->t0 - 1, locatives))
+		/* "in Seoul", "in east London", "the capital Sanaa", "the
+		 * Yemeni capital, Sanaa": where, not who */
+		int l = e->t0 - 1;
+		while (l >= 0 && tok_in(s, l, compass_adjectives))
+			l--;
+		if (tok_in(s, l, locatives) || tag_tok_is(s, e->t0 - 1, "capital") ||
+		    (tag_tok_is(s, e->t0 - 1, ",") && tag_tok_is(s, e->t0 - 2, "capital")))
 			continue;
 		/* a dateline: "SEOUL, Jan. 20 (Yonhap) --" */
 		if ((s->toks[e->t0].f & TF_UPPER) || (e->t0 == 0 &&
@@ -438,7 +533,7 @@ capitals(tag_sent *s)
 		/* in a list, a capital is what the first of the list is:
 		 * "Seoul, Tokyo, and Washington would" are governments, "the
 		 * University of Birmingham and London" a place */
-		int l = e->t0 - 1;
+		l = e->t0 - 1;
 		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
 		    tag_tok_is(s, l, ",")) {
 			if (tag_tok_is(s, l - 1, ","))
@@ -451,13 +546,134 @@ capitals(tag_sent *s)
 	}
 }
 
+/* "In Ethiopia, ...", "In neighbouring Sudan, ...": the country the
+ * sentence is set in, for roles it names without one. */
+static void
+find_scene(tag_sent *s)
+{
+	s->scene[0] = 0;
+	if (!tag_tok_is(s, 0, "in"))
+		return;
+	for (int k = 1; k <= 3 && (size_t)k < s->n; k++) {
+		const tag_entity *e = ent_at(s, k);
+		if (e) {
+			if (e->t0 == k && e->type == TT_GPE && strlen(e->code) >= 3 &&
+			    tag_tok_is(s, e->t1, ","))
+				snprintf(s->scene, sizeof s->scene, "%.3s", e->code);
+			return;
+		}
+		if (capitalised_tok(s, k) || !(s->toks[k].f & TF_WORD))
+			return;
+	}
+}
+
+static bool
+state_sector(const char *code)
+{
+	static const char *const sectors[] = {
+		"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "BNK", NULL,
+	};
+	for (int k = 0; sectors[k]; k++)
+		if (strcmp(code, sectors[k]) == 0)
+			return true;
+	return false;
+}
+
+/* The country of the last actor with a country and a sector named before
+ * token t in the sentence. */
+static bool
+actor_before(const tag_sent *s, int t, char country[12])
+{
+	const tag_entity *best = NULL;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->t1 > t || strlen(e->code) < 6 || sector_only(e->code) ||
+		    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0 ||
+		    (e->type != TT_PERSON && e->type != TT_ORG && e->type != TT_ACTOR))
+			continue;
+		if (!best || e->t1 > best->t1)
+			best = e;
+	}
+	if (!best)
+		return false;
+	snprintf(country, 12, "%.3s", best->code);
+	return true;
+}
+
+/* Organisations named by a role: "Taiwan's Defense Ministry", "the
+ * Royal Navy", "South Korea's Joint Chiefs of Staff", "the Foreign
+ * Office".  The role gives the sector; the country comes from the words
+ * before or after, or from the document, as for "the ministry". */
+static void
+org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
+{
+	static const char *const institutional[] = {
+		"royal", "national", "federal", "metropolitan", "state", "central",
+		"supreme", "imperial", "armed", "people's", "high", "constitutional",
+		"foreign", "home", "interior", "defense", "defence", "naval", NULL,
+	};
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (e->dropped || e->type != TT_ORG || (e->code[0] && !sector_only(e->code)))
+			continue;
+		/* the sector phrase at its end, with only institutional words
+		 * before it */
+		char sector[12] = "";
+		bool person_role = false;
+		int r = role_ending_at(s, lx, e->t1, e->t0, sector, &person_role);
+		if (r < e->t0 || person_role)
+			sector[0] = 0;
+		for (int k = e->t0; sector[0] && k < r; k++)
+			if (!tok_in(s, k, institutional))
+				sector[0] = 0;
+		/* a parliament, a court, a cabinet of no country yet ("LEG");
+		 * news agencies ("MED") serve the world */
+		if (!sector[0] && e->code[0] && state_sector(e->code))
+			snprintf(sector, sizeof sector, "%.3s", e->code);
+		if (!sector[0])
+			continue;
+		char country[12] = "";
+		bool former = false;
+		int start;
+		const tag_entity *of = tag_tok_is(s, e->t1, "of") ? ent_at(s, e->t1 + 1) : NULL;
+		if (modifier_before(s, e->t0, country, &former, &start)) {
+			;
+		} else if (of && of->type == TT_GPE && country_of(of, country)) {
+			;       /* "the Supreme Court of India" */
+		} else if (s->scene[0]) {
+			tag_copy(country, sizeof country, s->scene);
+		} else if (!fallback) {
+			continue;       /* after the people are coded */
+		} else if (actor_before(s, e->t0, country)) {
+			;       /* "Defence Secretary Grant Shapps said the Royal Navy" */
+		} else if (doc) {
+			size_t hn;
+			const char *hk = tag_tok_key(s, e->t1 - 1, &hn);
+			const tag_alias *al = head_alias(doc, hk, hn);
+			if (al)
+				tag_copy(country, sizeof country, al->code);
+			else if (doc->home[0])
+				tag_copy(country, sizeof country, doc->home);
+			else
+				tag_copy(country, sizeof country, doc->last_actor_country);
+		}
+		if (!country[0] || memcmp(country, "IGO", 3) == 0 ||
+		    memcmp(country, "NGO", 3) == 0)
+			continue;
+		tag_code_join(e->code, country, sector);
+	}
+}
+
 void
 tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
 	dateline(s, doc);
+	find_scene(s);
 	capitals(s);
+	org_codes(s, lx, doc, false);
 	code_people(s, lx, doc);
+	org_codes(s, lx, doc, true);
 	if (opts->nominals)
 		nominal_actors(s, lx, doc);
 	/* "the ministry" after "the Chinese Foreign Ministry" */

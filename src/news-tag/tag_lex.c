@@ -248,7 +248,7 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 	tag_entry *e = &lx->ents[idx];
 	memset(e, 0, sizeof *e);
 	e->kind = (uint8_t)kind;
-	e->flags = (uint8_t)flags;
+	e->flags = (uint16_t)flags;
 	e->person = -1;
 	e->city = -1;
 	tag_copy(e->code, sizeof e->code, code ? code : "");
@@ -639,8 +639,9 @@ load_countries(tag_lex *lx)
 }
 
 /* A one-word name that is also an ordinary word: "Central" (Ghana),
- * "Northeast" (Iceland), "Delta" (Nigeria) name provinces, but in English
- * text they are the words. */
+ * "Northeast" (Iceland), "Plateau" (Nigeria) name provinces, but in
+ * English text they are most often the words: they count only in
+ * "Plateau state" (LF_WEAK). */
 static bool
 common_word(tag_lex *lx, const char *name)
 {
@@ -651,6 +652,31 @@ common_word(tag_lex *lx, const char *name)
 		news_buf_addc(&lx->key, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
 	int32_t id = tag_lex_find(lx, lx->key.data, lx->key.len);
 	return tag_lex_kind(lx, id, LK_COMMON) != NULL;
+}
+
+/* "Central Region", "Northern Province", "North West": names many
+ * countries give a province, so they say nothing of which. */
+static bool
+generic_division(const char *name)
+{
+	static const char *const words[] = {
+		"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+		"Western", "Central", "Northeast", "Northwest", "Southeast",
+		"Southwest", "Region", "Province", "District", "State", "Area",
+		"Division", "Territory", "Governorate", "and", NULL,
+	};
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, " ");
+		bool known = false;
+		for (int k = 0; words[k] && !known; k++)
+			known = strlen(words[k]) == n && memcmp(words[k], p, n) == 0;
+		if (!known)
+			return false;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return true;
 }
 
 static void
@@ -675,8 +701,9 @@ load_cities(tag_lex *lx)
 				e->city = (int32_t)i;
 		}
 		if (c->state && *c->state && strcmp(c->state, c->name) != 0 &&
-		    !common_word(lx, c->state))
-			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED, cc);
+		    !generic_division(c->state))
+			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED |
+			    (common_word(lx, c->state) ? LF_WEAK : 0), cc);
 	}
 }
 

@@ -112,11 +112,27 @@ city_pop(const tag_entry *e)
 	return e->kind == LK_CITY && e->city >= 0 ? tag_cities[e->city].population : 0;
 }
 
+/* "state", "province": a word after a province's name that says it is one. */
+static bool
+division_after(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"state", "province", "region", "governorate", "district", "county",
+		"department", "oblast", "prefecture", NULL,
+	};
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
 /* Whether entry e may match tokens [i, i+n) as written. */
 static bool
 case_ok(const tag_sent *s, const tag_entry *e, int i, int n)
 {
 	const tag_tok *t = &s->toks[i];
+	if ((e->flags & LF_WEAK) && !division_after(s, i + n))
+		return false;
 	if (e->flags & LF_ACRONYM)
 		return (t->f & (TF_UPPER | TF_DOT)) && n == 1 &&
 		    (t->f & (TF_UPPER)) ;
@@ -140,7 +156,7 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 	/* a name phrase that starts with a small word goes on with a capital
 	 * ("the States", "mainland China") */
 	if (!(kinds & TITLE_KINDS) && !(s->toks[i].kinds & kinds) &&
-	    (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
+	    !capitalised(&s->toks[i]) && (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
 	    !capitalised(&s->toks[i + 1]))
 		return 0;
 	news_buf *key = &s->scratch;
@@ -262,6 +278,26 @@ and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 	return o && (o->flags & LF_HEAD) && k - 1 > j + 1;
 }
 
+/* "el-Sisi", "al-Assad", "d'Alembert": a family name written with its
+ * particle, in lower case, joined to it. */
+static bool
+particle_name(const tag_sent *s, int i)
+{
+	const unsigned char *p = (const unsigned char *)s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 0;
+	while (k < n && k < 4 && p[k] >= 'a' && p[k] <= 'z')
+		k++;
+	if (k == 0 || k == 4 || k + 1 >= n)
+		return false;
+	if (p[k] == '-' || p[k] == '\'')
+		k++;
+	else if (k + 3 < n && p[k] == 0xe2 && p[k + 1] == 0x80 && p[k + 2] == 0x99)
+		k += 3;         /* ’ */
+	else
+		return false;
+	return k < n && ((p[k] >= 'A' && p[k] <= 'Z') || p[k] >= 0xc3);
+}
+
 /* The end of the run of capitalised words starting at i. */
 static int
 chunk_end(const tag_sent *s, const tag_lex *lx, int i)
@@ -271,7 +307,7 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 		/* names are short; a bound keeps long runs of capitals linear */
 		if ((size_t)j >= s->n || j - i >= 16)
 			break;
-		if (name_word(s, lx, j)) {
+		if (name_word(s, lx, j) || (particle_name(s, j) && s->toks[j].ent < 0)) {
 			j++;
 			continue;
 		}
@@ -525,7 +561,9 @@ static bool
 single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
     const tag_entry *e)
 {
-	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)))
+	/* capitals, a user's cities and those of our own list (no index
+	 * into the city table) are what they say */
+	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)) || e->city < 0)
 		return false;
 	if (place_context(s, a))
 		return false;
@@ -569,6 +607,26 @@ noun_before(const tag_sent *s, const tag_lex *lx, int a)
 	if (k == a - 1 && has_kind(lx, t, LK_PERNOUN))
 		return TT_PERSON;
 	return -1;
+}
+
+/* "the city of", "the province": a noun before a name (or before "of")
+ * that makes it a settlement or a division, a GPE. */
+static bool
+settlement_before(const tag_sent *s, int a)
+{
+	static const char *const nouns[] = {
+		"city", "cities", "town", "towns", "village", "villages", "capital",
+		"province", "provinces", "state", "district", "districts", "county",
+		"municipality", "commune", "hamlet", "settlement", "oblast",
+		"prefecture", "port", "region", NULL,
+	};
+	int k = a - 1;
+	if (tag_tok_is(s, k, "of"))
+		k--;
+	for (int i = 0; nouns[i]; i++)
+		if (tag_tok_word(s, k, nouns[i]))
+			return true;
+	return false;
 }
 
 /* The type of a capitalised word nothing else explains, from the words
@@ -863,8 +921,22 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 		}
 	}
 	if (!titled && org_headed(s, lx, a, b)) {
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		/* "African Union Commission": a body of a known organisation
+		 * has its code */
+		emit(s, lx, doc, a, b, TT_ORG, n && e->kind == LK_ORG &&
+		    (strncmp(e->code, "IGO", 3) == 0 || strncmp(e->code, "NGO", 3) == 0) ?
+		    e->code : NULL);
 		return;
+	}
+	/* "Joint Chiefs of Staff", "Foreign Ministry": a body named by its
+	 * role alone (tag_actors finds its country) */
+	{
+		const tag_entry *se;
+		if (!titled && dict_match(s, lx, a, b, 1u << LK_SECTOR, &se) == b - a &&
+		    !(se->flags & LF_PERSON) && (b - a > 1 || !(s->toks[a].f & TF_START))) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
 	}
 	if (!titled && loc_headed(s, lx, a, b)) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
@@ -1067,7 +1139,10 @@ person:;
 		if (nb == TT_PERSON)
 			person = true;
 		else if (nb >= 0) {
-			emit(s, lx, doc, a, b, nb == TT_GPE ? TT_LOC : nb, NULL);
+			/* "the city of Wad Madani" is a GPE, "the Kamobeul Bolon
+			 * river" a place */
+			emit(s, lx, doc, a, b, nb == TT_GPE && !settlement_before(s, a) ?
+			    TT_LOC : nb, NULL);
 			return;
 		}
 	}
@@ -1181,6 +1256,11 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 			}
 		}
 		if (!name_word(s, lx, i))
+			continue;
+		/* "The Houthi rebels": no name starts with an article, and the
+		 * next word may start a phrase that goes on in lower case */
+		if ((t->f & TF_START) && (tag_tok_is(s, i, "the") || tag_tok_is(s, i, "a") ||
+		    tag_tok_is(s, i, "an")))
 			continue;
 		int j = chunk_end(s, lx, i);
 		classify_run(s, lx, doc, i, j);
