@@ -116,6 +116,8 @@ role_ending_at(tag_sent *s, const tag_lex *lx, int end, int floor,
 		/* prefer the longest: keep looking further left */
 		int best = r;
 		for (int r2 = r - 1; r2 >= 0 && r2 >= end - 4; r2--) {
+			if (s->toks[r2].ent >= 0 && r2 < floor)
+				break;
 			if (!(s->toks[r2].pkinds & (1u << LK_SECTOR)))
 				continue;
 			tag_key_of(s, r2, end, key);
@@ -180,6 +182,47 @@ modifier_before(const tag_sent *s, int r, char country[12], bool *former,
 	return false;
 }
 
+/* The organisation a role at r belongs to: "Kremlin spokesman", "the
+ * Taliban's chief spokesman", "foreign ministry spokeswoman" (an ACTOR). */
+static const tag_entity *
+owner_org(const tag_sent *s, int r)
+{
+	static const char *const determiners[] = {
+		"the", "his", "her", "their", "its", "a", "an", NULL,
+	};
+	int k = r - 1;
+	while (k >= 0 && tok_in(s, k, role_adjectives) && !tok_in(s, k, determiners))
+		k--;
+	const tag_entity *o;
+	if (k >= 1 && (s->toks[k].f & TF_POSS))
+		o = ent_at(s, k - 1);
+	else if ((o = ent_at(s, k)) && o->t1 != k + 1)
+		o = NULL;
+	if (!o || (o->type != TT_ORG && o->type != TT_ACTOR) || !o->code[0] ||
+	    sector_only(o->code) || strlen(o->code) < 6)
+		return NULL;
+	return o;
+}
+
+/* "its forces", "their troops": the country of what the sentence named
+ * before token t that can own them (a country, an organisation, an
+ * actor). */
+static bool
+owner_before(const tag_sent *s, int t, char country[12])
+{
+	const tag_entity *best = NULL;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		char c[12];
+		if (e->dropped || e->t1 > t || e->type == TT_PERSON || !country_of(e, c) ||
+		    memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+			continue;
+		if (!best || e->t1 > best->t1)
+			best = e;
+	}
+	return best && country_of(best, country);
+}
+
 /* Where a role's complement ("to North Korea", "for Korean Peninsula
  * Affairs") ends before token p, the role ends at the returned index. */
 static int
@@ -211,27 +254,34 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 	char sector[12], country[12];
 	bool person_role, former;
 	int mod;
-	for (int attempt = 0; attempt < 2; attempt++) {
+	for (int attempt = 0; attempt < 3; attempt++) {
 		int r = role_ending_at(s, lx, end, end - 1, sector, &person_role);
 		if (r >= 0 && person_role) {
-			/* "Kremlin spokesman", "NATO Secretary-General": the
-			 * role is the organisation's, and so is the code */
-			const tag_entity *o = ent_at(s, r - 1);
-			if (o && o->type == TT_ORG && o->t1 == r && o->code[0] &&
-			    !sector_only(o->code)) {
+			/* "Kremlin spokesman", "NATO Secretary-General", "the
+			 * Taliban's chief spokesman": the role is the
+			 * organisation's, and so is the code */
+			const tag_entity *o = owner_org(s, r);
+			if (o) {
 				tag_copy(code, 12, o->code);
 				return true;
 			}
-			if (!modifier_before(s, r, country, &former, &mod)) {
-				if (!former)
-					tag_copy(code, 12, sector);
-				return false;
+			if (modifier_before(s, r, country, &former, &mod)) {
+				if (former || memcmp(country, "IGO", 3) == 0)
+					tag_copy(code, 12, country);
+				else
+					tag_code_join(code, country, sector);
+				return true;
 			}
-			if (former || memcmp(country, "IGO", 3) == 0)
-				tag_copy(code, 12, country);
-			else
-				tag_code_join(code, country, sector);
-			return true;
+			if (former)
+				return false;
+			if (!code[0])
+				tag_copy(code, 12, sector);
+			/* "Pakistan's army chief, Gen. Asim Munir": a title
+			 * before the name, an apposition before the title */
+			if (!tag_tok_is(s, r - 1, ","))
+				return false;
+			end = r - 1;
+			continue;
 		}
 		int c = skip_complement(s, end);
 		if (c == end)
@@ -381,32 +431,64 @@ titles_a_person(const tag_sent *s, int end)
 	return false;
 }
 
+/* The longest role phrase starting at token i, not crossing an entity:
+ * its length, its entry in *be. */
+static int
+sector_at(tag_sent *s, const tag_lex *lx, int i, const tag_entry **be)
+{
+	int best = 0;
+	*be = NULL;
+	if ((size_t)i >= s->n || s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
+	    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
+		return 0;
+	for (int len = 1; len <= 4 && (size_t)(i + len) <= s->n; len++) {
+		if (s->toks[i + len - 1].ent >= 0)
+			break;
+		tag_key_of(s, i, i + len, &s->scratch);
+		int32_t id = tag_lex_find(lx, s->scratch.data, s->scratch.len);
+		if (id < 0)
+			break;
+		const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
+		if (e)
+			best = len, *be = e;
+	}
+	return best;
+}
+
 static void
 nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
 	for (int i = 0; (size_t)i < s->n; i++) {
-		if (s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
-		    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
-			continue;
-		/* the longest sector phrase starting here */
-		int best = 0;
-		const tag_entry *be = NULL;
-		for (int len = 1; len <= 4 && (size_t)(i + len) <= s->n; len++) {
-			if (s->toks[i + len - 1].ent >= 0)
-				break;
-			tag_key_of(s, i, i + len, &s->scratch);
-			int32_t id = tag_lex_find(lx, s->scratch.data, s->scratch.len);
-			if (id < 0)
-				break;
-			const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
-			if (e)
-				best = len, be = e;
-		}
+		const tag_entry *be, *be2;
+		int best = sector_at(s, lx, i, &be);
 		if (!be)
 			continue;
 		int end = i + best;
-		if (((be->flags & LF_PERSON) && titles_a_person(s, end)) ||
-		    modifies_next(s, lx, end)) {
+		const char *sector = be->code;
+		unsigned flags = be->flags;
+		/* "chief spokesman", "ministry official", "military
+		 * spokesman": two role words make one role, of the sector of
+		 * the first unless it only names a rank */
+		int best2 = sector_at(s, lx, end, &be2);
+		/* but "foreign ministry spokeswoman Pham Thu Hang": the
+		 * ministry is an actor of its own, and hers */
+		if (be2 && !(flags & LF_PERSON) && (be2->flags & LF_PERSON) &&
+		    titles_a_person(s, end + best2))
+			be2 = NULL;
+		if (be2) {
+			if (flags & LF_PERSON)
+				sector = be2->code;
+			flags = be2->flags;
+			end += best2;
+		}
+		/* a plural role is followed by its verb ("officials accuse"),
+		 * a singular one may modify a noun ("a police station") */
+		size_t ln;
+		const char *lk = tag_tok_key(s, end - 1, &ln);
+		bool plural = (flags & LF_PLURAL) || (ln > 3 && lk[ln - 1] == 's' &&
+		    lk[ln - 2] != 's');
+		if (((flags & LF_PERSON) && titles_a_person(s, end)) ||
+		    (!plural && modifies_next(s, lx, end))) {
 			i = end - 1;
 			continue;
 		}
@@ -428,16 +510,18 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		    country_of(ent_at(s, end + 1), country)) {
 			/* "the foreign ministry of China" */
 		} else if (tag_tok_is(s, end, "in") && ent_at(s, end + 1) &&
-		    ent_at(s, end + 1)->type == TT_GPE && strcmp(be->code, "MIL") != 0 &&
-		    strcmp(be->code, "MED") != 0 &&
+		    ent_at(s, end + 1)->type == TT_GPE && strcmp(sector, "MIL") != 0 &&
+		    strcmp(sector, "MED") != 0 &&
 		    country_of(ent_at(s, end + 1), country)) {
 			/* "police in Mombasa", "officials in Kyiv" are local;
 			 * troops in a country are often another's */
+		} else if (tag_tok_is(s, i - 1, "its") && owner_before(s, i, country)) {
+			/* "Azerbaijan's defence ministry said its forces" */
 		} else if (s->scene[0] && (tag_tok_is(s, i - 1, "the") ||
 		    tag_tok_is(s, i - 1, "its"))) {
 			tag_copy(country, sizeof country, s->scene);
 		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
-		    !(be->flags & LF_PLURAL)) {
+		    !(flags & LF_PLURAL)) {
 			/* "the ministry": the country of the last ministry named,
 			 * else of the dateline, else of the last actor */
 			size_t hn;
@@ -458,7 +542,7 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		if (memcmp(country, "IGO", 3) == 0)
 			tag_copy(code, sizeof code, country);
 		else
-			tag_code_join(code, country, be->code);
+			tag_code_join(code, country, sector);
 		/* leading adjectives stay out; the span is modifier + role */
 		if (tag_add_entity(s, start, end, TT_ACTOR, code) && doc &&
 		    memcmp(country, "IGO", 3) != 0) {
@@ -487,6 +571,35 @@ static const char *const compass_adjectives[] = {
 	"southwest", "northeastern", "northwestern", "southeastern",
 	"southwestern", "suburban", "greater", NULL,
 };
+
+/* "travel to Cairo", "the first visit by a Chinese minister to Seoul",
+ * "from Seoul to Tokyo": "to" at t ends a movement, so what follows is a
+ * place; "assistance to Bamako", "a message to Pyongyang" go to a
+ * government. */
+static bool
+motion_before(const tag_sent *s, int t)
+{
+	static const char *const motion[] = {
+		"travel", "travels", "traveled", "travelled", "traveling",
+		"travelling", "trip", "trips", "visit", "visits", "visited",
+		"visiting", "flew", "fly", "flies", "flying", "flight", "flights",
+		"went", "go", "goes", "going", "gone", "came", "come", "comes",
+		"coming", "return", "returns", "returned", "returning", "back",
+		"arrive", "arrived", "move", "moved", "moving", "head", "heads",
+		"headed", "heading", "relocate", "relocated", "fled", "flee",
+		"fleeing", "deported", "deport", "deployed", "deploy", "route",
+		"road", "journey", "way", "bound", "sail", "sailed", "drove",
+		"drive", "driven", "walked", "marched", "crossed", "from",
+		"moved", "tour", "toured", "transferred", "shipped", NULL,
+	};
+	for (int k = t - 1; k >= 0 && k >= t - 6; k--) {
+		if (tag_tok_is(s, k, ",") || tag_tok_is(s, k, ";"))
+			break;
+		if (tok_in(s, k, motion))
+			return true;
+	}
+	return false;
+}
 
 /* A capital not named as a place stands for its government. */
 /* "SEOUL, Jan. 20 (Yonhap) --", "WASHINGTON (AP) --": where the story is
@@ -522,7 +635,8 @@ capitals(tag_sent *s)
 		int l = e->t0 - 1;
 		while (l >= 0 && tok_in(s, l, compass_adjectives))
 			l--;
-		if (tok_in(s, l, locatives) || tag_tok_is(s, e->t0 - 1, "capital") ||
+		if ((tok_in(s, l, locatives) && (!tag_tok_is(s, l, "to") || motion_before(s, l))) ||
+		    tag_tok_is(s, e->t0 - 1, "capital") ||
 		    (tag_tok_is(s, e->t0 - 1, ",") && tag_tok_is(s, e->t0 - 2, "capital")))
 			continue;
 		/* a dateline: "SEOUL, Jan. 20 (Yonhap) --" */
@@ -672,10 +786,12 @@ tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 	find_scene(s);
 	capitals(s);
 	org_codes(s, lx, doc, false);
-	code_people(s, lx, doc);
-	org_codes(s, lx, doc, true);
+	/* unnamed actors first: "foreign ministry spokeswoman Pham Thu Hang"
+	 * takes the ministry's code */
 	if (opts->nominals)
 		nominal_actors(s, lx, doc);
+	code_people(s, lx, doc);
+	org_codes(s, lx, doc, true);
 	/* "the ministry" after "the Chinese Foreign Ministry" */
 	if (doc) {
 		for (size_t i = 0; i < s->n_ents; i++) {

@@ -271,6 +271,12 @@ and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 		    !(s->toks[j + 1].kinds & NAME_KINDS & ~(1u << LK_NORP)))
 			return true;
 	}
+	/* "... and Space Administration": the words before "and" are
+	 * ordinary words too ("Chinese President Xi Jinping and Vietnamese
+	 * Communist Party" are two) */
+	for (int w = i; w < j; w++)
+		if (!is_common(lx, &s->toks[w]) && !has_kind(lx, &s->toks[w], LK_ORGWORD))
+			return false;
 	int k = j + 1;
 	while ((size_t)k < s->n && k < j + 6 && name_word(s, lx, k))
 		k++;
@@ -711,7 +717,10 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 			return -1;
 		return TT_LOC;
 	}
-	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n)
+	/* a word alone at the end is a title or a term, unless it ends a
+	 * list ("in Timbuktu and Kidal.") */
+	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n &&
+	    !(tag_tok_is(s, a - 1, "and") || tag_tok_is(s, a - 1, "or")))
 		return -1;
 	return TT_PERSON;
 }
@@ -1007,7 +1016,19 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
-			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN)) {
+			/* but "Amos Hochstein" is a person: a word no place
+			 * list knows after a town's name needs a place's
+			 * context */
+			bool placelike = true;
+			for (int k = a + n; k < b && placelike; k++) {
+				const tag_tok *t = &s->toks[k];
+				placelike = is_common(lx, t) || has_kind(lx, t, LK_LOCWORD) ||
+				    (t->kinds & ((1u << LK_CITY) | (1u << LK_REGION) |
+				    (1u << LK_COUNTRY) | (1u << LK_PLACE)));
+			}
+			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN) && (placelike ||
+			    e->kind != LK_CITY || place_context(s, a) ||
+			    !single_place_doubtful(s, lx, a, e))) {
 				emit(s, lx, doc, a, b, type_of_entry(e), e->code);
 				return;
 			}
