@@ -226,3 +226,22 @@ ents() {
 	# titles, wars and laws are no names of ours
 	assert_equal "$(ents 3)" "Spanish/NORP/ESP/"
 }
+
+@test "news-tag: the news set gives every sentence its entities and codes" {
+	# tests/fixtures/news-tag/news.txt: wire-news sentences of our own
+	# (heads of state, ministers, spokespeople, militaries, rebels,
+	# police, IGOs, capitals, datelines, counterparts, possessives) with
+	# the entities they should get; check-set.sh prints what differs
+	run --separate-stderr "$FIXTURES/news-tag/check-set.sh" "$FIXTURES/news-tag/news.txt"
+	assert_success
+	assert_output --partial "differing 0;"
+}
+
+@test "news-tag: the news set checker finds a wrong code" {
+	# the check can fail: one code changed in a copy of the set
+	sed 's|Park Jin/PERSON/KORGOV|Park Jin/PERSON/CHNGOV|' "$FIXTURES/news-tag/news.txt" > "$BATS_TEST_TMPDIR/set.txt"
+	run --separate-stderr "$FIXTURES/news-tag/check-set.sh" "$BATS_TEST_TMPDIR/set.txt"
+	assert_failure 1
+	assert_output --partial "- Park Jin/PERSON/CHNGOV"
+	assert_output --partial "+ Park Jin/PERSON/KORGOV"
+}
