@@ -220,7 +220,8 @@ ents() {
 	    '{"text":"Visitors come from Kraków, Zorbatown and Wrocław, and the Summer Institute of Linguistics."}' \
 	    '{"text":"Aesthetic Appreciation and Spanish Art: World War II and the Marriage Act"}'
 	assert_success
-	assert_equal "$(ents 1)" "Louis XV/PERSON//|France/GPE/FRA/|Computing Research Association/ORG//|CRA/ORG//"
+	# one name and where it is from: one person ("Dara Vint of Chile" is two)
+	assert_equal "$(ents 1)" "Louis XV of France/PERSON//|Computing Research Association/ORG//|CRA/ORG//"
 	# an unknown name in a list of cities is a place
 	assert_equal "$(ents 2)" "Kraków/GPE/POL/|Zorbatown/GPE//|Wrocław/GPE/POL/|Summer Institute of Linguistics/ORG//"
 	# titles, wars and laws are no names of ours

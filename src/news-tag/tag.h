@@ -66,6 +66,7 @@ enum tag_kind {
 	LK_PLACENOUN,   /* "village": a noun before a place's name */
 	LK_ORGNOUN,     /* "publisher": a noun before an organisation's name */
 	LK_PERNOUN,     /* "novelist": a noun before a person's name */
+	LK_WORKNOUN,    /* "film": a noun before a work's title (no entity) */
 	LK_PARTICLE,    /* van, der, bin, al: inside names */
 	LK_NONAME,      /* capitalised but never a name on its own */
 	LK_COMMON,      /* an ordinary lower-case English word */

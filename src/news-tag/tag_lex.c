@@ -72,7 +72,7 @@ static const struct {
 	{ "orgword", LK_ORGWORD, true }, { "locword", LK_LOCWORD, true },
 	{ "miscword", LK_MISCWORD, true }, { "function", LK_FUNCTION, false },
 	{ "placenoun", LK_PLACENOUN, false }, { "orgnoun", LK_ORGNOUN, false },
-	{ "personnoun", LK_PERNOUN, false },
+	{ "personnoun", LK_PERNOUN, false }, { "worknoun", LK_WORKNOUN, false },
 	{ "particle", LK_PARTICLE, false }, { "noname", LK_NONAME, true },
 	{ "common", LK_COMMON, false }, { "month", LK_MONTH, false },
 	{ "weekday", LK_WEEKDAY, false }, { "dateword", LK_DATEWORD, false },

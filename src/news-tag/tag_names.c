@@ -9,6 +9,7 @@
  * then the document so far ("Park" after "Park Jin"), then the context
  * ("in Tulsa" is a place, "Holt said" a person). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tag.h"
 #include "tag_tables.h"
@@ -595,8 +596,12 @@ prev_in(const tag_sent *s, int a, const char *const *words)
 	return false;
 }
 
+/* A type of no entity: a work's title, a language. */
+enum { NO_NAME = -2 };
+
 /* The type a lower-case noun just before token a (or before "of" before
- * it) gives a name, or -1. */
+ * it) gives a name, NO_NAME for a work's title ("the film New York
+ * Minute", "his book Hydrodynamica"), or -1. */
 static int
 noun_before(const tag_sent *s, const tag_lex *lx, int a)
 {
@@ -612,6 +617,8 @@ noun_before(const tag_sent *s, const tag_lex *lx, int a)
 		return TT_ORG;
 	if (k == a - 1 && has_kind(lx, t, LK_PERNOUN))
 		return TT_PERSON;
+	if (k == a - 1 && has_kind(lx, t, LK_WORKNOUN))
+		return NO_NAME;
 	return -1;
 }
 
@@ -633,6 +640,108 @@ settlement_before(const tag_sent *s, int a)
 		if (tag_tok_word(s, k, nouns[i]))
 			return true;
 	return false;
+}
+
+static bool
+word_in(const tag_sent *s, int i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
+/* What the clause after a name at [.., b) says it is: "Temescal is a
+ * neighborhood", "Socotra is a fairly new eco-tourism destination",
+ * "Coron is in the province of", "Vava'u has a tropical climate",
+ * "Eegimaa is a Jóola language".  TT_LOC, TT_ORG, TT_PERSON, NO_NAME for
+ * a thing no entity names (a language, a film), or -1 when it says
+ * nothing. */
+
+static int
+what_it_is(const tag_sent *s, const tag_lex *lx, int b)
+{
+	static const char *const copulas[] = {
+		"is", "was", "are", "were", "remains", "remained", "became",
+		"becomes", "'s", NULL,
+	};
+	static const char *const place_verbs[] = {
+		"lies", "lay", "borders", "bordered", "located", "situated",
+		"stretches", NULL,
+	};
+	static const char *const place_things[] = {
+		"climate", "population", "coastline", "landscape", "coast",
+		"beaches", "economy", "inhabitants", "residents", "streets",
+		"downtown", "harbour", "harbor", "airport", "neighborhoods",
+		"neighbourhoods", "skyline", NULL,
+	};
+	static const char *const fillers[] = {
+		"also", "now", "still", "considered", "officially", "widely",
+		"the", "a", "an", "one", "of", "largest", "main", "second", "third",
+		"first", "only", "known", "as", "home", "to", "very", "fairly",
+		"most", "more", "popular", "small", "large", "big", "new", "old",
+		"major", "former", "historic", "famous", "beautiful", "tiny",
+		"important", "local", "perfect", "and", "than", "less", "special",
+		NULL,
+	};
+	static const char *const things[] = {
+		"language", "languages", "dialect", "word", "term", "film", "movie",
+		"book", "novel", "album", "song", "poem", "series", "show", "game",
+		"mission", "capsule", "species", "genus", "drink", "cocktail",
+		"software", "program", "tool", "method", "operator", "variety",
+		"people", "tribe", NULL,
+	};
+	int k = b;
+	if ((size_t)k >= s->n)
+		return -1;
+	if (s->toks[k].f & TF_POSS) {
+		/* "Socotra's arid climate" */
+		for (int j = k + 1; j < k + 4 && (size_t)j < s->n; j++)
+			if (word_in(s, j, place_things))
+				return TT_LOC;
+		return -1;
+	}
+	if (word_in(s, k, place_verbs) || (word_in(s, k + 1, place_verbs) &&
+	    (tag_tok_is(s, k, "is") || tag_tok_is(s, k, "was"))))
+		return TT_LOC;
+	if (tag_tok_is(s, k, "has") || tag_tok_is(s, k, "had")) {
+		for (int j = k + 1; j < k + 5 && (size_t)j < s->n; j++)
+			if (word_in(s, j, place_things))
+				return TT_LOC;
+		return -1;
+	}
+	if (!word_in(s, k, copulas))
+		return -1;
+	k++;
+	/* "is in the province of Palawan", "is on the north coast" (a
+	 * person is in places too: "Shalev is in Levico Terme") */
+	if ((tag_tok_is(s, k, "in") || tag_tok_is(s, k, "on")) && tag_tok_is(s, k + 1, "the") &&
+	    (has_kind(lx, &s->toks[k + 2], LK_PLACENOUN) || compass_word(s, k + 2)))
+		return TT_LOC;
+	for (int j = k; j < k + 8 && (size_t)j < s->n; j++) {
+		const tag_tok *t = &s->toks[j];
+		if (t->f & TF_NUM)
+			continue;
+		if (!(t->f & TF_WORD))
+			return -1;
+		if (word_in(s, j, things))
+			return NO_NAME;
+		/* "a group of more than 50 islands": the noun after "of" */
+		if (tag_tok_is(s, j, "group") && tag_tok_is(s, j + 1, "of"))
+			continue;
+		if (has_kind(lx, t, LK_PLACENOUN))
+			return TT_LOC;
+		if (has_kind(lx, t, LK_ORGNOUN))
+			return TT_ORG;
+		if (has_kind(lx, t, LK_PERNOUN))
+			return TT_PERSON;
+		bool filler = word_in(s, j, fillers);
+		/* adjectives and names before the noun: "a Jóola language",
+		 * "a fairly new eco-tourism destination" */
+		if (!filler && !(t->f & (TF_CAP | TF_UPPER)) && has_kind(lx, t, LK_FUNCTION))
+			return -1;
+	}
+	return -1;
 }
 
 /* The type of a capitalised word nothing else explains, from the words
@@ -693,8 +802,12 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	/* "the villages Brin", "the village of Banjal", "publishing giant
 	 * Elsevier", "novelist Stein" */
 	int kind = noun_before(s, lx, a);
-	if (kind >= 0)
-		return kind;
+	if (kind >= 0 || kind == NO_NAME)
+		return kind >= 0 ? kind : -1;
+	/* "Temescal is a neighborhood", "Eegimaa is a Jóola language" */
+	kind = what_it_is(s, lx, a + 1);
+	if (kind >= 0 || kind == NO_NAME)
+		return kind >= 0 ? kind : -1;
 	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
 		return TT_PERSON;
 	/* "a letter to Chevalier", "awarded to Dvořák": to a person */
@@ -768,6 +881,70 @@ person_start(tag_sent *s, const tag_lex *lx, const tag_doc *doc, int a, int b)
 	return false;
 }
 
+/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
+ * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+static bool
+cites_author(const tag_sent *s, int a, int b)
+{
+	int k = b;
+	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
+		return true;
+	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
+		return false;
+	for (int i = a; i < b; i++)
+		if (!(s->toks[i].f & TF_WORD))
+			return false;
+	k++;
+	if ((size_t)k >= s->n || !(s->toks[k].f & TF_NUM) || s->toks[k].e - s->toks[k].b < 4)
+		return false;
+	const char *p = s->text + s->toks[k].b;
+	int year = 0;
+	for (int i = 0; i < 4; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+		year = year * 10 + (p[i] - '0');
+	}
+	size_t n = s->toks[k].e - s->toks[k].b;
+	/* "1989", "2011a" */
+	if (n > 5 || (n == 5 && (p[4] < 'a' || p[4] > 'z')))
+		return false;
+	return year >= 1500 && year <= 2099 && ((size_t)k + 1 >= s->n ||
+	    tag_tok_is(s, k + 1, ")") || tag_tok_is(s, k + 1, ";") ||
+	    tag_tok_is(s, k + 1, ",") || tag_tok_is(s, k + 1, ":"));
+}
+
+/* "Governor of Virginia": a title at [t, of) and "of" a name to the run's
+ * end, with no person named after it ("Prime Minister of India Narendra
+ * Modi" is Modi).  Emits the whole as a PERSON. */
+static bool
+office_of(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t, int of, int b,
+    const char *sector)
+{
+	int c = of + 1;
+	if (tag_tok_is(s, c, "the"))
+		c++;
+	if (c >= b || !capitalised(&s->toks[c]) || has_kind(lx, &s->toks[b - 1], LK_MISCWORD))
+		return false;       /* "Professor of Linguistics" names a chair */
+	const tag_entry *e;
+	int n = dict_match(s, lx, c, b, NAME_KINDS, &e);
+	if (n && n < b - c)
+		return false;
+	for (int k = c + 1; k < b; k++)
+		if (person_start(s, lx, doc, k, b) && !has_kind(lx, &s->toks[k], LK_ORGWORD))
+			return false;
+	char code[12] = "";
+	if (n && e->kind != LK_PERSON && e->code[0]) {
+		if (strncmp(e->code, "IGO", 3) == 0 || strncmp(e->code, "NGO", 3) == 0)
+			tag_copy(code, sizeof code, e->code);
+		else if (sector && sector[0])
+			tag_code_join(code, e->code, sector);
+		else
+			tag_code_join(code, e->code, NULL);
+	}
+	emit(s, lx, doc, t, b, TT_PERSON, code[0] ? code : NULL);
+	return true;
+}
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -775,6 +952,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	const tag_entry *e;
 	char country[12] = "", sector[12] = "";
 	bool titled = false;
+
+	/* "(Baker, 2015; Chambers, 2017)", "Gibbons et al.": an author */
+	if (b - a <= 3 && cites_author(s, a, b) && !strong_match_at(s, lx, a, b) &&
+	    !org_headed(s, lx, a, b) && !has_kind(lx, &s->toks[b - 1], LK_ORGWORD)) {
+		emit(s, lx, doc, a, b, TT_PERSON, NULL);
+		return;
+	}
 
 	/* a sentence-initial ordinary word is not a name ("However", "White
 	 * settlers"), unless a dictionary phrase starts with it */
@@ -796,6 +980,9 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		a++;
 	}
 	if (a >= b)
+		return;
+	/* "the film New York Minute", "his book Hydrodynamica": a title */
+	if (noun_before(s, lx, a) == NO_NAME)
 		return;
 
 	/* a regnal name: "Norton I", "Shah Abbas I", "Louis XV" */
@@ -872,6 +1059,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (named_place && (tn = title_at(s, lx, a, b, sec)) > 0 && a + tn < b &&
 	    person_start(s, lx, doc, a + tn, b))
 		named_place = false;
+	int title_start = a;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
 		/* "Major League Baseball": a title word starting another name,
 		 * unless a person's name follows ("Minister Park Jin") */
@@ -888,6 +1076,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			tag_copy(sector, sizeof sector, sec);
 		titled = true;
 		a += tn;
+		/* "Governor of Virginia", "Emperor of Russia", "President of
+		 * the Linguistic Society of America": the office is the
+		 * person's name; its country and the title give the code */
+		if (tag_tok_is(s, a, "of") && office_of(s, lx, doc, title_start, a, b, sector))
+			return;
 		/* a complement ends the title: "Special Representative for
 		 * Korean Peninsula Affairs" names no person */
 		if (tag_tok_is(s, a, "of") || tag_tok_is(s, a, "for") ||
@@ -962,8 +1155,32 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			return;
 	}
 
-	/* "Theodorus of Tabennese", "Bank of Korea" handled above; a name
-	 * and a place joined by "of" otherwise stay apart */
+	/* "Theodorus of Tabennese", "Hilary of Poitiers", "Louis XV of
+	 * France": one name and where it is from name one person ("Dara
+	 * Vint of Chile" is a person and a country) */
+	{
+		int k = a + 1;
+		if (k < b && is_roman(s, k))
+			k++;
+		const tag_tok *t = &s->toks[a];
+		const tag_entry *pe;
+		if (tag_tok_is(s, k, "of") && k + 1 < b && b - (k + 1) <= 2 &&
+		    (has_kind(lx, t, LK_GIVEN) || (!is_common(lx, t) &&
+		    !(t->kinds & NAME_KINDS) && !has_kind(lx, t, LK_ORGWORD) &&
+		    !has_kind(lx, t, LK_LOCWORD) && !has_kind(lx, t, LK_MISCWORD) &&
+		    !(t->f & TF_UPPER))) &&
+		    !has_kind(lx, &s->toks[b - 1], LK_ORGWORD) &&
+		    !has_kind(lx, &s->toks[b - 1], LK_LOCWORD) &&
+		    (dict_match(s, lx, k + 1, b, NAME_KINDS & ~(1u << LK_PERSON), &pe) == b - (k + 1) ||
+		    !is_common(lx, &s->toks[k + 1]))) {
+			char pcode[12] = "";
+			if (titled && country[0] && sector[0])
+				tag_code_join(pcode, country, sector);
+			emit(s, lx, doc, a, b, TT_PERSON, pcode[0] ? pcode : NULL);
+			return;
+		}
+	}
+	/* a name and a place joined by "of" otherwise stay apart */
 	for (int k = a + 1; k < b - 1; k++) {
 		if (tag_tok_is(s, k, "of") || tag_tok_is(s, k, "for") ||
 		    tag_tok_is(s, k, "&")) {
@@ -1208,6 +1425,29 @@ person:;
 	}
 }
 
+/* "Peter the Great", "Theodore the Sanctified": a person's one name and
+ * "the" and a capitalised word are one name.  The person entity ends at
+ * j; returns where the name now ends. */
+static int
+epithet(tag_sent *s, const tag_lex *lx, int j)
+{
+	if (j < 1 || (size_t)j + 1 >= s->n || s->toks[j - 1].ent < 0 ||
+	    !tag_tok_is(s, j, "the"))
+		return j;
+	tag_entity *e = &s->ents[s->toks[j - 1].ent];
+	const tag_tok *w = &s->toks[j + 1];
+	if (e->type != TT_PERSON || e->t1 != j || e->t1 - e->t0 > 2 ||
+	    !(w->f & TF_CAP) || (w->f & TF_UPPER) || w->ent >= 0 || !is_common(lx, w) ||
+	    (w->kinds & NAME_KINDS) || has_kind(lx, w, LK_ORGWORD) ||
+	    has_kind(lx, w, LK_LOCWORD) || has_kind(lx, w, LK_MISCWORD) ||
+	    ((size_t)j + 2 < s->n && (s->toks[j + 2].f & (TF_CAP | TF_UPPER))))
+		return j;
+	e->t1 = j + 2;
+	e->e = w->e;
+	s->toks[j].ent = s->toks[j + 1].ent = s->toks[j - 1].ent;
+	return j + 2;
+}
+
 /* A name typed by default takes the type of a name it is listed with:
  * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław". */
 static void
@@ -1285,6 +1525,7 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 			continue;
 		int j = chunk_end(s, lx, i);
 		classify_run(s, lx, doc, i, j);
+		j = epithet(s, lx, j);
 		i = j - 1;
 	}
 	coordinate(s);
