@@ -444,6 +444,35 @@ person_after(const tag_sent *s, int j)
 	return false;
 }
 
+/* "Goldsmith says", "Baker told": a singular noun that starts a sentence
+ * with no article and speaks is a name. */
+static bool
+speaks(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const verbs[] = {
+		"said", "says", "told", "tells", "added", "argued", "argues",
+		"explained", "explains", "wrote", "writes", "replied", "recalled",
+		"insisted", "testified", "stated", "believes", "thinks", "noted",
+		"notes", "claims", "claimed", "denied", "denies", "admitted",
+		"admits", "acknowledged", "acknowledges", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	if (n < 3 || k[n - 1] == 's' || has_kind(lx, t, LK_FUNCTION) ||
+	    has_kind(lx, t, LK_SECTOR) || has_kind(lx, t, LK_TITLE) ||
+	    has_kind(lx, t, LK_PERNOUN) || has_kind(lx, t, LK_NORP) ||
+	    has_kind(lx, t, LK_DATEWORD) || (t->f & TF_UPPER))
+		return false;
+	int v = a + 1;
+	if (tag_tok_is(s, v, "also") || tag_tok_is(s, v, "then") || tag_tok_is(s, v, "later"))
+		v++;
+	for (int i = 0; verbs[i]; i++)
+		if (tag_tok_word(s, v, verbs[i]))
+			return true;
+	return false;
+}
+
 /* Register what later sentences of the document may call this entity. */
 static void
 remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
@@ -968,7 +997,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
-	    !title_at(s, lx, a, b, sector))
+	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)))
 		a++;
 	/* no name starts with a small word: "Most of Argentina"; and an
 	 * ordinary word and "&" start no name of their own ("Baron &
@@ -1134,8 +1163,8 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	 * role alone (tag_actors finds its country) */
 	{
 		const tag_entry *se;
-		if (!titled && dict_match(s, lx, a, b, 1u << LK_SECTOR, &se) == b - a &&
-		    !(se->flags & LF_PERSON) && (b - a > 1 || !(s->toks[a].f & TF_START))) {
+		if (!titled && b - a > 1 && dict_match(s, lx, a, b, 1u << LK_SECTOR, &se) == b - a &&
+		    !(se->flags & LF_PERSON)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
@@ -1319,9 +1348,11 @@ person:;
 			    !capitalised(&s->toks[b]) && is_common(lx, &s->toks[b]) &&
 			    !has_kind(lx, &s->toks[b], LK_FUNCTION))
 				return;
-			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
-			    tag_tok_is(s, a - 1, "at") || tag_tok_is(s, a - 1, "by") ||
-			    tag_tok_is(s, a - 1, "with") || person_after(s, b)))
+			/* ("the SUT", "the CFL" name things as often) */
+			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "at") ||
+			    tag_tok_is(s, a - 1, "by") || tag_tok_is(s, a - 1, "with") ||
+			    person_after(s, b) || (tag_tok_is(s, a - 1, "the") &&
+			    (s->toks[a - 1].f & TF_START))))
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
