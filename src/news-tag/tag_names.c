@@ -113,6 +113,40 @@ city_pop(const tag_entry *e)
 	return e->kind == LK_CITY && e->city >= 0 ? tag_cities[e->city].population : 0;
 }
 
+/* "City", "Municipality", "Kingdom": a capitalised word before "of" and
+ * a place's name that makes one place of them. */
+static bool
+division_word(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"city", "municipality", "county", "province", "district",
+		"region", "territory", "borough", "town", "village", "kingdom",
+		"principality", "emirate", "sultanate", "commonwealth", "duchy",
+		"prefecture", "governorate", "canton", "parish", NULL,
+	};
+	if (!(s->toks[i].f & TF_CAP))
+		return false;
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
+/* "A64", "M1", "A1(M)", "B1234": a British road's number. */
+static bool
+is_road(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 1;
+	if (n < 2 || n > 6 || (p[0] != 'A' && p[0] != 'M' && p[0] != 'B'))
+		return false;
+	while (k < n && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == 1 || k > 5)
+		return false;
+	return k == n || (k + 1 == n && p[k] == 'M');
+}
+
 /* "state", "province": a word after a province's name that says it is one. */
 static bool
 division_after(const tag_sent *s, int i)
@@ -1209,6 +1243,19 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			return;
 		}
 	}
+	/* "City of Cleveland", "Municipality of Culion", "Kingdom of Saudi
+	 * Arabia": a division and its name are one place */
+	if (!titled && b - a >= 3 && tag_tok_is(s, a + 1, "of") && division_word(s, a)) {
+		const tag_entry *pe;
+		int c = a + 2;
+		if (tag_tok_is(s, c, "the"))
+			c++;
+		int pn = c < b ? dict_match(s, lx, c, b, NAME_KINDS & ~(1u << LK_PERSON), &pe) : 0;
+		if (c < b && (pn == b - c || (!pn && !person_start(s, lx, doc, c, b)))) {
+			emit(s, lx, doc, a, b, TT_GPE, pn ? pe->code : NULL);
+			return;
+		}
+	}
 	/* a name and a place joined by "of" otherwise stay apart */
 	for (int k = a + 1; k < b - 1; k++) {
 		if (tag_tok_is(s, k, "of") || tag_tok_is(s, k, "for") ||
@@ -1314,6 +1361,11 @@ person:;
 	if (len == 1 && !titled) {
 		size_t kn;
 		tag_tok_key(s, a, &kn);
+		/* "the A64", "the M1": a British road */
+		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a))) {
+			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
+		}
 		if (has_digit(s, a) || kn == 1 || (first->f & TF_INITIAL))
 			return;
 		if (n == 1 && !single_place_doubtful(s, lx, a, e)) {
