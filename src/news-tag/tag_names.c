@@ -1362,7 +1362,8 @@ person:;
 		size_t kn;
 		tag_tok_key(s, a, &kn);
 		/* "the A64", "the M1": a British road */
-		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a))) {
+		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a)) &&
+		    !((size_t)b < s->n && has_kind(lx, &s->toks[b], LK_SECTOR))) {
 			emit(s, lx, doc, a, b, TT_LOC, NULL);
 			return;
 		}
@@ -1562,6 +1563,30 @@ coordinate(tag_sent *s)
 			e->type = (uint8_t)t;
 		else if (t == TT_GPE)
 			e->type = TT_GPE;
+		e->weak = false;
+	}
+	/* what is still a guess and has the shape of no name is dropped: a
+	 * word before another capitalised word ("Jules et Jim", "Mon-Fri
+	 * Sat"), and a plural "organisation" out of a list */
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (!e->weak || e->dropped)
+			continue;
+		const tag_tok *nx = (size_t)e->t1 < s->n ? &s->toks[e->t1] : NULL;
+		int l = e->t0 - 1;
+		/* "the Zócalo", "a Geofence", "on Broadway", "as Eve": words
+		 * that start noun phrases; "X and Y" with no person in X */
+		bool weak_left = tag_tok_is(s, l, "the") || tag_tok_is(s, l, "a") ||
+		    tag_tok_is(s, l, "an") || tag_tok_is(s, l, "on") ||
+		    tag_tok_is(s, l, "as") || tag_tok_is(s, l, "but") ||
+		    (tag_tok_is(s, l, "and") && !(l > 0 && s->toks[l - 1].ent >= 0 &&
+		    s->ents[s->toks[l - 1].ent].type == TT_PERSON));
+		if ((nx && (nx->f & (TF_CAP | TF_UPPER)) && !(nx->f & TF_POSS)) ||
+		    e->type == TT_ORG || weak_left) {
+			e->dropped = true;
+			for (int k = e->t0; k < e->t1; k++)
+				s->toks[k].ent = -1;
+		}
 	}
 }
 
