@@ -187,8 +187,6 @@ write_entities(tag_state *st, news_buf *out)
 			news_buf_adds(out, ",\"value\":");
 			news_json_put_cstring(out, e->value);
 		}
-		if (e->weak && getenv("TAG_DEBUG"))
-			news_buf_adds(out, ",\"weak\":true");
 		news_buf_addc(out, '}');
 	}
 	news_buf_addc(out, ']');

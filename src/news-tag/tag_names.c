@@ -70,6 +70,12 @@ is_camel(const tag_sent *s, int i)
 	size_t n = s->toks[i].e - s->toks[i].b;
 	if (n < 5)
 		return false;
+	/* "McDonnell", "MacKenzie", "DeJesús", "LaGuardia", "O'Reilly"
+	 * are family names */
+	if ((p[0] == 'M' && p[1] == 'c') || (p[0] == 'M' && p[1] == 'a' && p[2] == 'c' &&
+	    p[3] >= 'A' && p[3] <= 'Z') || ((p[0] == 'D' || p[0] == 'L') &&
+	    (p[1] == 'e' || p[1] == 'a' || p[1] == 'i') && p[2] >= 'A' && p[2] <= 'Z'))
+		return false;
 	for (size_t k = 1; k + 1 < n; k++)
 		if (p[k] >= 'a' && p[k] <= 'z' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
 			return !(p[n - 1] == 's' && p[n - 2] >= 'A' && p[n - 2] <= 'Z');
@@ -1107,6 +1113,17 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
 			classify_run(s, lx, doc, rest, b);
 			return;
+		} else if (e->kind == LK_COUNTRY && rest < b && !person_start(s, lx, doc, rest, b)) {
+			/* "Vietnam War", "US West Coast", "Guinea Bissau": a
+			 * country naming something more; a place word makes a
+			 * place of it, else it is no entity we name */
+			if (has_kind(lx, &s->toks[b - 1], LK_LOCWORD) || compass_word(s, rest)) {
+				emit(s, lx, doc, a, b, TT_LOC, e->code);
+				return;
+			}
+			if (!has_kind(lx, &s->toks[b - 1], LK_MISCWORD))
+				classify_run(s, lx, doc, rest, b);
+			return;
 		} else if (e->kind == LK_COUNTRY && rest < b) {
 			emit(s, lx, doc, a, a + n, TT_GPE, e->code);
 			classify_run(s, lx, doc, rest, b);
@@ -1265,6 +1282,13 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 				if (tag_tok_is(s, b, ",") || tag_tok_is(s, b, "(") ||
 				    (s->toks[b < (int)s->n ? b : a].f & TF_NUM))
 					return;
+				/* "Tempe & Mesa", "Priest & Washington": two places */
+				if (strong_match_at(s, lx, k + 1, b) || strong_match_at(s, lx, a, k) ||
+				    has_kind(lx, &s->toks[k - 1], LK_LOCWORD)) {
+					classify_run(s, lx, doc, a, k);
+					classify_run(s, lx, doc, k + 1, b);
+					return;
+				}
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
@@ -1280,6 +1304,16 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	 * "Mary Chaworth" and "Douglas Babstock" are people) */
 	if (n && n < b - a && !titled && !(has_kind(lx, &s->toks[a], LK_GIVEN) && n == 1 &&
 	    e->kind != LK_COUNTRY && e->kind != LK_PERSON && e->kind != LK_ORG)) {
+		/* "NASA Discovery mission", "UNESCO World Heritage Site": an
+		 * organisation naming something else is no entity of its own,
+		 * unless a role or a person follows ("NATO Secretary-General
+		 * Jens Stoltenberg") */
+		char tsec[12];
+		if (e->kind == LK_ORG && !person_start(s, lx, doc, a + n, b) &&
+		    !title_at(s, lx, a + n, b, tsec)) {
+			classify_run(s, lx, doc, a + n, b);
+			return;
+		}
 		if (e->kind == LK_PERSON || e->kind == LK_ORG) {
 			code_of_entry(s, lx, e, code);
 			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
@@ -1309,21 +1343,28 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
-			/* but "Amos Hochstein" is a person: a word no place
-			 * list knows after a town's name needs a place's
-			 * context */
-			bool placelike = true;
-			for (int k = a + n; k < b && placelike; k++) {
+			/* what follows the place says what the whole is:
+			 * place words ("Bergen Blvd", "Tulsa Oklahoma") make
+			 * one place; ordinary words name something of it ("Best
+			 * Actor", "Brooklyn Paper", "Arctic Tern"), no place;
+			 * a word no list knows ("Amos Hochstein", "Martínez
+			 * Cantón") a person */
+			bool placelike = true, ordinary = true;
+			for (int k = a + n; k < b; k++) {
 				const tag_tok *t = &s->toks[k];
-				placelike = is_common(lx, t) || has_kind(lx, t, LK_LOCWORD) ||
+				bool pl = has_kind(lx, t, LK_LOCWORD) ||
 				    (t->kinds & ((1u << LK_CITY) | (1u << LK_REGION) |
 				    (1u << LK_COUNTRY) | (1u << LK_PLACE)));
+				placelike = placelike && pl;
+				ordinary = ordinary && (pl || is_common(lx, t));
 			}
-			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN) && (placelike ||
-			    e->kind != LK_CITY || place_context(s, a) ||
-			    !single_place_doubtful(s, lx, a, e))) {
-				emit(s, lx, doc, a, b, type_of_entry(e), e->code);
-				return;
+			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN)) {
+				if (placelike || (ordinary && place_context(s, a))) {
+					emit(s, lx, doc, a, b, type_of_entry(e), e->code);
+					return;
+				}
+				if (ordinary)
+					return;
 			}
 		}
 	}
@@ -1490,7 +1531,13 @@ person:;
 			person = true;     /* "Brook Taylor", "Sue Atkins" */
 	}
 	if (!person) {
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		/* a mix of names and ordinary words ending in a plural is a
+		 * team or a firm ("Black Robin Freighters"); other mixes are
+		 * titles, works, events more often than organisations */
+		size_t ln;
+		const char *lk = tag_tok_key(s, b - 1, &ln);
+		if (ln > 3 && lk[ln - 1] == 's' && lk[ln - 2] != 's')
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
 		return;
 	}
 	/* a person: the code from the dictionary, else title and modifier */
