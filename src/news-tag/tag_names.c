@@ -1014,6 +1014,20 @@ office_of(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t, int of, int b,
 	return true;
 }
 
+/* Titles that are part of how a person is called, kept in the name. */
+static bool
+part_of_name(const tag_sent *s, int i)
+{
+	static const char *const titles[] = {
+		"emperor", "empress", "tsar", "czar", "tsarina", "tsarevna",
+		"kaiser", "miss", "dame", "mc", "dj", NULL,
+	};
+	for (int k = 0; titles[k]; k++)
+		if (tag_tok_word(s, i, titles[k]))
+			return true;
+	return false;
+}
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -1052,6 +1066,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		return;
 	/* "the film New York Minute", "his book Hydrodynamica": a title */
 	if (noun_before(s, lx, a) == NO_NAME)
+		return;
+	/* "Lagrange's Mécanique Analytique", "Shaw's Pygmalion": what a
+	 * person's possessive names with unknown words is a work of theirs */
+	if (a >= 2 && (s->toks[a - 1].f & TF_POSS) && s->toks[a - 2].ent >= 0 &&
+	    s->ents[s->toks[a - 2].ent].type == TT_PERSON && !strong_match_at(s, lx, a, b) &&
+	    !has_kind(lx, &s->toks[a], LK_GIVEN) && !org_headed(s, lx, a, b) &&
+	    !loc_headed(s, lx, a, b) && !title_at(s, lx, a, b, sector))
 		return;
 
 	/* a regnal name: "Norton I", "Shah Abbas I", "Louis XV" */
@@ -1139,7 +1160,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (named_place && (tn = title_at(s, lx, a, b, sec)) > 0 && a + tn < b &&
 	    person_start(s, lx, doc, a + tn, b))
 		named_place = false;
-	int title_start = a;
+	int title_start = a, kept = -1;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
 		/* "Major League Baseball": a title word starting another name,
 		 * unless a person's name follows ("Minister Park Jin") */
@@ -1155,6 +1176,10 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		if (sec[0])
 			tag_copy(sector, sizeof sector, sec);
 		titled = true;
+		/* "Emperor Norton", "Miss Chaworth", "MC Hammer": a title that
+		 * is the way the person is called stays in the name */
+		if (tn == 1 && kept < 0 && a == title_start && part_of_name(s, a))
+			kept = a;
 		a += tn;
 		/* "Governor of Virginia", "Emperor of Russia", "President of
 		 * the Linguistic Society of America": the office is the
@@ -1170,6 +1195,15 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		}
 	}
 	classify_rest(s, lx, doc, a, b, country, sector, titled);
+	if (kept >= 0 && a < b && s->toks[a].ent >= 0) {
+		tag_entity *pe = &s->ents[s->toks[a].ent];
+		if (pe->type == TT_PERSON && pe->t0 == a && !pe->dropped) {
+			for (int k = kept; k < a; k++)
+				s->toks[k].ent = s->toks[a].ent;
+			pe->t0 = kept;
+			pe->b = s->toks[kept].b;
+		}
+	}
 }
 
 static void
