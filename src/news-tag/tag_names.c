@@ -645,6 +645,11 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 		return false;
 	const tag_tok *t = &s->toks[a];
 	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	/* "Kennedy versus Green": a town's name in a case's name is a
+	 * person's */
+	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
+	    tag_tok_is(s, a - 1, "vs."))
+		return pop < 1000000;
 	if (is_common(lx, t))
 		return pop < 500000 || (t->f & TF_START);
 	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
@@ -887,6 +892,23 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		"engaged", "sold", "lent", "loyal", "close", "similar", NULL,
 	};
 	if (tag_tok_is(s, a - 1, "to") && prev_in(s, a - 1, to_person))
+		return TT_PERSON;
+	/* "the death of Petronios", "a successor to Pachomius", "a quote
+	 * from Virgil": nouns of a person's life and work */
+	static const char *const of_person[] = {
+		"death", "birth", "help", "line", "lines", "quote", "quotes",
+		"successor", "predecessor", "assistant", "favorite", "favourite",
+		"behalf", "coverage", "portrait", "request", "wife", "husband", "son",
+		"daughter", "friend", "friends", "student", "students", "disciple",
+		"disciples", "followers", "memory", "honour", "honor", "legacy",
+		"influence", "teachings", "reign", "views", "words", "poems",
+		"letters", "obedience", "loyalty", "attributed", "devoted",
+		"dedicated", "turned", "biography", "murder", "funeral", "wishes",
+		"orders", "command", "supporters", "opponents", "critics", "aide",
+		"aides", "rival", "rivals", "ally", "allies", NULL,
+	};
+	if ((tag_tok_is(s, a - 1, "of") || tag_tok_is(s, a - 1, "to") ||
+	    tag_tok_is(s, a - 1, "from")) && prev_in(s, a - 1, of_person))
 		return TT_PERSON;
 	if (prev_in(s, a, place_prev))
 		return TT_GPE;
