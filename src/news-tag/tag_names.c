@@ -277,10 +277,12 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
 		return false;
-	/* "From", "The" inside a run are a title's words, not a name's */
+	/* "From", "The" inside a run are a title's words, not a name's (but
+	 * "Darnell Hurt": after a given name, a family name) */
 	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER) &&
 	    t->ke - t->kb <= 5 && !has_kind(lx, t, LK_GIVEN) &&
-	    !has_kind(lx, t, LK_PROPER))
+	    !has_kind(lx, t, LK_PROPER) && !(i > 0 && has_kind(lx, &s->toks[i - 1], LK_GIVEN) &&
+	    (s->toks[i - 1].f & TF_CAP) && t->ke - t->kb >= 4))
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
 	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
@@ -362,7 +364,9 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 		if (is_roman(s, j) && !(s->toks[j - 1].f & TF_UPPER) &&
 		    ((size_t)j + 1 >= s->n || !(s->toks[j + 1].f & TF_WORD) ||
 		    tag_tok_is(s, j + 1, "of") || tag_tok_is(s, j + 1, "and") ||
-		    tag_tok_is(s, j + 1, "or"))) {
+		    tag_tok_is(s, j + 1, "or") || tag_tok_is(s, j + 1, "in") ||
+		    tag_tok_is(s, j + 1, "at") || tag_tok_is(s, j + 1, "from") ||
+		    tag_tok_is(s, j + 1, "who") || tag_tok_is(s, j + 1, "whose"))) {
 			j++;
 			break;
 		}
@@ -1073,7 +1077,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
-	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)))
+	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)) &&
+	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
 	/* no name starts with a small word: "Most of Argentina"; and an
 	 * ordinary word and "&" start no name of their own ("Baron &
@@ -1105,7 +1110,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		int t = a;
 		char tsec[12];
 		int tn = title_at(s, lx, a, b - 1, tsec);
-		if (tn && a + tn < b - 1)
+		if (tn && a + tn < b - 1 && !part_of_name(s, a))
 			t = a + tn;
 		emit(s, lx, doc, t, b, TT_PERSON, NULL);
 		return;
@@ -1623,7 +1628,7 @@ epithet(tag_sent *s, const tag_lex *lx, int j)
 		return j;
 	tag_entity *e = &s->ents[s->toks[j - 1].ent];
 	const tag_tok *w = &s->toks[j + 1];
-	if (e->type != TT_PERSON || e->t1 != j || e->t1 - e->t0 > 2 ||
+	if ((e->type != TT_PERSON && e->t1 - e->t0 > 1) || e->t1 != j || e->t1 - e->t0 > 2 ||
 	    !(w->f & TF_CAP) || (w->f & TF_UPPER) || w->ent >= 0 || !is_common(lx, w) ||
 	    (w->kinds & NAME_KINDS) || has_kind(lx, w, LK_ORGWORD) ||
 	    has_kind(lx, w, LK_LOCWORD) || has_kind(lx, w, LK_MISCWORD) ||
@@ -1631,6 +1636,8 @@ epithet(tag_sent *s, const tag_lex *lx, int j)
 		return j;
 	e->t1 = j + 2;
 	e->e = w->e;
+	e->type = TT_PERSON;
+	e->code[0] = 0;
 	s->toks[j].ent = s->toks[j + 1].ent = s->toks[j - 1].ent;
 	return j + 2;
 }
