@@ -181,6 +181,9 @@ case_ok(const tag_sent *s, const tag_entry *e, int i, int n)
 		return true;
 	if (!capitalised(t) && !(t->f & TF_NUM))
 		return false;
+	/* "the States" but not "The states" */
+	if (n > 1 && tag_tok_is(s, i, "the") && !capitalised(&s->toks[i + 1]))
+		return false;
 	return true;
 }
 
@@ -617,8 +620,19 @@ loc_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
 	e = tag_tok_entry(lx, &s->toks[a], LK_LOCWORD);
-	if (e && (e->flags & LF_LEAD) && b - a >= 2)
-		return true;
+	if (e && (e->flags & LF_LEAD) && b - a >= 2) {
+		/* "New Julfa", "Upper Manhattan"; but "New Wave", "New Year",
+		 * "North American": ordinary words or a nationality after an
+		 * ordinary word name no place */
+		if (!is_common(lx, &s->toks[a]) || !(compass_word(s, a) ||
+		    tag_tok_is(s, a, "new") || tag_tok_is(s, a, "old") ||
+		    tag_tok_is(s, a, "grand") || tag_tok_is(s, a, "great")))
+			return true;
+		for (int k = a + 1; k < b; k++)
+			if (!is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_NORP))
+				return true;
+		return false;
+	}
 	return false;
 }
 
