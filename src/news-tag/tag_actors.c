@@ -62,13 +62,14 @@ ent_at(const tag_sent *s, int i)
 static bool
 sector_only(const char *code)
 {
-	static const char *const sectors[] = {
-		"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP",
-		"PTY", "MED", "BUS", "CVL", "LAB", "EDU", "REF", "HLH", "SPY",
-		"BNK", "ELI", "AGR", "CRM", "UAF", NULL,
-	};
-	for (int k = 0; sectors[k]; k++)
-		if (strncmp(code, sectors[k], 3) == 0)
+	/* one string of them all, three letters each (a country's code is
+	 * never one of these) */
+	static const char sectors[] =
+	    "GOVMILCOPJUDLEGREBINSSEPOPPPTYMEDBUSCVLLABEDUREFHLHSPYBNKELIAGRCRMUAF";
+	if (!code[0] || !code[1] || !code[2])
+		return code[0] != 0;
+	for (const char *p = sectors; *p; p += 3)
+		if (p[0] == code[0] && p[1] == code[1] && p[2] == code[2])
 			return true;
 	return false;
 }
@@ -89,7 +90,7 @@ country_of(const tag_entity *e, char out[12])
 	}
 	if (strlen(e->code) < 3)
 		return false;
-	snprintf(out, 12, "%.3s", e->code);
+	tag_copy(out, 4, e->code);
 	return true;
 }
 
@@ -163,7 +164,7 @@ modifier_before(const tag_sent *s, int r, char country[12], bool *former,
 			if (e && e->type == TT_PERSON && strlen(e->code) >= 3 &&
 			    !sector_only(e->code) && memcmp(e->code, "IGO", 3) != 0 &&
 			    memcmp(e->code, "NGO", 3) != 0) {
-				snprintf(country, 12, "%.3s", e->code);
+				tag_copy(country, 4, e->code);
 				*mod_start = j;         /* the person stays its own entity */
 				return true;
 			}
@@ -459,6 +460,9 @@ static void
 nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
 	for (int i = 0; (size_t)i < s->n; i++) {
+		/* most words name no role: test their kind bits first */
+		if (!((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
+			continue;
 		const tag_entry *be, *be2;
 		int best = sector_at(s, lx, i, &be);
 		if (!be)
@@ -673,7 +677,7 @@ find_scene(tag_sent *s)
 		if (e) {
 			if (e->t0 == k && e->type == TT_GPE && strlen(e->code) >= 3 &&
 			    tag_tok_is(s, e->t1, ","))
-				snprintf(s->scene, sizeof s->scene, "%.3s", e->code);
+				tag_copy(s->scene, sizeof s->scene, e->code);
 			return;
 		}
 		if (capitalised_tok(s, k) || !(s->toks[k].f & TF_WORD))
@@ -710,7 +714,7 @@ actor_before(const tag_sent *s, int t, char country[12])
 	}
 	if (!best)
 		return false;
-	snprintf(country, 12, "%.3s", best->code);
+	tag_copy(country, 4, best->code);
 	return true;
 }
 
@@ -730,6 +734,12 @@ org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
 		tag_entity *e = &s->ents[i];
 		if (e->dropped || e->type != TT_ORG || (e->code[0] && !sector_only(e->code)))
 			continue;
+		/* a role word in it, or a code of a sector alone */
+		bool role = e->code[0] != 0;
+		for (int k = e->t0; k < e->t1 && !role; k++)
+			role = ((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)) != 0;
+		if (!role)
+			continue;
 		/* the sector phrase at its end, with only institutional words
 		 * before it */
 		char sector[12] = "";
@@ -743,7 +753,7 @@ org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
 		/* a parliament, a court, a cabinet of no country yet ("LEG");
 		 * news agencies ("MED") serve the world */
 		if (!sector[0] && e->code[0] && state_sector(e->code))
-			snprintf(sector, sizeof sector, "%.3s", e->code);
+			tag_copy(sector, 4, e->code);
 		if (!sector[0])
 			continue;
 		char country[12] = "";
@@ -819,8 +829,8 @@ tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
 				continue;
 			if (e->type == TT_ACTOR || e->type == TT_ORG || e->type == TT_PERSON)
-				snprintf(doc->last_actor_country,
-				    sizeof doc->last_actor_country, "%.3s", e->code);
+				tag_copy(doc->last_actor_country,
+				    sizeof doc->last_actor_country, e->code);
 		}
 	}
 }

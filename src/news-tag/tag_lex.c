@@ -358,13 +358,13 @@ tag_lex_role(const tag_lex *lx, int32_t person, int32_t date, char out[12])
 			gap = g, nearest = r;
 	}
 	if (best)
-		return snprintf(out, 12, "%s", best->code), out;
+		return tag_copy(out, 12, best->code), out;
 	if (base)
-		return snprintf(out, 12, "%s", base->code), out;
+		return tag_copy(out, 12, base->code), out;
 	if (nearest && strncmp(nearest->code, "IGO", 3) != 0 &&
 	    strncmp(nearest->code, "NGO", 3) != 0) {
 		/* out of office: still a national of the country */
-		snprintf(out, 12, "%.3s", nearest->code);
+		tag_copy(out, 4, nearest->code);
 		return out;
 	}
 	out[0] = 0;
@@ -682,6 +682,11 @@ generic_division(const char *name)
 static void
 load_cities(tag_lex *lx)
 {
+	/* a province is named by many cities: add each (name, country) once */
+	size_t SEEN = 1024;
+	while (SEEN < 2 * tag_cities_count)
+		SEEN *= 2;      /* never full: a probe always ends */
+	uint64_t *seen = news_xcalloc(SEEN, sizeof *seen);
 	for (size_t i = 0; i < tag_cities_count; i++) {
 		const tag_city *c = &tag_cities[i];
 		const char *cc = tag_lex_alpha3(lx, c->country);
@@ -700,11 +705,23 @@ load_cities(tag_lex *lx)
 			if (e && (e->city < 0 || tag_cities[e->city].population < c->population))
 				e->city = (int32_t)i;
 		}
-		if (c->state && *c->state && strcmp(c->state, c->name) != 0 &&
-		    !generic_division(c->state))
+		if (!c->state || !*c->state || strcmp(c->state, c->name) == 0)
+			continue;
+		uint64_t h = news_hash64(c->state, strlen(c->state)) ^
+		    ((uint64_t)(unsigned char)cc[0] << 16 | (uint64_t)(unsigned char)cc[1] << 8 |
+		    (unsigned char)cc[2]);
+		h |= 1;         /* 0 marks an empty slot */
+		size_t j = h & (SEEN - 1);
+		while (seen[j] && seen[j] != h)
+			j = (j + 1) & (SEEN - 1);
+		if (seen[j])
+			continue;
+		seen[j] = h;
+		if (!generic_division(c->state))
 			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED |
 			    (common_word(lx, c->state) ? LF_WEAK : 0), cc);
 	}
+	free(seen);
 }
 
 static void
