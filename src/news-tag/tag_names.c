@@ -884,6 +884,12 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 				return -1;
 		}
 	}
+	/* "Formica fusca", "Beauveria bassiana": a genus before a Latin
+	 * word that no English list knows is a species, no name */
+	if ((size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_WORD) &&
+	    !(s->toks[a + 1].f & (TF_CAP | TF_UPPER)) && s->toks[a + 1].lex < 0 &&
+	    !(s->toks[a + 1].f & TF_NOLEX) && s->toks[a + 1].ke - s->toks[a + 1].kb >= 4)
+		return -1;
 	/* a quoted word, or one alone in brackets or at the end: a title,
 	 * a term, a nickname more often than a person */
 	if (tag_tok_is(s, a - 1, "\"") || tag_tok_is(s, a + 1, "\"") ||
@@ -1087,7 +1093,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	 * settlers"), unless a dictionary phrase starts with it */
 	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
 	    !strong_match_at(s, lx, a, b) && !known_in_doc(s, doc, a) &&
-	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
+	    (!has_kind(lx, &s->toks[a], LK_GIVEN) || (has_kind(lx, &s->toks[a], LK_FUNCTION) &&
+	    b - a == 1)) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
@@ -1714,10 +1721,39 @@ coordinate(tag_sent *s)
 	}
 }
 
+/* "Austen, Jane.", "Marx, Karl and Engels, Friedrich.": names written
+ * family name first, as a list of works cites them.  The family name is
+ * the person; the given names after the comma stay out. */
+static void
+inverted_names(tag_sent *s, const tag_lex *lx, tag_doc *doc)
+{
+	int i = 0;
+	while ((size_t)i + 2 < s->n) {
+		if (!(s->toks[i].f & TF_CAP) || !tag_tok_is(s, i + 1, ",") ||
+		    !has_kind(lx, &s->toks[i + 2], LK_GIVEN) || s->toks[i].ent >= 0 ||
+		    s->toks[i + 2].ent >= 0)
+			return;
+		int j = i + 3;
+		while ((size_t)j < s->n && j < i + 6 && (s->toks[j].f & TF_CAP) && s->toks[j].ent < 0)
+			j++;
+		bool end = (size_t)j >= s->n || ((size_t)j + 1 == s->n && tag_tok_is(s, j, "."));
+		if (!end && !tag_tok_is(s, j, "and"))
+			return;
+		emit(s, lx, doc, i, i + 1, TT_PERSON, NULL);
+		tag_entity *g = tag_add_entity(s, i + 2, j, TT_PERSON, NULL);
+		if (g)
+			g->dropped = true;      /* keeps the given names out */
+		if (end)
+			return;
+		i = j + 1;
+	}
+}
+
 void
 tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
+	inverted_names(s, lx, doc);
 	for (int i = 0; (size_t)i < s->n; i++) {
 		const tag_tok *t = &s->toks[i];
 		if (t->ent >= 0)
