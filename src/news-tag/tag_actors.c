@@ -357,7 +357,14 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			/* "Foreign Minister Dara Vint of Chile" */
 			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (e->code[0]) {
-			continue;       /* a known person out of office */
+			/* a known person out of office keeps the country; a
+			 * role the sentence gives adds its sector ("opposition
+			 * leader Friedrich Merz") */
+			if (!code[0] || strlen(e->code) != 3 || sector_only(e->code))
+				continue;
+			char pc[4];
+			tag_copy(pc, sizeof pc, e->code);
+			tag_code_join(e->code, pc, code);
 		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
 			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
 			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
@@ -366,6 +373,9 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {
 			/* "Minister Park" with no country: the document's */
 			tag_code_join(e->code, doc->last_actor_country, e->sector);
+		} else if ((code[0] || e->sector[0]) && doc && doc->home[0]) {
+			/* the first actors of a story told from Berlin */
+			tag_code_join(e->code, doc->home, code[0] ? code : e->sector);
 		} else
 			continue;
 		/* later mentions of the name take the code */
@@ -456,6 +466,20 @@ sector_at(tag_sent *s, const tag_lex *lx, int i, const tag_entry **be)
 	return best;
 }
 
+static bool actor_before(const tag_sent *s, int t, char country[12]);
+
+/* ", the foreign ministry said": a role that says what the story reports
+ * is the source's, the story's country, not the last actor's. */
+static bool
+speech_after(const tag_sent *s, int end)
+{
+	static const char *const verbs[] = {
+		"said", "says", "added", "told", "reported", "announced", "stated",
+		NULL,
+	};
+	return tok_in(s, end, verbs);
+}
+
 static void
 nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
@@ -524,6 +548,11 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (s->scene[0] && (tag_tok_is(s, i - 1, "the") ||
 		    tag_tok_is(s, i - 1, "its"))) {
 			tag_copy(country, sizeof country, s->scene);
+		} else if ((tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
+		    !(flags & LF_PLURAL) && !speech_after(s, end) &&
+		    actor_before(s, i, country)) {
+			/* "Israeli Defense Minister Israel Katz said the army":
+			 * the actor the sentence named before */
 		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
 		    !(flags & LF_PLURAL)) {
 			/* "the ministry": the country of the last ministry named,

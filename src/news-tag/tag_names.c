@@ -1060,6 +1060,15 @@ office_of(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t, int of, int b,
 	return true;
 }
 
+/* Does the run ending at b end in a plural ("Free Democrats")? */
+static bool
+ends_plural(const tag_sent *s, int b)
+{
+	size_t n;
+	const char *k = tag_tok_key(s, b - 1, &n);
+	return n > 3 && k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u';
+}
+
 /* Titles that are part of how a person is called, kept in the name. */
 static bool
 part_of_name(const tag_sent *s, int i)
@@ -1119,6 +1128,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	 * person's possessive names with unknown words is a work of theirs */
 	if (a >= 2 && (s->toks[a - 1].f & TF_POSS) && s->toks[a - 2].ent >= 0 &&
 	    s->ents[s->toks[a - 2].ent].type == TT_PERSON && !strong_match_at(s, lx, a, b) &&
+	    !ends_plural(s, b) &&
 	    !has_kind(lx, &s->toks[a], LK_GIVEN) && !org_headed(s, lx, a, b) &&
 	    !loc_headed(s, lx, a, b) && !title_at(s, lx, a, b, sector))
 		return;
