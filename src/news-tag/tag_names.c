@@ -836,6 +836,76 @@ what_it_is(const tag_sent *s, const tag_lex *lx, int b)
 	return -1;
 }
 
+/* Is the word after token a a verb it is the subject of?  A verb of the
+ * past, an auxiliary, or a verb the function list knows in "-s". */
+static int
+verb_after(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const singular[] = {
+		"is", "was", "has", "does", "'s", NULL,
+	};
+	static const char *const aux[] = {
+		"had", "did", "will", "would", "can", "could", "may", "might",
+		"must", "should", NULL,
+	};
+	int v = a + 1;
+	if (tag_tok_is(s, v, "also") || tag_tok_is(s, v, "then") ||
+	    tag_tok_is(s, v, "later") || tag_tok_is(s, v, "never") ||
+	    tag_tok_is(s, v, "still") || tag_tok_is(s, v, "once"))
+		v++;
+	if ((size_t)v >= s->n || !(s->toks[v].f & TF_WORD) ||
+	    (s->toks[v].f & (TF_CAP | TF_UPPER)))
+		return 0;
+	if (word_in(s, v, singular))
+		return 2;
+	if (word_in(s, v, aux))
+		return 1;       /* says nothing of number */
+	size_t n;
+	const char *k = tag_tok_key(s, v, &n);
+	int32_t id = tag_lex_find(lx, k, n);
+	bool fn = tag_lex_kind(lx, id, LK_FUNCTION) != NULL;
+	if (n > 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && (fn || tag_lex_kind(lx, id, LK_COMMON)))
+		return 1;       /* past: says nothing of number */
+	if (fn && n > 3 && k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u')
+		return 3;       /* "hosts": singular, or a plural noun */
+	return 0;
+}
+
+/* An ordinary word written with a capital that is a name: "In 2015,
+ * Marbles became", "Goldsmith would", "Marbles is" (a plural noun with a
+ * singular verb names one thing). */
+static bool
+common_as_name(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const determiners[] = {
+		"the", "a", "an", "this", "that", "these", "those", "his", "her",
+		"its", "their", "our", "my", "your", "every", "each", "any", "some",
+		"no", "all", "both", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	if (has_kind(lx, t, LK_FUNCTION) || has_kind(lx, t, LK_SECTOR) ||
+	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_PERNOUN) ||
+	    has_kind(lx, t, LK_NORP) || has_kind(lx, t, LK_DATEWORD) ||
+	    has_kind(lx, t, LK_MISCWORD) || has_kind(lx, t, LK_ORGWORD) ||
+	    has_kind(lx, t, LK_LOCWORD) || has_kind(lx, t, LK_MONTH) ||
+	    has_kind(lx, t, LK_WEEKDAY) || (t->f & (TF_UPPER | TF_HYPHEN)) ||
+	    word_in(s, a - 1, determiners) || tag_tok_is(s, a - 1, "of") ||
+	    (a > 0 && has_kind(lx, &s->toks[a - 1], LK_PARTICLE)))
+		return false;
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	if (n < 4)
+		return false;
+	int v = verb_after(s, lx, a);
+	if (!v)
+		return false;
+	bool plural = k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u' &&
+	    k[n - 2] != 'i' && !(k[n - 3] == 'i' && k[n - 2] == 'c');
+	if (t->f & TF_START)
+		return plural && v == 2;
+	return true;
+}
+
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
 static int
@@ -860,7 +930,7 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	    !has_kind(lx, t, LK_SECTOR) && !has_kind(lx, t, LK_MISCWORD))
 		return TT_ORG;
 	if (is_common(lx, t) && !has_kind(lx, t, LK_PROPER))
-		return -1;
+		return common_as_name(s, lx, a) ? TT_PERSON : -1;
 	if (has_kind(lx, t, LK_MONTH) || has_kind(lx, t, LK_WEEKDAY) ||
 	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_SECTOR) ||
 	    has_kind(lx, t, LK_ORGWORD) || has_kind(lx, t, LK_LOCWORD) ||
@@ -1083,6 +1153,8 @@ part_of_name(const tag_sent *s, int i)
 	return false;
 }
 
+static bool common_as_name(const tag_sent *s, const tag_lex *lx, int a);
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -1108,6 +1180,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
 	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)) &&
+	    !(b - a == 1 && common_as_name(s, lx, a)) &&
 	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
 	/* no name starts with a small word: "Most of Argentina"; and an
