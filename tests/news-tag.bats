@@ -220,9 +220,84 @@ ents() {
 	    '{"text":"Visitors come from Kraków, Zorbatown and Wrocław, and the Summer Institute of Linguistics."}' \
 	    '{"text":"Aesthetic Appreciation and Spanish Art: World War II and the Marriage Act"}'
 	assert_success
-	assert_equal "$(ents 1)" "Louis XV/PERSON//|France/GPE/FRA/|Computing Research Association/ORG//|CRA/ORG//"
+	# one name and where it is from: one person ("Dara Vint of Chile" is two)
+	assert_equal "$(ents 1)" "Louis XV of France/PERSON//|Computing Research Association/ORG//|CRA/ORG//"
 	# an unknown name in a list of cities is a place
 	assert_equal "$(ents 2)" "Kraków/GPE/POL/|Zorbatown/GPE//|Wrocław/GPE/POL/|Summer Institute of Linguistics/ORG//"
 	# titles, wars and laws are no names of ours
 	assert_equal "$(ents 3)" "Spanish/NORP/ESP/"
+}
+
+@test "news-tag: the news set gives every sentence its entities and codes" {
+	# tests/fixtures/news-tag/news.txt: wire-news sentences of our own
+	# (heads of state, ministers, spokespeople, militaries, rebels,
+	# police, IGOs, capitals, datelines, counterparts, possessives) with
+	# the entities they should get; check-set.sh prints what differs
+	run --separate-stderr "$FIXTURES/news-tag/check-set.sh" "$FIXTURES/news-tag/news.txt"
+	assert_success
+	assert_output --partial "differing 0;"
+}
+
+@test "news-tag: the news set checker finds a wrong code" {
+	# the check can fail: one code changed in a copy of the set
+	sed 's|Park Jin/PERSON/KORGOV|Park Jin/PERSON/CHNGOV|' "$FIXTURES/news-tag/news.txt" > "$BATS_TEST_TMPDIR/set.txt"
+	run --separate-stderr "$FIXTURES/news-tag/check-set.sh" "$BATS_TEST_TMPDIR/set.txt"
+	assert_failure 1
+	assert_output --partial "- Park Jin/PERSON/CHNGOV"
+	assert_output --partial "+ Park Jin/PERSON/KORGOV"
+}
+
+@test "news-tag: a title before a family name makes a person, coded by the document or by who held the office" {
+	# the title stays out of the name; "Park" is a person, not a park
+	tag '{"doc":"p","date":"2023-05-01","text":"The talks between Minister Park Jin and Secretary Blinken ended in Seoul."}' \
+	    '{"doc":"p","date":"2023-05-01","text":"Later, Minister Park urged North Korea to stop its missile launches."}' \
+	    '{"doc":"q","date":"2023-05-01","text":"Foreign Minister Park met the visiting delegation in Central Park on Monday."}' \
+	    '{"doc":"r","date":"2019-05-01","text":"Foreign Minister Park met the visiting delegation in Central Park on Monday."}'
+	assert_success
+	assert_equal "$(ents 1)" "Park Jin/PERSON/KORGOV/|Blinken/PERSON/USAGOV/|Seoul/GPE/KOR/"
+	[[ $(ents 2) == "Park/PERSON/KORGOV/|North Korea/GPE/PRK/" ]] || fail "$(ents 2)"
+	# no earlier mention: the one Park who was foreign minister that day
+	[[ $(ents 3) == "Park/PERSON/KORGOV/|Central Park/LOC//|"* ]] || fail "$(ents 3)"
+	# in 2019 no Park listed held an office: a person, with no code made up
+	[[ $(ents 4) == "Park/PERSON//|Central Park/LOC//|"* ]] || fail "$(ents 4)"
+}
+
+@test "news-tag: parts of places, offices of places, people of places" {
+	tag '{"text":"Tensions rose in Northeast Asia, eastern Ukraine and the Central region, said the Governor of Virginia."}' \
+	    '{"text":"The works of Hilary of Poitiers reached Peter the Great and the Municipality of Culion."}'
+	assert_success
+	# a compass word before a known place: the place's code; provinces
+	# named by ordinary words ("Central") are no places of their own
+	assert_equal "$(ents 1)" "Northeast Asia/LOC/ASA/|Ukraine/GPE/UKR/|Governor of Virginia/PERSON/USAGOV/"
+	assert_equal "$(ents 2)" "Hilary of Poitiers/PERSON//|Peter the Great/PERSON//|Municipality of Culion/GPE//"
+}
+
+@test "news-tag: organisations named by a role take their country; roles of an organisation its code" {
+	tag '{"doc":"o","date":"2024-03-05","text":"Taiwan'"'"'s Defense Ministry said Kremlin spokesman Dmitry Peskov and NATO Secretary-General Jens Stoltenberg spoke."}' \
+	    '{"doc":"o","date":"2024-03-05","text":"Police in Mombasa said the Houthis'"'"' chief spokesman, Ali Bakhit, denied it."}' \
+	    '{"doc":"o","date":"2024-03-05","text":"In neighbouring Zorbania, President Elvo Quint met the military junta."}'
+	assert_success
+	assert_equal "$(ents 1)" "Taiwan/GPE/TWN/|Defense Ministry/ORG/TWNMIL/|Kremlin/ORG/RUSGOV/|Dmitry Peskov/PERSON/RUSGOV/|NATO/ORG/IGONAT/|Jens Stoltenberg/PERSON/IGONAT/"
+	# police in a city are its country's; a spokesman takes his group's code
+	assert_equal "$(ents 2)" "Police/ACTOR/KENCOP/|Mombasa/GPE/KEN/|Houthis/ORG/YEMREB/|Ali Bakhit/PERSON/YEMREB/"
+	# "In X, President Y": the sentence's country, here one --dict adds
+	run --separate-stderr news-tag --dict <(printf 'Zorbania\tcountry\tZRB\n') <<<'{"text":"In neighbouring Zorbania, President Elvo Quint met the military junta."}'
+	assert_success
+	assert_equal "$(ents 1)" "Zorbania/GPE/ZRB/|Elvo Quint/PERSON/ZRBGOV/|military junta/ACTOR/ZRBMIL/"
+}
+
+@test "news-tag: a capital is a government unless it is where, and 'to' a place only after a movement" {
+	tag '{"text":"Moscow sent military assistance to Bamako, and Lavrov flew to Bamako and then to Sanaa, the Yemeni capital."}' \
+	    '{"text":"Officers arrested three men in east London while London said nothing."}'
+	assert_success
+	assert_equal "$(ents 1)" "Moscow/GPE/RUSGOV/|Bamako/GPE/MLIGOV/|Lavrov/PERSON/RUSGOV/|Bamako/GPE/MLI/|Sanaa/GPE/YEM/|Yemeni/NORP/YEM/"
+	assert_equal "$(ents 2)" "London/GPE/GBR/|London/GPE/GBRGOV/"
+}
+
+@test "news-tag: what the words around a lone unknown name say it is" {
+	tag '{"text":"Temescal is a neighborhood that lies north of the lake, and Eegimaa is a language."}' \
+	    '{"text":"It was the subject of the film Calling the Shots and a quote from Quiliano (Baker, 2015; Gibbons et al.)."}'
+	assert_success
+	assert_equal "$(ents 1)" "Temescal/LOC//"
+	assert_equal "$(ents 2)" "Quiliano/PERSON//|Baker/PERSON//|2015/DATE//2015|Gibbons/PERSON//"
 }

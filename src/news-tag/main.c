@@ -242,6 +242,8 @@ load_dictionaries(tag_state *st)
 		    st->dicts[i], true);
 		news_buf_free(&data);
 	}
+	if (st->n_dicts)
+		tag_lex_finish(st->lx);
 }
 
 int

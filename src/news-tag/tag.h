@@ -66,6 +66,7 @@ enum tag_kind {
 	LK_PLACENOUN,   /* "village": a noun before a place's name */
 	LK_ORGNOUN,     /* "publisher": a noun before an organisation's name */
 	LK_PERNOUN,     /* "novelist": a noun before a person's name */
+	LK_WORKNOUN,    /* "film": a noun before a work's title (no entity) */
 	LK_PARTICLE,    /* van, der, bin, al: inside names */
 	LK_NONAME,      /* capitalised but never a name on its own */
 	LK_COMMON,      /* an ordinary lower-case English word */
@@ -88,11 +89,13 @@ enum {
 	LF_USER = 1 << 5,       /* from a --dict file */
 	LF_PLURAL = 1 << 6,     /* a sector word in the plural (troops) */
 	LF_ACRONYM = 1 << 7,    /* written in capitals: only so in the text */
+	LF_WEAK = 1 << 8,       /* an ordinary word too: "Plateau" only in
+				 * "Plateau state" */
 };
 
 typedef struct tag_entry {
 	uint8_t kind;           /* tag_kind */
-	uint8_t flags;
+	uint16_t flags;
 	int16_t value;          /* month, weekday; city: population rank */
 	char code[12];          /* actor code or sector ("KOR", "IGOUNO", "GOV") */
 	int32_t person;         /* index into the person roles, or -1 */
@@ -140,6 +143,14 @@ int tag_lex_max_words(const tag_lex *lx);
 /* The code of person role chain `person` at date (YYYYMMDD, 0 unknown). */
 const char *tag_lex_role(const tag_lex *lx, int32_t person, int32_t date,
     char out[12]);
+/* After the last dictionary: index what needs all of them. */
+void tag_lex_finish(tag_lex *lx);
+/* The code of the one known person in office at `date` (YYYYMMDD; 0: the
+ * most recent role) whose family name is `key`, of country and sector
+ * when given ("" or NULL for any): "Foreign Minister Park" in 2023.
+ * False when there is none or more than one. */
+bool tag_lex_family(const tag_lex *lx, const char *key, size_t len,
+    int32_t date, const char *country, const char *sector, char out[12]);
 /* The country (alpha-3) of an ISO alpha-2 code, or NULL. */
 const char *tag_lex_alpha3(const tag_lex *lx, const char *alpha2);
 
@@ -206,6 +217,7 @@ typedef struct tag_sent {
 	int32_t date;           /* the sentence's date YYYYMMDD, or 0 */
 	bool headline;          /* title case: capitals say little */
 	bool keys_only;         /* tokenize for keys, without look-ups */
+	char scene[4];          /* "In Ethiopia, ...": the sentence's country */
 } tag_sent;
 
 typedef struct tag_opts {

@@ -22,6 +22,12 @@ static const char *const role_adjectives[] = {
 };
 
 static bool
+capitalised_tok(const tag_sent *s, int i)
+{
+	return (s->toks[i].f & (TF_CAP | TF_UPPER)) != 0;
+}
+
+static bool
 tok_in(const tag_sent *s, int i, const char *const *words)
 {
 	for (int k = 0; words[k]; k++)
@@ -51,12 +57,29 @@ ent_at(const tag_sent *s, int i)
 	return e->dropped ? NULL : e;
 }
 
+/* Codes that name a sector and no country: "MED" (a news agency), "BUS",
+ * "LEG" (a parliament of no country yet). */
+static bool
+sector_only(const char *code)
+{
+	/* one string of them all, three letters each (a country's code is
+	 * never one of these) */
+	static const char sectors[] =
+	    "GOVMILCOPJUDLEGREBINSSEPOPPPTYMEDBUSCVLLABEDUREFHLHSPYBNKELIAGRCRMUAF";
+	if (!code[0] || !code[1] || !code[2])
+		return code[0] != 0;
+	for (const char *p = sectors; *p; p += 3)
+		if (p[0] == code[0] && p[1] == code[1] && p[2] == code[2])
+			return true;
+	return false;
+}
+
 /* A country code usable as a modifier: "KOR" from KOR, KORGOV; an IGO
  * code whole. */
 static bool
 country_of(const tag_entity *e, char out[12])
 {
-	if (!e || !e->code[0])
+	if (!e || !e->code[0] || sector_only(e->code))
 		return false;
 	if (e->type != TT_GPE && e->type != TT_NORP && e->type != TT_ORG &&
 	    e->type != TT_LOC)
@@ -67,19 +90,20 @@ country_of(const tag_entity *e, char out[12])
 	}
 	if (strlen(e->code) < 3)
 		return false;
-	snprintf(out, 12, "%.3s", e->code);
+	tag_copy(out, 4, e->code);
 	return true;
 }
 
 /* A role phrase ending exactly at `end` (exclusive), started at most four
- * tokens before: its start, or -1; the sector in sector[]. */
+ * tokens before and not inside an entity before token `floor`: its start,
+ * or -1; the sector in sector[]. */
 static int
-role_ending_at(tag_sent *s, const tag_lex *lx, int end, char sector[12],
-    bool *person_role)
+role_ending_at(tag_sent *s, const tag_lex *lx, int end, int floor,
+    char sector[12], bool *person_role)
 {
 	news_buf *key = &s->scratch;
 	for (int r = end - 1; r >= 0 && r >= end - 4; r--) {
-		if (s->toks[r].ent >= 0 && r < end - 1)
+		if (s->toks[r].ent >= 0 && r < floor)
 			break;
 		if (!((s->toks[r].kinds | s->toks[r].pkinds) & (1u << LK_SECTOR)))
 			continue;
@@ -93,6 +117,8 @@ role_ending_at(tag_sent *s, const tag_lex *lx, int end, char sector[12],
 		/* prefer the longest: keep looking further left */
 		int best = r;
 		for (int r2 = r - 1; r2 >= 0 && r2 >= end - 4; r2--) {
+			if (s->toks[r2].ent >= 0 && r2 < floor)
+				break;
 			if (!(s->toks[r2].pkinds & (1u << LK_SECTOR)))
 				continue;
 			tag_key_of(s, r2, end, key);
@@ -134,6 +160,14 @@ modifier_before(const tag_sent *s, int r, char country[12], bool *former,
 				*mod_start = e->t0;
 				return true;
 			}
+			/* "Maduro's government": the country of a coded person */
+			if (e && e->type == TT_PERSON && strlen(e->code) >= 3 &&
+			    !sector_only(e->code) && memcmp(e->code, "IGO", 3) != 0 &&
+			    memcmp(e->code, "NGO", 3) != 0) {
+				tag_copy(country, 4, e->code);
+				*mod_start = j;         /* the person stays its own entity */
+				return true;
+			}
 			return false;
 		}
 		const tag_entity *e = ent_at(s, j);
@@ -147,6 +181,47 @@ modifier_before(const tag_sent *s, int r, char country[12], bool *former,
 			break;
 	}
 	return false;
+}
+
+/* The organisation a role at r belongs to: "Kremlin spokesman", "the
+ * Taliban's chief spokesman", "foreign ministry spokeswoman" (an ACTOR). */
+static const tag_entity *
+owner_org(const tag_sent *s, int r)
+{
+	static const char *const determiners[] = {
+		"the", "his", "her", "their", "its", "a", "an", NULL,
+	};
+	int k = r - 1;
+	while (k >= 0 && tok_in(s, k, role_adjectives) && !tok_in(s, k, determiners))
+		k--;
+	const tag_entity *o;
+	if (k >= 1 && (s->toks[k].f & TF_POSS))
+		o = ent_at(s, k - 1);
+	else if ((o = ent_at(s, k)) && o->t1 != k + 1)
+		o = NULL;
+	if (!o || (o->type != TT_ORG && o->type != TT_ACTOR) || !o->code[0] ||
+	    sector_only(o->code) || strlen(o->code) < 6)
+		return NULL;
+	return o;
+}
+
+/* "its forces", "their troops": the country of what the sentence named
+ * before token t that can own them (a country, an organisation, an
+ * actor). */
+static bool
+owner_before(const tag_sent *s, int t, char country[12])
+{
+	const tag_entity *best = NULL;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		char c[12];
+		if (e->dropped || e->t1 > t || e->type == TT_PERSON || !country_of(e, c) ||
+		    memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+			continue;
+		if (!best || e->t1 > best->t1)
+			best = e;
+	}
+	return best && country_of(best, country);
 }
 
 /* Where a role's complement ("to North Korea", "for Korean Peninsula
@@ -180,19 +255,34 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 	char sector[12], country[12];
 	bool person_role, former;
 	int mod;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		int r = role_ending_at(s, lx, end, sector, &person_role);
+	for (int attempt = 0; attempt < 3; attempt++) {
+		int r = role_ending_at(s, lx, end, end - 1, sector, &person_role);
 		if (r >= 0 && person_role) {
-			if (!modifier_before(s, r, country, &former, &mod)) {
-				if (!former)
-					tag_copy(code, 12, sector);
-				return false;
+			/* "Kremlin spokesman", "NATO Secretary-General", "the
+			 * Taliban's chief spokesman": the role is the
+			 * organisation's, and so is the code */
+			const tag_entity *o = owner_org(s, r);
+			if (o) {
+				tag_copy(code, 12, o->code);
+				return true;
 			}
-			if (former || memcmp(country, "IGO", 3) == 0)
-				tag_copy(code, 12, country);
-			else
-				tag_code_join(code, country, sector);
-			return true;
+			if (modifier_before(s, r, country, &former, &mod)) {
+				if (former || memcmp(country, "IGO", 3) == 0)
+					tag_copy(code, 12, country);
+				else
+					tag_code_join(code, country, sector);
+				return true;
+			}
+			if (former)
+				return false;
+			if (!code[0])
+				tag_copy(code, 12, sector);
+			/* "Pakistan's army chief, Gen. Asim Munir": a title
+			 * before the name, an apposition before the title */
+			if (!tag_tok_is(s, r - 1, ","))
+				return false;
+			end = r - 1;
+			continue;
 		}
 		int c = skip_complement(s, end);
 		if (c == end)
@@ -267,12 +357,25 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			/* "Foreign Minister Dara Vint of Chile" */
 			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (e->code[0]) {
-			continue;       /* a known person out of office */
+			/* a known person out of office keeps the country; a
+			 * role the sentence gives adds its sector ("opposition
+			 * leader Friedrich Merz") */
+			if (!code[0] || strlen(e->code) != 3 || sector_only(e->code))
+				continue;
+			char pc[4];
+			tag_copy(pc, sizeof pc, e->code);
+			tag_code_join(e->code, pc, code);
+		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
+			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
+			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
 		} else if (code[0] && doc && doc->last_actor_country[0]) {
 			tag_code_join(e->code, doc->last_actor_country, code);
 		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {
 			/* "Minister Park" with no country: the document's */
 			tag_code_join(e->code, doc->last_actor_country, e->sector);
+		} else if ((code[0] || e->sector[0]) && doc && doc->home[0]) {
+			/* the first actors of a story told from Berlin */
+			tag_code_join(e->code, doc->home, code[0] ? code : e->sector);
 		} else
 			continue;
 		/* later mentions of the name take the code */
@@ -287,6 +390,36 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			}
 		}
 	}
+}
+
+/* Is a role word before `end` a modifier of what follows, not an actor:
+ * "the official Korean Central News Agency", "military aircraft", "a
+ * police station"? */
+static bool
+modifies_next(const tag_sent *s, const tag_lex *lx, int end)
+{
+	if ((size_t)end >= s->n)
+		return false;
+	const tag_tok *t = &s->toks[end];
+	const tag_entity *e = ent_at(s, end);
+	if (e && e->t0 == end && e->type != TT_PERSON && e->type != TT_DATE &&
+	    e->type != TT_TIME)
+		return true;
+	if (!(t->f & TF_WORD) || (t->f & (TF_CAP | TF_UPPER)))
+		return false;
+	/* lower-case words are looked up only when an entry needs them */
+	size_t n;
+	const char *k = tag_tok_key(s, end, &n);
+	int32_t id = tag_lex_find(lx, k, n);
+	if (!tag_lex_kind(lx, id, LK_COMMON) || tag_lex_kind(lx, id, LK_FUNCTION) ||
+	    tag_lex_kind(lx, id, LK_SECTOR) || tag_lex_kind(lx, id, LK_DATEWORD))
+		return false;
+	/* a verb after the role makes it the subject: "police fired",
+	 * "the army says" */
+	if (n > 2 && ((k[n - 1] == 'd' && k[n - 2] == 'e') ||
+	    (k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u' && k[n - 2] != 'i')))
+		return false;
+	return true;
 }
 
 /* Is a role at [r, end) followed by the person it titles? */
@@ -309,31 +442,81 @@ titles_a_person(const tag_sent *s, int end)
 	return false;
 }
 
+/* The longest role phrase starting at token i, not crossing an entity:
+ * its length, its entry in *be. */
+static int
+sector_at(tag_sent *s, const tag_lex *lx, int i, const tag_entry **be)
+{
+	int best = 0;
+	*be = NULL;
+	if ((size_t)i >= s->n || s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
+	    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
+		return 0;
+	for (int len = 1; len <= 4 && (size_t)(i + len) <= s->n; len++) {
+		if (s->toks[i + len - 1].ent >= 0)
+			break;
+		tag_key_of(s, i, i + len, &s->scratch);
+		int32_t id = tag_lex_find(lx, s->scratch.data, s->scratch.len);
+		if (id < 0)
+			break;
+		const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
+		if (e)
+			best = len, *be = e;
+	}
+	return best;
+}
+
+static bool actor_before(const tag_sent *s, int t, char country[12]);
+
+/* ", the foreign ministry said": a role that says what the story reports
+ * is the source's, the story's country, not the last actor's. */
+static bool
+speech_after(const tag_sent *s, int end)
+{
+	static const char *const verbs[] = {
+		"said", "says", "added", "told", "reported", "announced", "stated",
+		NULL,
+	};
+	return tok_in(s, end, verbs);
+}
+
 static void
 nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
 	for (int i = 0; (size_t)i < s->n; i++) {
-		if (s->toks[i].ent >= 0 || !(s->toks[i].f & TF_WORD) ||
-		    !((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
+		/* most words name no role: test their kind bits first */
+		if (!((s->toks[i].kinds | s->toks[i].pkinds) & (1u << LK_SECTOR)))
 			continue;
-		/* the longest sector phrase starting here */
-		int best = 0;
-		const tag_entry *be = NULL;
-		for (int len = 1; len <= 4 && (size_t)(i + len) <= s->n; len++) {
-			if (s->toks[i + len - 1].ent >= 0)
-				break;
-			tag_key_of(s, i, i + len, &s->scratch);
-			int32_t id = tag_lex_find(lx, s->scratch.data, s->scratch.len);
-			if (id < 0)
-				break;
-			const tag_entry *e = tag_lex_kind(lx, id, LK_SECTOR);
-			if (e)
-				best = len, be = e;
-		}
+		const tag_entry *be, *be2;
+		int best = sector_at(s, lx, i, &be);
 		if (!be)
 			continue;
 		int end = i + best;
-		if ((be->flags & LF_PERSON) && titles_a_person(s, end)) {
+		const char *sector = be->code;
+		unsigned flags = be->flags;
+		/* "chief spokesman", "ministry official", "military
+		 * spokesman": two role words make one role, of the sector of
+		 * the first unless it only names a rank */
+		int best2 = sector_at(s, lx, end, &be2);
+		/* but "foreign ministry spokeswoman Pham Thu Hang": the
+		 * ministry is an actor of its own, and hers */
+		if (be2 && !(flags & LF_PERSON) && (be2->flags & LF_PERSON) &&
+		    titles_a_person(s, end + best2))
+			be2 = NULL;
+		if (be2) {
+			if (flags & LF_PERSON)
+				sector = be2->code;
+			flags = be2->flags;
+			end += best2;
+		}
+		/* a plural role is followed by its verb ("officials accuse"),
+		 * a singular one may modify a noun ("a police station") */
+		size_t ln;
+		const char *lk = tag_tok_key(s, end - 1, &ln);
+		bool plural = (flags & LF_PLURAL) || (ln > 3 && lk[ln - 1] == 's' &&
+		    lk[ln - 2] != 's');
+		if (((flags & LF_PERSON) && titles_a_person(s, end)) ||
+		    (!plural && modifies_next(s, lx, end))) {
 			i = end - 1;
 			continue;
 		}
@@ -354,8 +537,24 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if (tag_tok_is(s, end, "of") && ent_at(s, end + 1) &&
 		    country_of(ent_at(s, end + 1), country)) {
 			/* "the foreign ministry of China" */
+		} else if (tag_tok_is(s, end, "in") && ent_at(s, end + 1) &&
+		    ent_at(s, end + 1)->type == TT_GPE && strcmp(sector, "MIL") != 0 &&
+		    strcmp(sector, "MED") != 0 &&
+		    country_of(ent_at(s, end + 1), country)) {
+			/* "police in Mombasa", "officials in Kyiv" are local;
+			 * troops in a country are often another's */
+		} else if (tag_tok_is(s, i - 1, "its") && owner_before(s, i, country)) {
+			/* "Azerbaijan's defence ministry said its forces" */
+		} else if (s->scene[0] && (tag_tok_is(s, i - 1, "the") ||
+		    tag_tok_is(s, i - 1, "its"))) {
+			tag_copy(country, sizeof country, s->scene);
+		} else if ((tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
+		    !(flags & LF_PLURAL) && !speech_after(s, end) &&
+		    actor_before(s, i, country)) {
+			/* "Israeli Defense Minister Israel Katz said the army":
+			 * the actor the sentence named before */
 		} else if (doc && (tag_tok_is(s, i - 1, "the") || tag_tok_is(s, i - 1, "its")) &&
-		    !(be->flags & LF_PLURAL)) {
+		    !(flags & LF_PLURAL)) {
 			/* "the ministry": the country of the last ministry named,
 			 * else of the dateline, else of the last actor */
 			size_t hn;
@@ -376,7 +575,7 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		if (memcmp(country, "IGO", 3) == 0)
 			tag_copy(code, sizeof code, country);
 		else
-			tag_code_join(code, country, be->code);
+			tag_code_join(code, country, sector);
 		/* leading adjectives stay out; the span is modifier + role */
 		if (tag_add_entity(s, start, end, TT_ACTOR, code) && doc &&
 		    memcmp(country, "IGO", 3) != 0) {
@@ -398,6 +597,42 @@ static const char *const locatives[] = {
 	"visit", "visited", "visiting", "toward", "towards", "via", "inside",
 	"leave", "left", "arrived", "reach", "reached", "throughout", "of", NULL,
 };
+
+static const char *const compass_adjectives[] = {
+	"north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "downtown", "northeast", "northwest", "southeast",
+	"southwest", "northeastern", "northwestern", "southeastern",
+	"southwestern", "suburban", "greater", NULL,
+};
+
+/* "travel to Cairo", "the first visit by a Chinese minister to Seoul",
+ * "from Seoul to Tokyo": "to" at t ends a movement, so what follows is a
+ * place; "assistance to Bamako", "a message to Pyongyang" go to a
+ * government. */
+static bool
+motion_before(const tag_sent *s, int t)
+{
+	static const char *const motion[] = {
+		"travel", "travels", "traveled", "travelled", "traveling",
+		"travelling", "trip", "trips", "visit", "visits", "visited",
+		"visiting", "flew", "fly", "flies", "flying", "flight", "flights",
+		"went", "go", "goes", "going", "gone", "came", "come", "comes",
+		"coming", "return", "returns", "returned", "returning", "back",
+		"arrive", "arrived", "move", "moved", "moving", "head", "heads",
+		"headed", "heading", "relocate", "relocated", "fled", "flee",
+		"fleeing", "deported", "deport", "deployed", "deploy", "route",
+		"road", "journey", "way", "bound", "sail", "sailed", "drove",
+		"drive", "driven", "walked", "marched", "crossed", "from",
+		"moved", "tour", "toured", "transferred", "shipped", NULL,
+	};
+	for (int k = t - 1; k >= 0 && k >= t - 6; k--) {
+		if (tag_tok_is(s, k, ",") || tag_tok_is(s, k, ";"))
+			break;
+		if (tok_in(s, k, motion))
+			return true;
+	}
+	return false;
+}
 
 /* A capital not named as a place stands for its government. */
 /* "SEOUL, Jan. 20 (Yonhap) --", "WASHINGTON (AP) --": where the story is
@@ -428,7 +663,14 @@ capitals(tag_sent *s)
 		tag_entity *e = &s->ents[i];
 		if (!e->capital || e->dropped || strlen(e->code) != 3)
 			continue;
-		if (tok_in(s, e->t0 - 1, locatives))
+		/* "in Seoul", "in east London", "the capital Sanaa", "the
+		 * Yemeni capital, Sanaa": where, not who */
+		int l = e->t0 - 1;
+		while (l >= 0 && tok_in(s, l, compass_adjectives))
+			l--;
+		if ((tok_in(s, l, locatives) && (!tag_tok_is(s, l, "to") || motion_before(s, l))) ||
+		    tag_tok_is(s, e->t0 - 1, "capital") ||
+		    (tag_tok_is(s, e->t0 - 1, ",") && tag_tok_is(s, e->t0 - 2, "capital")))
 			continue;
 		/* a dateline: "SEOUL, Jan. 20 (Yonhap) --" */
 		if ((s->toks[e->t0].f & TF_UPPER) || (e->t0 == 0 &&
@@ -438,7 +680,7 @@ capitals(tag_sent *s)
 		/* in a list, a capital is what the first of the list is:
 		 * "Seoul, Tokyo, and Washington would" are governments, "the
 		 * University of Birmingham and London" a place */
-		int l = e->t0 - 1;
+		l = e->t0 - 1;
 		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
 		    tag_tok_is(s, l, ",")) {
 			if (tag_tok_is(s, l - 1, ","))
@@ -451,15 +693,144 @@ capitals(tag_sent *s)
 	}
 }
 
+/* "In Ethiopia, ...", "In neighbouring Sudan, ...": the country the
+ * sentence is set in, for roles it names without one. */
+static void
+find_scene(tag_sent *s)
+{
+	s->scene[0] = 0;
+	if (!tag_tok_is(s, 0, "in"))
+		return;
+	for (int k = 1; k <= 3 && (size_t)k < s->n; k++) {
+		const tag_entity *e = ent_at(s, k);
+		if (e) {
+			if (e->t0 == k && e->type == TT_GPE && strlen(e->code) >= 3 &&
+			    tag_tok_is(s, e->t1, ","))
+				tag_copy(s->scene, sizeof s->scene, e->code);
+			return;
+		}
+		if (capitalised_tok(s, k) || !(s->toks[k].f & TF_WORD))
+			return;
+	}
+}
+
+static bool
+state_sector(const char *code)
+{
+	static const char *const sectors[] = {
+		"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "BNK", NULL,
+	};
+	for (int k = 0; sectors[k]; k++)
+		if (strcmp(code, sectors[k]) == 0)
+			return true;
+	return false;
+}
+
+/* The country of the last actor with a country and a sector named before
+ * token t in the sentence. */
+static bool
+actor_before(const tag_sent *s, int t, char country[12])
+{
+	const tag_entity *best = NULL;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->t1 > t || strlen(e->code) < 6 || sector_only(e->code) ||
+		    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0 ||
+		    (e->type != TT_PERSON && e->type != TT_ORG && e->type != TT_ACTOR))
+			continue;
+		if (!best || e->t1 > best->t1)
+			best = e;
+	}
+	if (!best)
+		return false;
+	tag_copy(country, 4, best->code);
+	return true;
+}
+
+/* Organisations named by a role: "Taiwan's Defense Ministry", "the
+ * Royal Navy", "South Korea's Joint Chiefs of Staff", "the Foreign
+ * Office".  The role gives the sector; the country comes from the words
+ * before or after, or from the document, as for "the ministry". */
+static void
+org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
+{
+	static const char *const institutional[] = {
+		"royal", "national", "federal", "metropolitan", "state", "central",
+		"supreme", "imperial", "armed", "people's", "high", "constitutional",
+		"foreign", "home", "interior", "defense", "defence", "naval", NULL,
+	};
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (e->dropped || e->type != TT_ORG || (e->code[0] && !sector_only(e->code)))
+			continue;
+		/* a role word in it, or a code of a sector alone */
+		bool role = e->code[0] != 0;
+		for (int k = e->t0; k < e->t1 && !role; k++)
+			role = ((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)) != 0;
+		if (!role)
+			continue;
+		/* the sector phrase at its end, with only institutional words
+		 * before it */
+		char sector[12] = "";
+		bool person_role = false;
+		int r = role_ending_at(s, lx, e->t1, e->t0, sector, &person_role);
+		if (r < e->t0 || person_role)
+			sector[0] = 0;
+		for (int k = e->t0; sector[0] && k < r; k++)
+			if (!tok_in(s, k, institutional))
+				sector[0] = 0;
+		/* a parliament, a court, a cabinet of no country yet ("LEG");
+		 * news agencies ("MED") serve the world */
+		if (!sector[0] && e->code[0] && state_sector(e->code))
+			tag_copy(sector, 4, e->code);
+		if (!sector[0])
+			continue;
+		char country[12] = "";
+		bool former = false;
+		int start;
+		const tag_entity *of = tag_tok_is(s, e->t1, "of") ? ent_at(s, e->t1 + 1) : NULL;
+		if (modifier_before(s, e->t0, country, &former, &start)) {
+			;
+		} else if (of && of->type == TT_GPE && country_of(of, country)) {
+			;       /* "the Supreme Court of India" */
+		} else if (s->scene[0]) {
+			tag_copy(country, sizeof country, s->scene);
+		} else if (!fallback) {
+			continue;       /* after the people are coded */
+		} else if (actor_before(s, e->t0, country)) {
+			;       /* "Defence Secretary Grant Shapps said the Royal Navy" */
+		} else if (doc) {
+			size_t hn;
+			const char *hk = tag_tok_key(s, e->t1 - 1, &hn);
+			const tag_alias *al = head_alias(doc, hk, hn);
+			if (al)
+				tag_copy(country, sizeof country, al->code);
+			else if (doc->home[0])
+				tag_copy(country, sizeof country, doc->home);
+			else
+				tag_copy(country, sizeof country, doc->last_actor_country);
+		}
+		if (!country[0] || memcmp(country, "IGO", 3) == 0 ||
+		    memcmp(country, "NGO", 3) == 0)
+			continue;
+		tag_code_join(e->code, country, sector);
+	}
+}
+
 void
 tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
 	dateline(s, doc);
+	find_scene(s);
 	capitals(s);
-	code_people(s, lx, doc);
+	org_codes(s, lx, doc, false);
+	/* unnamed actors first: "foreign ministry spokeswoman Pham Thu Hang"
+	 * takes the ministry's code */
 	if (opts->nominals)
 		nominal_actors(s, lx, doc);
+	code_people(s, lx, doc);
+	org_codes(s, lx, doc, true);
 	/* "the ministry" after "the Chinese Foreign Ministry" */
 	if (doc) {
 		for (size_t i = 0; i < s->n_ents; i++) {
@@ -487,8 +858,8 @@ tag_find_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 			    memcmp(e->code, "IGO", 3) == 0 || memcmp(e->code, "NGO", 3) == 0)
 				continue;
 			if (e->type == TT_ACTOR || e->type == TT_ORG || e->type == TT_PERSON)
-				snprintf(doc->last_actor_country,
-				    sizeof doc->last_actor_country, "%.3s", e->code);
+				tag_copy(doc->last_actor_country,
+				    sizeof doc->last_actor_country, e->code);
 		}
 	}
 }

@@ -186,6 +186,27 @@ nearest_year(int32_t ref, int m, int d)
 	return best;
 }
 
+/* "will meet on Thursday", "is expected to vote in January": a verb of
+ * the future a few words before token i, so a date without its year or
+ * week is the next one, not the last. */
+static bool
+future_before(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"will", "'ll", "shall", "expected", "scheduled", "due", "plans",
+		"planned", "upcoming", "set", "going", "intends", "aims", NULL,
+	};
+	for (int k = i - 1; k >= 0 && k >= i - 8; k--) {
+		if (tag_tok_is(s, k, ",") || tag_tok_is(s, k, ";") || tag_tok_is(s, k, "said") ||
+		    tag_tok_is(s, k, "says"))
+			return false;
+		for (int w = 0; words[w]; w++)
+			if (tag_tok_word(s, k, words[w]))
+				return true;
+	}
+	return false;
+}
+
 /* ---- the patterns -------------------------------------------------------- */
 
 /* MONTH [DAY[,] [YEAR]] | MONTH [,] YEAR | DAY MONTH [YEAR] at i. */
@@ -259,7 +280,10 @@ try_month(tag_sent *s, const tag_lex *lx, int i)
 		int y = s->date / 10000;
 		if (day)
 			y = nearest_year(s->date, mon, day);
-		else if (mon > s->date / 100 % 100)
+		else if (future_before(s, t0)) {
+			if (mon < s->date / 100 % 100)
+				y++;    /* "will vote in January", said in November */
+		} else if (mon > s->date / 100 % 100)
 			y--;    /* "in November", said in January: the last one */
 		set_ymd(e, y, mon, day);
 	}
@@ -277,7 +301,7 @@ try_weekday(tag_sent *s, const tag_lex *lx, int i)
 	tag_tok_key(s, i, &n);
 	if (n <= 4 && !(s->toks[i].f & TF_DOT))
 		return 0;       /* "Sun", "Wed" alone */
-	int t0 = i, dir = -1;
+	int t0 = i, dir = future_before(s, i) ? 1 : -1;
 	if (tag_tok_is(s, i - 1, "last") && free_tok(s, i - 1))
 		t0 = i - 1, dir = -2;
 	else if (tag_tok_is(s, i - 1, "next") && free_tok(s, i - 1))

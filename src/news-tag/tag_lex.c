@@ -47,6 +47,15 @@ struct tag_lex {
 	char alpha3[26 * 26][4];
 	/* a bit per hash of keys a lower-case word may need */
 	uint64_t lower_bits[1024];
+	/* known people by one word of their names, for "Foreign Minister
+	 * Park": the first and the last word of every name of two or more */
+	struct family {
+		uint64_t hash;
+		int32_t entry;          /* the LK_PERSON entry */
+		bool first;             /* the name's first word (Park Jin) */
+	} *families;
+	size_t n_families, cap_families;
+	bool families_sorted;
 };
 
 static const struct {
@@ -63,7 +72,7 @@ static const struct {
 	{ "orgword", LK_ORGWORD, true }, { "locword", LK_LOCWORD, true },
 	{ "miscword", LK_MISCWORD, true }, { "function", LK_FUNCTION, false },
 	{ "placenoun", LK_PLACENOUN, false }, { "orgnoun", LK_ORGNOUN, false },
-	{ "personnoun", LK_PERNOUN, false },
+	{ "personnoun", LK_PERNOUN, false }, { "worknoun", LK_WORKNOUN, false },
 	{ "particle", LK_PARTICLE, false }, { "noname", LK_NONAME, true },
 	{ "common", LK_COMMON, false }, { "month", LK_MONTH, false },
 	{ "weekday", LK_WEEKDAY, false }, { "dateword", LK_DATEWORD, false },
@@ -91,6 +100,7 @@ tag_lex_free(tag_lex *lx)
 	news_buf_free(&lx->keys);
 	free(lx->ents);
 	free(lx->roles);
+	free(lx->families);
 	tag_sent_free(&lx->tok);
 	news_buf_free(&lx->key);
 	free(lx);
@@ -238,7 +248,7 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 	tag_entry *e = &lx->ents[idx];
 	memset(e, 0, sizeof *e);
 	e->kind = (uint8_t)kind;
-	e->flags = (uint8_t)flags;
+	e->flags = (uint16_t)flags;
 	e->person = -1;
 	e->city = -1;
 	tag_copy(e->code, sizeof e->code, code ? code : "");
@@ -348,17 +358,103 @@ tag_lex_role(const tag_lex *lx, int32_t person, int32_t date, char out[12])
 			gap = g, nearest = r;
 	}
 	if (best)
-		return snprintf(out, 12, "%s", best->code), out;
+		return tag_copy(out, 12, best->code), out;
 	if (base)
-		return snprintf(out, 12, "%s", base->code), out;
+		return tag_copy(out, 12, base->code), out;
 	if (nearest && strncmp(nearest->code, "IGO", 3) != 0 &&
 	    strncmp(nearest->code, "NGO", 3) != 0) {
 		/* out of office: still a national of the country */
-		snprintf(out, 12, "%.3s", nearest->code);
+		tag_copy(out, 4, nearest->code);
 		return out;
 	}
 	out[0] = 0;
 	return out;
+}
+
+static void
+add_family(tag_lex *lx, const char *key, size_t len, int32_t entry, bool first)
+{
+	if (lx->n_families == lx->cap_families) {
+		lx->cap_families = lx->cap_families ? lx->cap_families * 2 : 512;
+		lx->families = news_xrealloc(lx->families,
+		    lx->cap_families * sizeof *lx->families);
+	}
+	lx->families[lx->n_families++] = (struct family){
+		news_hash64(key, len), entry, first };
+	lx->families_sorted = false;
+}
+
+static int
+cmp_family(const void *a, const void *b)
+{
+	const struct family *x = a, *y = b;
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+void
+tag_lex_finish(tag_lex *lx)
+{
+	if (lx->n_families > 1)
+		qsort(lx->families, lx->n_families, sizeof *lx->families, cmp_family);
+	lx->families_sorted = true;
+}
+
+/* Whether a dated role of the chain holds `date`; its code in out. */
+static bool
+role_in_office(const tag_lex *lx, int32_t person, int32_t date, char out[12])
+{
+	const tag_role *best = NULL;
+	for (int32_t i = person; i >= 0; i = lx->roles[i].next) {
+		const tag_role *r = &lx->roles[i];
+		if (r->from == 0 && r->to == 99991231)
+			continue;
+		bool holds = !date || (r->from <= date && date <= r->to);
+		if (holds && (!best || r->from > best->from))
+			best = r;
+	}
+	if (best)
+		tag_copy(out, 12, best->code);
+	return best != NULL;
+}
+
+bool
+tag_lex_family(const tag_lex *lx, const char *key, size_t len, int32_t date,
+    const char *country, const char *sector, char out[12])
+{
+	if (!lx->n_families || !lx->families_sorted)
+		return false;
+	uint64_t h = news_hash64(key, len);
+	size_t lo = 0, hi = lx->n_families;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (lx->families[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* a first word counts only when it is a family name that comes first */
+	int32_t id = tag_lex_find(lx, key, len);
+	bool surname = tag_lex_kind(lx, id, LK_SURNAME) != NULL;
+	char found[12] = "";
+	for (size_t i = lo; i < lx->n_families && lx->families[i].hash == h; i++) {
+		const struct family *f = &lx->families[i];
+		if (f->first && !surname)
+			continue;
+		char code[12];
+		if (!role_in_office(lx, lx->ents[f->entry].person, date, code))
+			continue;
+		if (country && country[0] && strncmp(code, country, 3) != 0)
+			continue;
+		if (sector && sector[0] && strlen(code) > 3 && strcmp(code + 3, sector) != 0)
+			continue;
+		if (found[0] && strcmp(found, code) != 0)
+			return false;   /* two people it could be */
+		tag_copy(found, sizeof found, code);
+	}
+	if (!found[0])
+		return false;
+	tag_copy(out, 12, found);
+	return true;
 }
 
 const char *
@@ -495,7 +591,20 @@ load_line(const char *line, size_t len, const char *source,
 			e->value = (int16_t)value;
 			if (kind == LK_PERSON) {
 				/* roles in a chain per person; a user line comes first */
+				bool fresh = e->person < 0;
 				e->person = add_role(lx, code, from, to, e->person);
+				const tag_sent *t = &lx->tok;
+				if (fresh && t->n >= 2) {
+					int32_t idx = (int32_t)(e - lx->ents);
+					size_t l = t->n - 1;
+					add_family(lx, t->keys.data + t->toks[0].kb,
+					    t->toks[0].ke - t->toks[0].kb, idx, true);
+					/* "Ferdinand Marcos Jr.": the word before a suffix */
+					if (l > 1 && (t->toks[l].f & TF_DOT))
+						l--;
+					add_family(lx, t->keys.data + t->toks[l].kb,
+					    t->toks[l].ke - t->toks[l].kb, idx, false);
+				}
 			}
 		}
 		a = bar ? bar + 1 : aend;
@@ -529,9 +638,55 @@ load_countries(tag_lex *lx)
 	}
 }
 
+/* A one-word name that is also an ordinary word: "Central" (Ghana),
+ * "Northeast" (Iceland), "Plateau" (Nigeria) name provinces, but in
+ * English text they are most often the words: they count only in
+ * "Plateau state" (LF_WEAK). */
+static bool
+common_word(tag_lex *lx, const char *name)
+{
+	if (strchr(name, ' ') || strchr(name, '-'))
+		return false;
+	news_buf_clear(&lx->key);
+	for (const char *p = name; *p; p++)
+		news_buf_addc(&lx->key, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	int32_t id = tag_lex_find(lx, lx->key.data, lx->key.len);
+	return tag_lex_kind(lx, id, LK_COMMON) != NULL;
+}
+
+/* "Central Region", "Northern Province", "North West": names many
+ * countries give a province, so they say nothing of which. */
+static bool
+generic_division(const char *name)
+{
+	static const char *const words[] = {
+		"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+		"Western", "Central", "Northeast", "Northwest", "Southeast",
+		"Southwest", "Region", "Province", "District", "State", "Area",
+		"Division", "Territory", "Governorate", "and", NULL,
+	};
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, " ");
+		bool known = false;
+		for (int k = 0; words[k] && !known; k++)
+			known = strlen(words[k]) == n && memcmp(words[k], p, n) == 0;
+		if (!known)
+			return false;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return true;
+}
+
 static void
 load_cities(tag_lex *lx)
 {
+	/* a province is named by many cities: add each (name, country) once */
+	size_t SEEN = 1024;
+	while (SEEN < 2 * tag_cities_count)
+		SEEN *= 2;      /* never full: a probe always ends */
+	uint64_t *seen = news_xcalloc(SEEN, sizeof *seen);
 	for (size_t i = 0; i < tag_cities_count; i++) {
 		const tag_city *c = &tag_cities[i];
 		const char *cc = tag_lex_alpha3(lx, c->country);
@@ -550,9 +705,23 @@ load_cities(tag_lex *lx)
 			if (e && (e->city < 0 || tag_cities[e->city].population < c->population))
 				e->city = (int32_t)i;
 		}
-		if (c->state && *c->state && strcmp(c->state, c->name) != 0)
-			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED, cc);
+		if (!c->state || !*c->state || strcmp(c->state, c->name) == 0)
+			continue;
+		uint64_t h = news_hash64(c->state, strlen(c->state)) ^
+		    ((uint64_t)(unsigned char)cc[0] << 16 | (uint64_t)(unsigned char)cc[1] << 8 |
+		    (unsigned char)cc[2]);
+		h |= 1;         /* 0 marks an empty slot */
+		size_t j = h & (SEEN - 1);
+		while (seen[j] && seen[j] != h)
+			j = (j + 1) & (SEEN - 1);
+		if (seen[j])
+			continue;
+		seen[j] = h;
+		if (!generic_division(c->state))
+			add_phrase(lx, c->state, strlen(c->state), LK_REGION, LF_CASED |
+			    (common_word(lx, c->state) ? LF_WEAK : 0), cc);
 	}
+	free(seen);
 }
 
 static void
@@ -575,10 +744,10 @@ tag_lex_load_builtin(tag_lex *lx)
 	    "abbrev");
 	if (ab)
 		tag_lex_load_dict(lx, ab->name, ab->data, ab->len, "abbrev.txt", false);
-	load_countries(lx);
-	load_cities(lx);
 	load_words(lx, tag_words_common, LK_COMMON, 0);
 	load_words(lx, tag_words_proper, LK_PROPER, LF_CASED);
+	load_countries(lx);
+	load_cities(lx);
 	for (size_t i = 0; i < news_tag_dicts_count; i++) {
 		const news_blob *b = &news_tag_dicts[i];
 		if (b == ab)
@@ -587,4 +756,5 @@ tag_lex_load_builtin(tag_lex *lx)
 		snprintf(src, sizeof src, "%s.txt", b->name);
 		tag_lex_load_dict(lx, b->name, b->data, b->len, src, false);
 	}
+	tag_lex_finish(lx);
 }

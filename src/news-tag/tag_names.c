@@ -9,6 +9,7 @@
  * then the document so far ("Park" after "Park Jin"), then the context
  * ("in Tulsa" is a place, "Holt said" a person). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tag.h"
 #include "tag_tables.h"
@@ -69,6 +70,12 @@ is_camel(const tag_sent *s, int i)
 	size_t n = s->toks[i].e - s->toks[i].b;
 	if (n < 5)
 		return false;
+	/* "McDonnell", "MacKenzie", "DeJesús", "LaGuardia", "O'Reilly"
+	 * are family names */
+	if ((p[0] == 'M' && p[1] == 'c') || (p[0] == 'M' && p[1] == 'a' && p[2] == 'c' &&
+	    p[3] >= 'A' && p[3] <= 'Z') || ((p[0] == 'D' || p[0] == 'L') &&
+	    (p[1] == 'e' || p[1] == 'a' || p[1] == 'i') && p[2] >= 'A' && p[2] <= 'Z'))
+		return false;
 	for (size_t k = 1; k + 1 < n; k++)
 		if (p[k] >= 'a' && p[k] <= 'z' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
 			return !(p[n - 1] == 's' && p[n - 2] >= 'A' && p[n - 2] <= 'Z');
@@ -93,7 +100,7 @@ kind_rank(const tag_entry *e)
 	case LK_REGION:
 		return 5;
 	case LK_PLACE:
-		return 4;
+		return 6;       /* "Asia" the continent, not the town */
 	case LK_NORP:
 		return 3;
 	case LK_SECTOR:
@@ -112,17 +119,70 @@ city_pop(const tag_entry *e)
 	return e->kind == LK_CITY && e->city >= 0 ? tag_cities[e->city].population : 0;
 }
 
+/* "City", "Municipality", "Kingdom": a capitalised word before "of" and
+ * a place's name that makes one place of them. */
+static bool
+division_word(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"city", "municipality", "county", "province", "district",
+		"region", "territory", "borough", "town", "village", "kingdom",
+		"principality", "emirate", "sultanate", "commonwealth", "duchy",
+		"prefecture", "governorate", "canton", "parish", NULL,
+	};
+	if (!(s->toks[i].f & TF_CAP))
+		return false;
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
+/* "A64", "M1", "A1(M)", "B1234": a British road's number. */
+static bool
+is_road(const tag_sent *s, int i)
+{
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 1;
+	if (n < 2 || n > 6 || (p[0] != 'A' && p[0] != 'M' && p[0] != 'B'))
+		return false;
+	while (k < n && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k == 1 || k > 5)
+		return false;
+	return k == n || (k + 1 == n && p[k] == 'M');
+}
+
+/* "state", "province": a word after a province's name that says it is one. */
+static bool
+division_after(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"state", "province", "region", "governorate", "district", "county",
+		"department", "oblast", "prefecture", NULL,
+	};
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
 /* Whether entry e may match tokens [i, i+n) as written. */
 static bool
 case_ok(const tag_sent *s, const tag_entry *e, int i, int n)
 {
 	const tag_tok *t = &s->toks[i];
+	if ((e->flags & LF_WEAK) && !division_after(s, i + n))
+		return false;
 	if (e->flags & LF_ACRONYM)
 		return (t->f & (TF_UPPER | TF_DOT)) && n == 1 &&
 		    (t->f & (TF_UPPER)) ;
 	if (!(e->flags & LF_CASED))
 		return true;
 	if (!capitalised(t) && !(t->f & TF_NUM))
+		return false;
+	/* "the States" but not "The states" */
+	if (n > 1 && tag_tok_is(s, i, "the") && !capitalised(&s->toks[i + 1]))
 		return false;
 	return true;
 }
@@ -140,7 +200,7 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 	/* a name phrase that starts with a small word goes on with a capital
 	 * ("the States", "mainland China") */
 	if (!(kinds & TITLE_KINDS) && !(s->toks[i].kinds & kinds) &&
-	    (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
+	    !capitalised(&s->toks[i]) && (size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
 	    !capitalised(&s->toks[i + 1]))
 		return 0;
 	news_buf *key = &s->scratch;
@@ -220,10 +280,12 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
 		return false;
-	/* "From", "The" inside a run are a title's words, not a name's */
+	/* "From", "The" inside a run are a title's words, not a name's (but
+	 * "Darnell Hurt": after a given name, a family name) */
 	if (!(t->f & TF_START) && has_kind(lx, t, LK_FUNCTION) && !(t->f & TF_UPPER) &&
 	    t->ke - t->kb <= 5 && !has_kind(lx, t, LK_GIVEN) &&
-	    !has_kind(lx, t, LK_PROPER))
+	    !has_kind(lx, t, LK_PROPER) && !(i > 0 && has_kind(lx, &s->toks[i - 1], LK_GIVEN) &&
+	    (s->toks[i - 1].f & TF_CAP) && t->ke - t->kb >= 4))
 		return false;
 	if (s->headline && is_common(lx, t) && !has_kind(lx, t, LK_PROPER) &&
 	    !has_kind(lx, t, LK_ORGWORD) && !has_kind(lx, t, LK_LOCWORD) &&
@@ -255,11 +317,37 @@ and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 		    !(s->toks[j + 1].kinds & NAME_KINDS & ~(1u << LK_NORP)))
 			return true;
 	}
+	/* "... and Space Administration": the words before "and" are
+	 * ordinary words too ("Chinese President Xi Jinping and Vietnamese
+	 * Communist Party" are two) */
+	for (int w = i; w < j; w++)
+		if (!is_common(lx, &s->toks[w]) && !has_kind(lx, &s->toks[w], LK_ORGWORD))
+			return false;
 	int k = j + 1;
 	while ((size_t)k < s->n && k < j + 6 && name_word(s, lx, k))
 		k++;
 	const tag_entry *o = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD);
 	return o && (o->flags & LF_HEAD) && k - 1 > j + 1;
+}
+
+/* "el-Sisi", "al-Assad", "d'Alembert": a family name written with its
+ * particle, in lower case, joined to it. */
+static bool
+particle_name(const tag_sent *s, int i)
+{
+	const unsigned char *p = (const unsigned char *)s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 0;
+	while (k < n && k < 4 && p[k] >= 'a' && p[k] <= 'z')
+		k++;
+	if (k == 0 || k == 4 || k + 1 >= n)
+		return false;
+	if (p[k] == '-' || p[k] == '\'')
+		k++;
+	else if (k + 3 < n && p[k] == 0xe2 && p[k + 1] == 0x80 && p[k + 2] == 0x99)
+		k += 3;         /* ’ */
+	else
+		return false;
+	return k < n && ((p[k] >= 'A' && p[k] <= 'Z') || p[k] >= 0xc3);
 }
 
 /* The end of the run of capitalised words starting at i. */
@@ -271,7 +359,7 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 		/* names are short; a bound keeps long runs of capitals linear */
 		if ((size_t)j >= s->n || j - i >= 16)
 			break;
-		if (name_word(s, lx, j)) {
+		if (name_word(s, lx, j) || (particle_name(s, j) && s->toks[j].ent < 0)) {
 			j++;
 			continue;
 		}
@@ -279,7 +367,9 @@ chunk_end(const tag_sent *s, const tag_lex *lx, int i)
 		if (is_roman(s, j) && !(s->toks[j - 1].f & TF_UPPER) &&
 		    ((size_t)j + 1 >= s->n || !(s->toks[j + 1].f & TF_WORD) ||
 		    tag_tok_is(s, j + 1, "of") || tag_tok_is(s, j + 1, "and") ||
-		    tag_tok_is(s, j + 1, "or"))) {
+		    tag_tok_is(s, j + 1, "or") || tag_tok_is(s, j + 1, "in") ||
+		    tag_tok_is(s, j + 1, "at") || tag_tok_is(s, j + 1, "from") ||
+		    tag_tok_is(s, j + 1, "who") || tag_tok_is(s, j + 1, "whose"))) {
 			j++;
 			break;
 		}
@@ -366,6 +456,23 @@ place_context(const tag_sent *s, int i)
 	return false;
 }
 
+/* "North", "northeastern", "Central": a word that names a part of a
+ * place before its name. */
+static bool
+compass_word(const tag_sent *s, int i)
+{
+	static const char *const words[] = {
+		"north", "south", "east", "west", "northeast", "northwest",
+		"southeast", "southwest", "northern", "southern", "eastern",
+		"western", "northeastern", "northwestern", "southeastern",
+		"southwestern", "central", "upper", "lower", NULL,
+	};
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
 /* Words after a name that say it is a person. */
 static bool
 person_after(const tag_sent *s, int j)
@@ -380,6 +487,35 @@ person_after(const tag_sent *s, int j)
 	};
 	for (int p = 0; verbs[p]; p++)
 		if (tag_tok_word(s, j, verbs[p]))
+			return true;
+	return false;
+}
+
+/* "Goldsmith says", "Baker told": a singular noun that starts a sentence
+ * with no article and speaks is a name. */
+static bool
+speaks(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const verbs[] = {
+		"said", "says", "told", "tells", "added", "argued", "argues",
+		"explained", "explains", "wrote", "writes", "replied", "recalled",
+		"insisted", "testified", "stated", "believes", "thinks", "noted",
+		"notes", "claims", "claimed", "denied", "denies", "admitted",
+		"admits", "acknowledged", "acknowledges", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	if (n < 3 || k[n - 1] == 's' || has_kind(lx, t, LK_FUNCTION) ||
+	    has_kind(lx, t, LK_SECTOR) || has_kind(lx, t, LK_TITLE) ||
+	    has_kind(lx, t, LK_PERNOUN) || has_kind(lx, t, LK_NORP) ||
+	    has_kind(lx, t, LK_DATEWORD) || (t->f & TF_UPPER))
+		return false;
+	int v = a + 1;
+	if (tag_tok_is(s, v, "also") || tag_tok_is(s, v, "then") || tag_tok_is(s, v, "later"))
+		v++;
+	for (int i = 0; verbs[i]; i++)
+		if (tag_tok_word(s, v, verbs[i]))
 			return true;
 	return false;
 }
@@ -490,8 +626,19 @@ loc_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
 	if (e && (e->flags & LF_HEAD) && b - a >= 2)
 		return true;
 	e = tag_tok_entry(lx, &s->toks[a], LK_LOCWORD);
-	if (e && (e->flags & LF_LEAD) && b - a >= 2)
-		return true;
+	if (e && (e->flags & LF_LEAD) && b - a >= 2) {
+		/* "New Julfa", "Upper Manhattan"; but "New Wave", "New Year",
+		 * "North American": ordinary words or a nationality after an
+		 * ordinary word name no place */
+		if (!is_common(lx, &s->toks[a]) || !(compass_word(s, a) ||
+		    tag_tok_is(s, a, "new") || tag_tok_is(s, a, "old") ||
+		    tag_tok_is(s, a, "grand") || tag_tok_is(s, a, "great")))
+			return true;
+		for (int k = a + 1; k < b; k++)
+			if (!is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_NORP))
+				return true;
+		return false;
+	}
 	return false;
 }
 
@@ -514,12 +661,19 @@ static bool
 single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
     const tag_entry *e)
 {
-	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)))
+	/* capitals, a user's cities and those of our own list (no index
+	 * into the city table) are what they say */
+	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)) || e->city < 0)
 		return false;
 	if (place_context(s, a))
 		return false;
 	const tag_tok *t = &s->toks[a];
 	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	/* "Kennedy versus Green": a town's name in a case's name is a
+	 * person's */
+	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
+	    tag_tok_is(s, a - 1, "vs."))
+		return pop < 1000000;
 	if (is_common(lx, t))
 		return pop < 500000 || (t->f & TF_START);
 	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
@@ -540,8 +694,12 @@ prev_in(const tag_sent *s, int a, const char *const *words)
 	return false;
 }
 
+/* A type of no entity: a work's title, a language. */
+enum { NO_NAME = -2 };
+
 /* The type a lower-case noun just before token a (or before "of" before
- * it) gives a name, or -1. */
+ * it) gives a name, NO_NAME for a work's title ("the film New York
+ * Minute", "his book Hydrodynamica"), or -1. */
 static int
 noun_before(const tag_sent *s, const tag_lex *lx, int a)
 {
@@ -557,7 +715,201 @@ noun_before(const tag_sent *s, const tag_lex *lx, int a)
 		return TT_ORG;
 	if (k == a - 1 && has_kind(lx, t, LK_PERNOUN))
 		return TT_PERSON;
+	if (k == a - 1 && has_kind(lx, t, LK_WORKNOUN))
+		return NO_NAME;
 	return -1;
+}
+
+/* "the city of", "the province": a noun before a name (or before "of")
+ * that makes it a settlement or a division, a GPE. */
+static bool
+settlement_before(const tag_sent *s, int a)
+{
+	static const char *const nouns[] = {
+		"city", "cities", "town", "towns", "village", "villages", "capital",
+		"province", "provinces", "state", "district", "districts", "county",
+		"municipality", "commune", "hamlet", "settlement", "oblast",
+		"prefecture", "port", "region", NULL,
+	};
+	int k = a - 1;
+	if (tag_tok_is(s, k, "of"))
+		k--;
+	for (int i = 0; nouns[i]; i++)
+		if (tag_tok_word(s, k, nouns[i]))
+			return true;
+	return false;
+}
+
+static bool
+word_in(const tag_sent *s, int i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tag_tok_word(s, i, words[k]))
+			return true;
+	return false;
+}
+
+/* What the clause after a name at [.., b) says it is: "Temescal is a
+ * neighborhood", "Socotra is a fairly new eco-tourism destination",
+ * "Coron is in the province of", "Vava'u has a tropical climate",
+ * "Eegimaa is a Jóola language".  TT_LOC, TT_ORG, TT_PERSON, NO_NAME for
+ * a thing no entity names (a language, a film), or -1 when it says
+ * nothing. */
+
+static int
+what_it_is(const tag_sent *s, const tag_lex *lx, int b)
+{
+	static const char *const copulas[] = {
+		"is", "was", "are", "were", "remains", "remained", "became",
+		"becomes", "'s", NULL,
+	};
+	static const char *const place_verbs[] = {
+		"lies", "lay", "borders", "bordered", "located", "situated",
+		"stretches", NULL,
+	};
+	static const char *const place_things[] = {
+		"climate", "population", "coastline", "landscape", "coast",
+		"beaches", "economy", "inhabitants", "residents", "streets",
+		"downtown", "harbour", "harbor", "airport", "neighborhoods",
+		"neighbourhoods", "skyline", NULL,
+	};
+	static const char *const fillers[] = {
+		"also", "now", "still", "considered", "officially", "widely",
+		"the", "a", "an", "one", "of", "largest", "main", "second", "third",
+		"first", "only", "known", "as", "home", "to", "very", "fairly",
+		"most", "more", "popular", "small", "large", "big", "new", "old",
+		"major", "former", "historic", "famous", "beautiful", "tiny",
+		"important", "local", "perfect", "and", "than", "less", "special",
+		NULL,
+	};
+	static const char *const things[] = {
+		"language", "languages", "dialect", "word", "term", "film", "movie",
+		"book", "novel", "album", "song", "poem", "series", "show", "game",
+		"mission", "capsule", "species", "genus", "drink", "cocktail",
+		"software", "program", "tool", "method", "operator", "variety",
+		"people", "tribe", NULL,
+	};
+	int k = b;
+	if ((size_t)k >= s->n)
+		return -1;
+	if (s->toks[k].f & TF_POSS) {
+		/* "Socotra's arid climate" */
+		for (int j = k + 1; j < k + 4 && (size_t)j < s->n; j++)
+			if (word_in(s, j, place_things))
+				return TT_LOC;
+		return -1;
+	}
+	if (word_in(s, k, place_verbs) || (word_in(s, k + 1, place_verbs) &&
+	    (tag_tok_is(s, k, "is") || tag_tok_is(s, k, "was"))))
+		return TT_LOC;
+	if (tag_tok_is(s, k, "has") || tag_tok_is(s, k, "had")) {
+		for (int j = k + 1; j < k + 5 && (size_t)j < s->n; j++)
+			if (word_in(s, j, place_things))
+				return TT_LOC;
+		return -1;
+	}
+	if (!word_in(s, k, copulas))
+		return -1;
+	k++;
+	/* "is in the province of Palawan", "is on the north coast" (a
+	 * person is in places too: "Shalev is in Levico Terme") */
+	if ((tag_tok_is(s, k, "in") || tag_tok_is(s, k, "on")) && tag_tok_is(s, k + 1, "the") &&
+	    (has_kind(lx, &s->toks[k + 2], LK_PLACENOUN) || compass_word(s, k + 2)))
+		return TT_LOC;
+	for (int j = k; j < k + 8 && (size_t)j < s->n; j++) {
+		const tag_tok *t = &s->toks[j];
+		if (t->f & TF_NUM)
+			continue;
+		if (!(t->f & TF_WORD))
+			return -1;
+		if (word_in(s, j, things))
+			return NO_NAME;
+		/* "a group of more than 50 islands": the noun after "of" */
+		if (tag_tok_is(s, j, "group") && tag_tok_is(s, j + 1, "of"))
+			continue;
+		if (has_kind(lx, t, LK_PLACENOUN))
+			return TT_LOC;
+		if (has_kind(lx, t, LK_ORGNOUN))
+			return TT_ORG;
+		if (has_kind(lx, t, LK_PERNOUN))
+			return TT_PERSON;
+		bool filler = word_in(s, j, fillers);
+		/* adjectives and names before the noun: "a Jóola language",
+		 * "a fairly new eco-tourism destination" */
+		if (!filler && !(t->f & (TF_CAP | TF_UPPER)) && has_kind(lx, t, LK_FUNCTION))
+			return -1;
+	}
+	return -1;
+}
+
+/* Is the word after token a a verb it is the subject of?  A verb of the
+ * past, an auxiliary, or a verb the function list knows in "-s". */
+static int
+verb_after(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const singular[] = {
+		"is", "was", "has", "does", "'s", NULL,
+	};
+	static const char *const aux[] = {
+		"had", "did", "will", "would", "can", "could", "may", "might",
+		"must", "should", NULL,
+	};
+	int v = a + 1;
+	if (tag_tok_is(s, v, "also") || tag_tok_is(s, v, "then") ||
+	    tag_tok_is(s, v, "later") || tag_tok_is(s, v, "never") ||
+	    tag_tok_is(s, v, "still") || tag_tok_is(s, v, "once"))
+		v++;
+	if ((size_t)v >= s->n || !(s->toks[v].f & TF_WORD) ||
+	    (s->toks[v].f & (TF_CAP | TF_UPPER)))
+		return 0;
+	if (word_in(s, v, singular))
+		return 2;
+	if (word_in(s, v, aux))
+		return 1;       /* says nothing of number */
+	size_t n;
+	const char *k = tag_tok_key(s, v, &n);
+	int32_t id = tag_lex_find(lx, k, n);
+	bool fn = tag_lex_kind(lx, id, LK_FUNCTION) != NULL;
+	if (n > 4 && k[n - 2] == 'e' && k[n - 1] == 'd' && (fn || tag_lex_kind(lx, id, LK_COMMON)))
+		return 1;       /* past: says nothing of number */
+	if (fn && n > 3 && k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u')
+		return 3;       /* "hosts": singular, or a plural noun */
+	return 0;
+}
+
+/* An ordinary word written with a capital that is a name: "In 2015,
+ * Marbles became", "Goldsmith would", "Marbles is" (a plural noun with a
+ * singular verb names one thing). */
+static bool
+common_as_name(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const determiners[] = {
+		"the", "a", "an", "this", "that", "these", "those", "his", "her",
+		"its", "their", "our", "my", "your", "every", "each", "any", "some",
+		"no", "all", "both", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	if (has_kind(lx, t, LK_FUNCTION) || has_kind(lx, t, LK_SECTOR) ||
+	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_PERNOUN) ||
+	    has_kind(lx, t, LK_NORP) || has_kind(lx, t, LK_DATEWORD) ||
+	    has_kind(lx, t, LK_MISCWORD) || has_kind(lx, t, LK_ORGWORD) ||
+	    has_kind(lx, t, LK_LOCWORD) || has_kind(lx, t, LK_MONTH) ||
+	    has_kind(lx, t, LK_WEEKDAY) || (t->f & (TF_UPPER | TF_HYPHEN)) ||
+	    word_in(s, a - 1, determiners) || tag_tok_is(s, a - 1, "of") ||
+	    (a > 0 && has_kind(lx, &s->toks[a - 1], LK_PARTICLE)))
+		return false;
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	if (n < 4)
+		return false;
+	int v = verb_after(s, lx, a);
+	if (!v)
+		return false;
+	bool plural = k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u' &&
+	    k[n - 2] != 'i' && !(k[n - 3] == 'i' && k[n - 2] == 'c');
+	if (t->f & TF_START)
+		return plural && v == 2;
+	return true;
 }
 
 /* The type of a capitalised word nothing else explains, from the words
@@ -584,7 +936,7 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	    !has_kind(lx, t, LK_SECTOR) && !has_kind(lx, t, LK_MISCWORD))
 		return TT_ORG;
 	if (is_common(lx, t) && !has_kind(lx, t, LK_PROPER))
-		return -1;
+		return common_as_name(s, lx, a) ? TT_PERSON : -1;
 	if (has_kind(lx, t, LK_MONTH) || has_kind(lx, t, LK_WEEKDAY) ||
 	    has_kind(lx, t, LK_TITLE) || has_kind(lx, t, LK_SECTOR) ||
 	    has_kind(lx, t, LK_ORGWORD) || has_kind(lx, t, LK_LOCWORD) ||
@@ -608,6 +960,12 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 				return -1;
 		}
 	}
+	/* "Formica fusca", "Beauveria bassiana": a genus before a Latin
+	 * word that no English list knows is a species, no name */
+	if ((size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_WORD) &&
+	    !(s->toks[a + 1].f & (TF_CAP | TF_UPPER)) && s->toks[a + 1].lex < 0 &&
+	    !(s->toks[a + 1].f & TF_NOLEX) && s->toks[a + 1].ke - s->toks[a + 1].kb >= 4)
+		return -1;
 	/* a quoted word, or one alone in brackets or at the end: a title,
 	 * a term, a nickname more often than a person */
 	if (tag_tok_is(s, a - 1, "\"") || tag_tok_is(s, a + 1, "\"") ||
@@ -618,8 +976,12 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	/* "the villages Brin", "the village of Banjal", "publishing giant
 	 * Elsevier", "novelist Stein" */
 	int kind = noun_before(s, lx, a);
-	if (kind >= 0)
-		return kind;
+	if (kind >= 0 || kind == NO_NAME)
+		return kind >= 0 ? kind : -1;
+	/* "Temescal is a neighborhood", "Eegimaa is a Jóola language" */
+	kind = what_it_is(s, lx, a + 1);
+	if (kind >= 0 || kind == NO_NAME)
+		return kind >= 0 ? kind : -1;
 	if (prev_in(s, a, person_prev) || poss || person_after(s, a + 1))
 		return TT_PERSON;
 	/* "a letter to Chevalier", "awarded to Dvořák": to a person */
@@ -630,6 +992,23 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		"engaged", "sold", "lent", "loyal", "close", "similar", NULL,
 	};
 	if (tag_tok_is(s, a - 1, "to") && prev_in(s, a - 1, to_person))
+		return TT_PERSON;
+	/* "the death of Petronios", "a successor to Pachomius", "a quote
+	 * from Virgil": nouns of a person's life and work */
+	static const char *const of_person[] = {
+		"death", "birth", "help", "line", "lines", "quote", "quotes",
+		"successor", "predecessor", "assistant", "favorite", "favourite",
+		"behalf", "coverage", "portrait", "request", "wife", "husband", "son",
+		"daughter", "friend", "friends", "student", "students", "disciple",
+		"disciples", "followers", "memory", "honour", "honor", "legacy",
+		"influence", "teachings", "reign", "views", "words", "poems",
+		"letters", "obedience", "loyalty", "attributed", "devoted",
+		"dedicated", "turned", "biography", "murder", "funeral", "wishes",
+		"orders", "command", "supporters", "opponents", "critics", "aide",
+		"aides", "rival", "rivals", "ally", "allies", NULL,
+	};
+	if ((tag_tok_is(s, a - 1, "of") || tag_tok_is(s, a - 1, "to") ||
+	    tag_tok_is(s, a - 1, "from")) && prev_in(s, a - 1, of_person))
 		return TT_PERSON;
 	if (prev_in(s, a, place_prev))
 		return TT_GPE;
@@ -642,7 +1021,10 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 			return -1;
 		return TT_LOC;
 	}
-	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n)
+	/* a word alone at the end is a title or a term, unless it ends a
+	 * list ("in Timbuktu and Kidal.") */
+	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n &&
+	    !(tag_tok_is(s, a - 1, "and") || tag_tok_is(s, a - 1, "or")))
 		return -1;
 	return TT_PERSON;
 }
@@ -667,6 +1049,118 @@ known_in_doc(const tag_sent *s, const tag_doc *doc, int a)
 	return tag_doc_find_alias(doc, k, n) != NULL;
 }
 
+/* Does a person's name start at token a (before b)?  A known person, a
+ * given name, a family name that comes first, or a person the document
+ * named: "Park Jin", "Park" (a Korean family name), "Blinken" after
+ * "Antony Blinken". */
+static bool
+person_start(tag_sent *s, const tag_lex *lx, const tag_doc *doc, int a, int b)
+{
+	const tag_tok *t = &s->toks[a];
+	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
+		return true;
+	const tag_entry *e;
+	if (dict_match(s, lx, a, b, 1u << LK_PERSON, &e))
+		return true;
+	if (doc) {
+		size_t n;
+		const char *k = tag_tok_key(s, a, &n);
+		const tag_alias *al = tag_doc_find_alias(doc, k, n);
+		if (al && al->type == TT_PERSON)
+			return true;
+	}
+	return false;
+}
+
+/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
+ * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+static bool
+cites_author(const tag_sent *s, int a, int b)
+{
+	int k = b;
+	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
+		return true;
+	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
+		return false;
+	for (int i = a; i < b; i++)
+		if (!(s->toks[i].f & TF_WORD))
+			return false;
+	k++;
+	if ((size_t)k >= s->n || !(s->toks[k].f & TF_NUM) || s->toks[k].e - s->toks[k].b < 4)
+		return false;
+	const char *p = s->text + s->toks[k].b;
+	int year = 0;
+	for (int i = 0; i < 4; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+		year = year * 10 + (p[i] - '0');
+	}
+	size_t n = s->toks[k].e - s->toks[k].b;
+	/* "1989", "2011a" */
+	if (n > 5 || (n == 5 && (p[4] < 'a' || p[4] > 'z')))
+		return false;
+	return year >= 1500 && year <= 2099 && ((size_t)k + 1 >= s->n ||
+	    tag_tok_is(s, k + 1, ")") || tag_tok_is(s, k + 1, ";") ||
+	    tag_tok_is(s, k + 1, ",") || tag_tok_is(s, k + 1, ":"));
+}
+
+/* "Governor of Virginia": a title at [t, of) and "of" a name to the run's
+ * end, with no person named after it ("Prime Minister of India Narendra
+ * Modi" is Modi).  Emits the whole as a PERSON. */
+static bool
+office_of(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t, int of, int b,
+    const char *sector)
+{
+	int c = of + 1;
+	if (tag_tok_is(s, c, "the"))
+		c++;
+	if (c >= b || !capitalised(&s->toks[c]) || has_kind(lx, &s->toks[b - 1], LK_MISCWORD))
+		return false;       /* "Professor of Linguistics" names a chair */
+	const tag_entry *e;
+	int n = dict_match(s, lx, c, b, NAME_KINDS, &e);
+	if (n && n < b - c)
+		return false;
+	for (int k = c + 1; k < b; k++)
+		if (person_start(s, lx, doc, k, b) && !has_kind(lx, &s->toks[k], LK_ORGWORD))
+			return false;
+	char code[12] = "";
+	if (n && e->kind != LK_PERSON && e->code[0]) {
+		if (strncmp(e->code, "IGO", 3) == 0 || strncmp(e->code, "NGO", 3) == 0)
+			tag_copy(code, sizeof code, e->code);
+		else if (sector && sector[0])
+			tag_code_join(code, e->code, sector);
+		else
+			tag_code_join(code, e->code, NULL);
+	}
+	emit(s, lx, doc, t, b, TT_PERSON, code[0] ? code : NULL);
+	return true;
+}
+
+/* Does the run ending at b end in a plural ("Free Democrats")? */
+static bool
+ends_plural(const tag_sent *s, int b)
+{
+	size_t n;
+	const char *k = tag_tok_key(s, b - 1, &n);
+	return n > 3 && k[n - 1] == 's' && k[n - 2] != 's' && k[n - 2] != 'u';
+}
+
+/* Titles that are part of how a person is called, kept in the name. */
+static bool
+part_of_name(const tag_sent *s, int i)
+{
+	static const char *const titles[] = {
+		"emperor", "empress", "tsar", "czar", "tsarina", "tsarevna",
+		"kaiser", "miss", "dame", "mc", "dj", NULL,
+	};
+	for (int k = 0; titles[k]; k++)
+		if (tag_tok_word(s, i, titles[k]))
+			return true;
+	return false;
+}
+
+static bool common_as_name(const tag_sent *s, const tag_lex *lx, int a);
+
 /* Classify the run [a, b) of capitalised words. */
 static void
 classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
@@ -675,15 +1169,25 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	char country[12] = "", sector[12] = "";
 	bool titled = false;
 
+	/* "(Baker, 2015; Chambers, 2017)", "Gibbons et al.": an author */
+	if (b - a <= 3 && cites_author(s, a, b) && !strong_match_at(s, lx, a, b) &&
+	    !org_headed(s, lx, a, b) && !has_kind(lx, &s->toks[b - 1], LK_ORGWORD)) {
+		emit(s, lx, doc, a, b, TT_PERSON, NULL);
+		return;
+	}
+
 	/* a sentence-initial ordinary word is not a name ("However", "White
 	 * settlers"), unless a dictionary phrase starts with it */
 	while (a < b && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
 	    !strong_match_at(s, lx, a, b) && !known_in_doc(s, doc, a) &&
-	    !has_kind(lx, &s->toks[a], LK_GIVEN) &&
+	    (!has_kind(lx, &s->toks[a], LK_GIVEN) || (has_kind(lx, &s->toks[a], LK_FUNCTION) &&
+	    b - a == 1)) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_LOCWORD) && b - a > 1) &&
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
-	    !title_at(s, lx, a, b, sector))
+	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)) &&
+	    !(b - a == 1 && common_as_name(s, lx, a)) &&
+	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
 	/* no name starts with a small word: "Most of Argentina"; and an
 	 * ordinary word and "&" start no name of their own ("Baron &
@@ -696,6 +1200,17 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	}
 	if (a >= b)
 		return;
+	/* "the film New York Minute", "his book Hydrodynamica": a title */
+	if (noun_before(s, lx, a) == NO_NAME)
+		return;
+	/* "Lagrange's Mécanique Analytique", "Shaw's Pygmalion": what a
+	 * person's possessive names with unknown words is a work of theirs */
+	if (a >= 2 && (s->toks[a - 1].f & TF_POSS) && s->toks[a - 2].ent >= 0 &&
+	    s->ents[s->toks[a - 2].ent].type == TT_PERSON && !strong_match_at(s, lx, a, b) &&
+	    !ends_plural(s, b) &&
+	    !has_kind(lx, &s->toks[a], LK_GIVEN) && !org_headed(s, lx, a, b) &&
+	    !loc_headed(s, lx, a, b) && !title_at(s, lx, a, b, sector))
+		return;
 
 	/* a regnal name: "Norton I", "Shah Abbas I", "Louis XV" */
 	if (b - a >= 2 && is_roman(s, b - 1) && !is_roman(s, b - 2) &&
@@ -705,7 +1220,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		int t = a;
 		char tsec[12];
 		int tn = title_at(s, lx, a, b - 1, tsec);
-		if (tn && a + tn < b - 1)
+		if (tn && a + tn < b - 1 && !part_of_name(s, a))
 			t = a + tn;
 		emit(s, lx, doc, t, b, TT_PERSON, NULL);
 		return;
@@ -756,6 +1271,17 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
 			classify_run(s, lx, doc, rest, b);
 			return;
+		} else if (e->kind == LK_COUNTRY && rest < b && !person_start(s, lx, doc, rest, b)) {
+			/* "Vietnam War", "US West Coast", "Guinea Bissau": a
+			 * country naming something more; a place word makes a
+			 * place of it, else it is no entity we name */
+			if (has_kind(lx, &s->toks[b - 1], LK_LOCWORD) || compass_word(s, rest)) {
+				emit(s, lx, doc, a, b, TT_LOC, e->code);
+				return;
+			}
+			if (!has_kind(lx, &s->toks[b - 1], LK_MISCWORD))
+				classify_run(s, lx, doc, rest, b);
+			return;
 		} else if (e->kind == LK_COUNTRY && rest < b) {
 			emit(s, lx, doc, a, a + n, TT_GPE, e->code);
 			classify_run(s, lx, doc, rest, b);
@@ -765,12 +1291,20 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* titles: President, Foreign Minister, Mr., Gen. */
 	int tn;
 	char sec[12];
+	/* "Lincoln Park" is a place, "Foreign Minister Park" a person: a
+	 * title before a family name wins over the place word it also is */
 	bool named_place = org_headed(s, lx, a, b) || loc_headed(s, lx, a, b);
+	if (named_place && (tn = title_at(s, lx, a, b, sec)) > 0 && a + tn < b &&
+	    person_start(s, lx, doc, a + tn, b))
+		named_place = false;
+	int title_start = a, kept = -1;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
-		/* "Major League Baseball": a title word starting another name */
+		/* "Major League Baseball": a title word starting another name,
+		 * unless a person's name follows ("Minister Park Jin") */
 		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
 		    has_kind(lx, &s->toks[a + tn], LK_MISCWORD) ||
-		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)))
+		    has_kind(lx, &s->toks[a + tn], LK_LOCWORD)) &&
+		    !person_start(s, lx, doc, a + tn, b))
 			break;
 		if (a + tn >= b) {
 			/* a title alone ("the President"): the actor pass decides */
@@ -779,7 +1313,16 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		if (sec[0])
 			tag_copy(sector, sizeof sector, sec);
 		titled = true;
+		/* "Emperor Norton", "Miss Chaworth", "MC Hammer": a title that
+		 * is the way the person is called stays in the name */
+		if (tn == 1 && kept < 0 && a == title_start && part_of_name(s, a))
+			kept = a;
 		a += tn;
+		/* "Governor of Virginia", "Emperor of Russia", "President of
+		 * the Linguistic Society of America": the office is the
+		 * person's name; its country and the title give the code */
+		if (tag_tok_is(s, a, "of") && office_of(s, lx, doc, title_start, a, b, sector))
+			return;
 		/* a complement ends the title: "Special Representative for
 		 * Korean Peninsula Affairs" names no person */
 		if (tag_tok_is(s, a, "of") || tag_tok_is(s, a, "for") ||
@@ -789,6 +1332,15 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		}
 	}
 	classify_rest(s, lx, doc, a, b, country, sector, titled);
+	if (kept >= 0 && a < b && s->toks[a].ent >= 0) {
+		tag_entity *pe = &s->ents[s->toks[a].ent];
+		if (pe->type == TT_PERSON && pe->t0 == a && !pe->dropped) {
+			for (int k = kept; k < a; k++)
+				s->toks[k].ent = s->toks[a].ent;
+			pe->t0 = kept;
+			pe->b = s->toks[kept].b;
+		}
+	}
 }
 
 static void
@@ -811,9 +1363,33 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			ent->capital = true;
 		return;
 	}
+	/* a part of a known place is in it: "Northeast Asia" (ASA),
+	 * "Eastern Ukraine" (UKR) */
+	if (!titled && b - a >= 2 && compass_word(s, a)) {
+		const tag_entry *pe;
+		if (dict_match(s, lx, a + 1, b, (1u << LK_CITY) | (1u << LK_REGION) |
+		    (1u << LK_COUNTRY) | (1u << LK_PLACE), &pe) == b - a - 1) {
+			emit(s, lx, doc, a, b, TT_LOC, pe->code);
+			return;
+		}
+	}
 	if (!titled && org_headed(s, lx, a, b)) {
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		/* "African Union Commission": a body of a known organisation
+		 * has its code */
+		emit(s, lx, doc, a, b, TT_ORG, n && e->kind == LK_ORG &&
+		    (strncmp(e->code, "IGO", 3) == 0 || strncmp(e->code, "NGO", 3) == 0) ?
+		    e->code : NULL);
 		return;
+	}
+	/* "Joint Chiefs of Staff", "Foreign Ministry": a body named by its
+	 * role alone (tag_actors finds its country) */
+	{
+		const tag_entry *se;
+		if (!titled && b - a > 1 && dict_match(s, lx, a, b, 1u << LK_SECTOR, &se) == b - a &&
+		    !(se->flags & LF_PERSON)) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
 	}
 	if (!titled && loc_headed(s, lx, a, b)) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
@@ -830,8 +1406,45 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			return;
 	}
 
-	/* "Theodorus of Tabennese", "Bank of Korea" handled above; a name
-	 * and a place joined by "of" otherwise stay apart */
+	/* "Theodorus of Tabennese", "Hilary of Poitiers", "Louis XV of
+	 * France": one name and where it is from name one person ("Dara
+	 * Vint of Chile" is a person and a country) */
+	{
+		int k = a + 1;
+		if (k < b && is_roman(s, k))
+			k++;
+		const tag_tok *t = &s->toks[a];
+		const tag_entry *pe;
+		if (tag_tok_is(s, k, "of") && k + 1 < b && b - (k + 1) <= 2 &&
+		    (has_kind(lx, t, LK_GIVEN) || (!is_common(lx, t) &&
+		    !(t->kinds & NAME_KINDS) && !has_kind(lx, t, LK_ORGWORD) &&
+		    !has_kind(lx, t, LK_LOCWORD) && !has_kind(lx, t, LK_MISCWORD) &&
+		    !(t->f & TF_UPPER))) &&
+		    !has_kind(lx, &s->toks[b - 1], LK_ORGWORD) &&
+		    !has_kind(lx, &s->toks[b - 1], LK_LOCWORD) &&
+		    (dict_match(s, lx, k + 1, b, NAME_KINDS & ~(1u << LK_PERSON), &pe) == b - (k + 1) ||
+		    !is_common(lx, &s->toks[k + 1]))) {
+			char pcode[12] = "";
+			if (titled && country[0] && sector[0])
+				tag_code_join(pcode, country, sector);
+			emit(s, lx, doc, a, b, TT_PERSON, pcode[0] ? pcode : NULL);
+			return;
+		}
+	}
+	/* "City of Cleveland", "Municipality of Culion", "Kingdom of Saudi
+	 * Arabia": a division and its name are one place */
+	if (!titled && b - a >= 3 && tag_tok_is(s, a + 1, "of") && division_word(s, a)) {
+		const tag_entry *pe;
+		int c = a + 2;
+		if (tag_tok_is(s, c, "the"))
+			c++;
+		int pn = c < b ? dict_match(s, lx, c, b, NAME_KINDS & ~(1u << LK_PERSON), &pe) : 0;
+		if (c < b && (pn == b - c || (!pn && !person_start(s, lx, doc, c, b)))) {
+			emit(s, lx, doc, a, b, TT_GPE, pn ? pe->code : NULL);
+			return;
+		}
+	}
+	/* a name and a place joined by "of" otherwise stay apart */
 	for (int k = a + 1; k < b - 1; k++) {
 		if (tag_tok_is(s, k, "of") || tag_tok_is(s, k, "for") ||
 		    tag_tok_is(s, k, "&")) {
@@ -840,6 +1453,13 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 				if (tag_tok_is(s, b, ",") || tag_tok_is(s, b, "(") ||
 				    (s->toks[b < (int)s->n ? b : a].f & TF_NUM))
 					return;
+				/* "Tempe & Mesa", "Priest & Washington": two places */
+				if (strong_match_at(s, lx, k + 1, b) || strong_match_at(s, lx, a, k) ||
+				    has_kind(lx, &s->toks[k - 1], LK_LOCWORD)) {
+					classify_run(s, lx, doc, a, k);
+					classify_run(s, lx, doc, k + 1, b);
+					return;
+				}
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
@@ -855,6 +1475,16 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 	 * "Mary Chaworth" and "Douglas Babstock" are people) */
 	if (n && n < b - a && !titled && !(has_kind(lx, &s->toks[a], LK_GIVEN) && n == 1 &&
 	    e->kind != LK_COUNTRY && e->kind != LK_PERSON && e->kind != LK_ORG)) {
+		/* "NASA Discovery mission", "UNESCO World Heritage Site": an
+		 * organisation naming something else is no entity of its own,
+		 * unless a role or a person follows ("NATO Secretary-General
+		 * Jens Stoltenberg") */
+		char tsec[12];
+		if (e->kind == LK_ORG && !person_start(s, lx, doc, a + n, b) &&
+		    !title_at(s, lx, a + n, b, tsec)) {
+			classify_run(s, lx, doc, a + n, b);
+			return;
+		}
 		if (e->kind == LK_PERSON || e->kind == LK_ORG) {
 			code_of_entry(s, lx, e, code);
 			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
@@ -884,9 +1514,28 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 				return;
 			}
+			/* what follows the place says what the whole is:
+			 * place words ("Bergen Blvd", "Tulsa Oklahoma") make
+			 * one place; ordinary words name something of it ("Best
+			 * Actor", "Brooklyn Paper", "Arctic Tern"), no place;
+			 * a word no list knows ("Amos Hochstein", "Martínez
+			 * Cantón") a person */
+			bool placelike = true, ordinary = true;
+			for (int k = a + n; k < b; k++) {
+				const tag_tok *t = &s->toks[k];
+				bool pl = has_kind(lx, t, LK_LOCWORD) ||
+				    (t->kinds & ((1u << LK_CITY) | (1u << LK_REGION) |
+				    (1u << LK_COUNTRY) | (1u << LK_PLACE)));
+				placelike = placelike && pl;
+				ordinary = ordinary && (pl || is_common(lx, t));
+			}
 			if (!has_kind(lx, &s->toks[a + n], LK_GIVEN)) {
-				emit(s, lx, doc, a, b, type_of_entry(e), e->code);
-				return;
+				if (placelike || (ordinary && place_context(s, a))) {
+					emit(s, lx, doc, a, b, type_of_entry(e), e->code);
+					return;
+				}
+				if (ordinary)
+					return;
 			}
 		}
 	}
@@ -924,6 +1573,12 @@ person:;
 	if (len == 1 && !titled) {
 		size_t kn;
 		tag_tok_key(s, a, &kn);
+		/* "the A64", "the M1": a British road */
+		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a)) &&
+		    !((size_t)b < s->n && has_kind(lx, &s->toks[b], LK_SECTOR))) {
+			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
+		}
 		if (has_digit(s, a) || kn == 1 || (first->f & TF_INITIAL))
 			return;
 		if (n == 1 && !single_place_doubtful(s, lx, a, e)) {
@@ -958,9 +1613,11 @@ person:;
 			    !capitalised(&s->toks[b]) && is_common(lx, &s->toks[b]) &&
 			    !has_kind(lx, &s->toks[b], LK_FUNCTION))
 				return;
-			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "the") ||
-			    tag_tok_is(s, a - 1, "at") || tag_tok_is(s, a - 1, "by") ||
-			    tag_tok_is(s, a - 1, "with") || person_after(s, b)))
+			/* ("the SUT", "the CFL" name things as often) */
+			if (kn >= 2 && kn <= 6 && (tag_tok_is(s, a - 1, "at") ||
+			    tag_tok_is(s, a - 1, "by") || tag_tok_is(s, a - 1, "with") ||
+			    person_after(s, b) || (tag_tok_is(s, a - 1, "the") &&
+			    (s->toks[a - 1].f & TF_START))))
 				emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
@@ -1016,7 +1673,10 @@ person:;
 		if (nb == TT_PERSON)
 			person = true;
 		else if (nb >= 0) {
-			emit(s, lx, doc, a, b, nb == TT_GPE ? TT_LOC : nb, NULL);
+			/* "the city of Wad Madani" is a GPE, "the Kamobeul Bolon
+			 * river" a place */
+			emit(s, lx, doc, a, b, nb == TT_GPE && !settlement_before(s, a) ?
+			    TT_LOC : nb, NULL);
 			return;
 		}
 	}
@@ -1042,11 +1702,21 @@ person:;
 			person = true;     /* "Brook Taylor", "Sue Atkins" */
 	}
 	if (!person) {
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		/* a mix of names and ordinary words ending in a plural is a
+		 * team or a firm ("Black Robin Freighters"); other mixes are
+		 * titles, works, events more often than organisations */
+		size_t ln;
+		const char *lk = tag_tok_key(s, b - 1, &ln);
+		if (ln > 3 && lk[ln - 1] == 's' && lk[ln - 2] != 's')
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
 		return;
 	}
 	/* a person: the code from the dictionary, else title and modifier */
-	if (country[0] && sector[0])
+	if (titled && len == 1 && !(al && al->code[0]) &&
+	    tag_lex_family(lx, s->keys.data + first->kb, first->ke - first->kb,
+	    s->date, country, sector, code))
+		;       /* "Foreign Minister Park": the one in office then */
+	else if (country[0] && sector[0])
 		tag_code_join(code, country, sector);
 	else if (country[0])
 		tag_copy(code, sizeof code, country);
@@ -1055,6 +1725,31 @@ person:;
 		/* a sector without a country: tag_actors looks further */
 		tag_copy(ent->sector, sizeof ent->sector, sector);
 	}
+}
+
+/* "Peter the Great", "Theodore the Sanctified": a person's one name and
+ * "the" and a capitalised word are one name.  The person entity ends at
+ * j; returns where the name now ends. */
+static int
+epithet(tag_sent *s, const tag_lex *lx, int j)
+{
+	if (j < 1 || (size_t)j + 1 >= s->n || s->toks[j - 1].ent < 0 ||
+	    !tag_tok_is(s, j, "the"))
+		return j;
+	tag_entity *e = &s->ents[s->toks[j - 1].ent];
+	const tag_tok *w = &s->toks[j + 1];
+	if ((e->type != TT_PERSON && e->t1 - e->t0 > 1) || e->t1 != j || e->t1 - e->t0 > 2 ||
+	    !(w->f & TF_CAP) || (w->f & TF_UPPER) || w->ent >= 0 || !is_common(lx, w) ||
+	    (w->kinds & NAME_KINDS) || has_kind(lx, w, LK_ORGWORD) ||
+	    has_kind(lx, w, LK_LOCWORD) || has_kind(lx, w, LK_MISCWORD) ||
+	    ((size_t)j + 2 < s->n && (s->toks[j + 2].f & (TF_CAP | TF_UPPER))))
+		return j;
+	e->t1 = j + 2;
+	e->e = w->e;
+	e->type = TT_PERSON;
+	e->code[0] = 0;
+	s->toks[j].ent = s->toks[j + 1].ent = s->toks[j - 1].ent;
+	return j + 2;
 }
 
 /* A name typed by default takes the type of a name it is listed with:
@@ -1088,6 +1783,58 @@ coordinate(tag_sent *s)
 			e->type = (uint8_t)t;
 		else if (t == TT_GPE)
 			e->type = TT_GPE;
+		e->weak = false;
+	}
+	/* what is still a guess and has the shape of no name is dropped: a
+	 * word before another capitalised word ("Jules et Jim", "Mon-Fri
+	 * Sat"), and a plural "organisation" out of a list */
+	for (size_t i = 0; i < s->n_ents; i++) {
+		tag_entity *e = &s->ents[i];
+		if (!e->weak || e->dropped)
+			continue;
+		const tag_tok *nx = (size_t)e->t1 < s->n ? &s->toks[e->t1] : NULL;
+		int l = e->t0 - 1;
+		/* "the Zócalo", "a Geofence", "on Broadway", "as Eve": words
+		 * that start noun phrases; "X and Y" with no person in X */
+		bool weak_left = tag_tok_is(s, l, "the") || tag_tok_is(s, l, "a") ||
+		    tag_tok_is(s, l, "an") || tag_tok_is(s, l, "on") ||
+		    tag_tok_is(s, l, "as") || tag_tok_is(s, l, "but") ||
+		    (tag_tok_is(s, l, "and") && !(l > 0 && s->toks[l - 1].ent >= 0 &&
+		    s->ents[s->toks[l - 1].ent].type == TT_PERSON));
+		if ((nx && (nx->f & (TF_CAP | TF_UPPER)) && !(nx->f & TF_POSS)) ||
+		    e->type == TT_ORG || weak_left) {
+			e->dropped = true;
+			for (int k = e->t0; k < e->t1; k++)
+				s->toks[k].ent = -1;
+		}
+	}
+}
+
+/* "Austen, Jane.", "Marx, Karl and Engels, Friedrich.": names written
+ * family name first, as a list of works cites them.  The family name is
+ * the person; the given names after the comma stay out. */
+static void
+inverted_names(tag_sent *s, const tag_lex *lx, tag_doc *doc)
+{
+	int i = 0;
+	while ((size_t)i + 2 < s->n) {
+		if (!(s->toks[i].f & TF_CAP) || !tag_tok_is(s, i + 1, ",") ||
+		    !has_kind(lx, &s->toks[i + 2], LK_GIVEN) || s->toks[i].ent >= 0 ||
+		    s->toks[i + 2].ent >= 0)
+			return;
+		int j = i + 3;
+		while ((size_t)j < s->n && j < i + 6 && (s->toks[j].f & TF_CAP) && s->toks[j].ent < 0)
+			j++;
+		bool end = (size_t)j >= s->n || ((size_t)j + 1 == s->n && tag_tok_is(s, j, "."));
+		if (!end && !tag_tok_is(s, j, "and"))
+			return;
+		emit(s, lx, doc, i, i + 1, TT_PERSON, NULL);
+		tag_entity *g = tag_add_entity(s, i + 2, j, TT_PERSON, NULL);
+		if (g)
+			g->dropped = true;      /* keeps the given names out */
+		if (end)
+			return;
+		i = j + 1;
 	}
 }
 
@@ -1095,6 +1842,7 @@ void
 tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
     const tag_opts *opts)
 {
+	inverted_names(s, lx, doc);
 	for (int i = 0; (size_t)i < s->n; i++) {
 		const tag_tok *t = &s->toks[i];
 		if (t->ent >= 0)
@@ -1127,8 +1875,14 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		}
 		if (!name_word(s, lx, i))
 			continue;
+		/* "The Houthi rebels": no name starts with an article, and the
+		 * next word may start a phrase that goes on in lower case */
+		if ((t->f & TF_START) && (tag_tok_is(s, i, "the") || tag_tok_is(s, i, "a") ||
+		    tag_tok_is(s, i, "an")))
+			continue;
 		int j = chunk_end(s, lx, i);
 		classify_run(s, lx, doc, i, j);
+		j = epithet(s, lx, j);
 		i = j - 1;
 	}
 	coordinate(s);
