@@ -85,7 +85,7 @@ fuzz_strip_document(strip_page *page, const strip_config *cfg, int year_hint)
 	fuzz_check_string(page->meta_byline);
 	fuzz_check_string(page->meta_url);
 	memset(&doc, 0, sizeof doc);
-	strip_document(page, cfg, year_hint, &doc);
+	strip_document(page, cfg, year_hint, true, &doc);
 	assert(news_utf8_valid(doc.text.data ? doc.text.data : "", doc.text.len));
 	fuzz_check_string(doc.meta.title);
 	fuzz_check_string(doc.meta.byline);
