@@ -107,15 +107,17 @@ fuzz_program = $(firstword $(foreach p,$(PROGRAMS),$(if $(filter $(p) $(p)-%,$(1
 define PROGRAM_MAIN_template
 $(BUILD)/fuzz/$(1)-main.o: src/$(1)/main.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -Dmain=fuzz_program_main -Wno-missing-prototypes -c -o $$@ $$<
+	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -Dmain=fuzz_program_main -Wno-missing-prototypes -MMD -MP -c -o $$@ $$<
 $(1)_FUZZ_OBJS = $$(filter-out $(BUILD)/$(1)/main.o,$$($(1)_OBJS)) $(BUILD)/fuzz/$(1)-main.o
 endef
-# Direct targets call the program's own functions: its headers are theirs.
+# Direct targets call the program's own functions: its headers are theirs
+# (and are prerequisites, so a changed struct rebuilds the target).
+FUZZ_HEADERS := $(wildcard fuzz/*.h)
 define PROGRAM_FUZZ_template
 $(BUILD)/fuzz/replay-$(1) $(BUILD)/fuzz/fuzz-$(1): FUZZ_PROGRAM_CPPFLAGS = -Isrc/$(2) -I$(BUILD)/$(2) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(2)_PKGS))
-$(BUILD)/fuzz/replay-$(1): fuzz/fuzz_$(1).c fuzz/replay.c fuzz/program_harness.h $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
+$(BUILD)/fuzz/replay-$(1): fuzz/fuzz_$(1).c fuzz/replay.c $$(FUZZ_HEADERS) $$(wildcard src/$(2)/*.h) $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
 	$$(CC) $$(ALL_CPPFLAGS) $$(FUZZ_PROGRAM_CPPFLAGS) $$(ALL_CFLAGS) $$(LDFLAGS) -o $$@ fuzz/fuzz_$(1).c fuzz/replay.c $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a $$(call pkg_libs,$$(COMMON_PKGS) $$($(2)_PKGS)) -lm
-$(BUILD)/fuzz/fuzz-$(1): fuzz/fuzz_$(1).c fuzz/program_harness.h $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
+$(BUILD)/fuzz/fuzz-$(1): fuzz/fuzz_$(1).c $$(FUZZ_HEADERS) $$(wildcard src/$(2)/*.h) $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a
 	$$(CC) $$(ALL_CPPFLAGS) $$(FUZZ_PROGRAM_CPPFLAGS) $$(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $$@ fuzz/fuzz_$(1).c $$($(2)_FUZZ_OBJS) $(BUILD)/libnewscommon.a $$(call pkg_libs,$$(COMMON_PKGS) $$($(2)_PKGS)) -lm
 endef
 PROGRAM_FUZZERS := $(foreach f,$(FUZZERS),$(if $(call fuzz_program,$(f)),$(f)))
