@@ -338,6 +338,24 @@ has_sector(const char *code)
 	return strlen(code) >= 6;
 }
 
+/* The country of a person joined by "and" to the titled person at e:
+ * "Chad's President Deby and Foreign Minister Koulamallah". */
+static bool
+coordinated_country(const tag_sent *s, const tag_entity *e, char country[12])
+{
+	int k = e->t0 - 1;
+	while (k >= 0 && k >= e->t0 - 4 && s->toks[k].ent < 0 && capitalised_tok(s, k))
+		k--;
+	if (k == e->t0 - 1 || !tag_tok_is(s, k, "and"))
+		return false;
+	const tag_entity *p = ent_at(s, k - 1);
+	if (!p || p->type != TT_PERSON || strlen(p->code) < 6 || sector_only(p->code) ||
+	    memcmp(p->code, "IGO", 3) == 0 || memcmp(p->code, "NGO", 3) == 0)
+		return false;
+	tag_copy(country, 4, p->code);
+	return true;
+}
+
 static void
 code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
@@ -365,6 +383,9 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			char pc[4];
 			tag_copy(pc, sizeof pc, e->code);
 			tag_code_join(e->code, pc, code);
+		} else if ((code[0] || e->sector[0]) && coordinated_country(s, e, country)) {
+			/* "Chad's President Deby and Foreign Minister X" */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
 			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
 			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
@@ -378,6 +399,20 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			tag_code_join(e->code, doc->home, code[0] ? code : e->sector);
 		} else
 			continue;
+		/* "..., and Botchwey said": a later mention in this sentence */
+		if (e->t1 - e->t0 >= 2) {
+			size_t n, m;
+			const char *k = tag_tok_key(s, e->t1 - 1, &n);
+			for (size_t j = i + 1; j < s->n_ents; j++) {
+				tag_entity *f = &s->ents[j];
+				if (f->type != TT_PERSON || f->dropped || f->code[0] ||
+				    f->t1 - f->t0 != 1)
+					continue;
+				const char *fk = tag_tok_key(s, f->t0, &m);
+				if (m == n && memcmp(fk, k, n) == 0)
+					tag_copy(f->code, sizeof f->code, e->code);
+			}
+		}
 		/* later mentions of the name take the code */
 		if (doc && e->t1 - e->t0 >= 1) {
 			size_t n;

@@ -62,6 +62,24 @@ has_digit(const tag_sent *s, int i)
 	return false;
 }
 
+/* "F-16", "MQ-9", "Su-27", "S-400", "F-35s": a weapon's or machine's
+ * model (letters, a hyphen, a number), never a person's name. */
+static bool
+is_model(const tag_sent *s, int i)
+{
+	if (i < 0 || (size_t)i >= s->n)
+		return false;
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 0;
+	if (n < 3 || p[0] < 'A' || p[0] > 'Z')
+		return false;
+	while (k < n && k < 4 && ((p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= 'a' && p[k] <= 'z')))
+		k++;
+	if (k == 0 || k >= n || p[k] != '-' || k + 1 >= n || p[k + 1] < '0' || p[k + 1] > '9')
+		return false;
+	return true;
+}
+
 /* "LibriVox", "YouTube": a capital after a lower-case letter inside. */
 static bool
 is_camel(const tag_sent *s, int i)
@@ -547,13 +565,49 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 		if (!tag_doc_find_alias(doc, k, n))
 			tag_doc_add_alias(doc, k, n, e->type, e->code);
 	}
+	/* the Republic of the Congo (Brazzaville) is "Congo" in its story;
+	 * news otherwise means the Democratic Republic by it */
+	size_t cn;
+	const char *ck = tag_tok_key(s, e->t0, &cn);
+	if (e->type == TT_GPE && strcmp(e->code, "COG") == 0 && cn >= 5 &&
+	    (memcmp(ck, "congo", 5) == 0 || memcmp(ck, "republic", cn < 8 ? cn : 8) == 0) &&
+	    !tag_doc_find_alias(doc, "congo", 5))
+		tag_doc_add_alias(doc, "congo", 5, TT_GPE, "COG");
 	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
 		/* "the North" after "North Korea" */
 		size_t n;
 		const char *k = tag_tok_key(s, e->t0, &n);
 		if ((n == 5 && (memcmp(k, "north", 5) == 0 || memcmp(k, "south", 5) == 0)) ||
-		    (n == 4 && (memcmp(k, "east", 4) == 0 || memcmp(k, "west", 4) == 0)))
+		    (n == 4 && (memcmp(k, "east", 4) == 0 || memcmp(k, "west", 4) == 0))) {
 			tag_doc_add_alias(doc, k, n, TT_GPE, e->code);
+			/* a story of North Korea calls the other Korea "the
+			 * South" (and one of South Korea the North) */
+			static const char *const opposite[][2] = {
+				{ "north", "south" }, { "south", "north" },
+				{ "east", "west" }, { "west", "east" },
+			};
+			size_t rn;
+			const char *rest = tag_tok_key(s, e->t0 + 1, &rn);
+			for (int o = 0; o < 4; o++) {
+				size_t on = strlen(opposite[o][0]);
+				if (on != n || memcmp(k, opposite[o][0], n) != 0)
+					continue;
+				const char *other = opposite[o][1];
+				size_t m = strlen(other);
+				char key[64];
+				if (m + 1 + rn >= sizeof key ||
+				    tag_doc_find_alias(doc, other, m))
+					break;
+				memcpy(key, other, m);
+				key[m] = ' ';
+				memcpy(key + m + 1, rest, rn);
+				const tag_entry *c = tag_lex_kind(lx,
+				    tag_lex_find(lx, key, m + 1 + rn), LK_COUNTRY);
+				if (c && c->code[0])
+					tag_doc_add_alias(doc, other, m, TT_GPE, c->code);
+				break;
+			}
+		}
 	}
 }
 
@@ -1230,6 +1284,15 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
 		char code[12];
 		code_of_entry(s, lx, e, code);
+		/* "Congo" in a story of the Republic of the Congo is that one */
+		const tag_alias *al;
+		if (doc && n == 1 && e->kind == LK_COUNTRY) {
+			size_t kn;
+			const char *k = tag_tok_key(s, a, &kn);
+			if ((al = tag_doc_find_alias(doc, k, kn)) && al->type == TT_GPE &&
+			    al->code[0])
+				tag_copy(code, sizeof code, al->code);
+		}
 		tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
 		if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
 			ent->capital = true;
@@ -1271,6 +1334,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
 			classify_run(s, lx, doc, rest, b);
 			return;
+		} else if ((e->kind == LK_COUNTRY || e->kind == LK_NORP) && is_model(s, rest)) {
+			/* "a U.S. F-16", "a Russian Su-27": the country's
+			 * armed forces; the model is no entity we name */
+			char code[12];
+			tag_code_join(code, e->code, e->code[0] ? "MIL" : NULL);
+			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
+			return;
 		} else if (e->kind == LK_COUNTRY && rest < b && !person_start(s, lx, doc, rest, b)) {
 			/* "Vietnam War", "US West Coast", "Guinea Bissau": a
 			 * country naming something more; a place word makes a
@@ -1288,6 +1358,9 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 	}
+	/* "MQ-9 Reaper", "F-35 Lightning": a model and its name */
+	if (is_model(s, a))
+		return;
 	/* titles: President, Foreign Minister, Mr., Gen. */
 	int tn;
 	char sec[12];
@@ -1720,6 +1793,8 @@ person:;
 		tag_code_join(code, country, sector);
 	else if (country[0])
 		tag_copy(code, sizeof code, country);
+	else if (strlen(sector) >= 6)
+		tag_code_join(code, "", sector);       /* "House Speaker" */
 	tag_entity *ent = emit(s, lx, doc, a, b, TT_PERSON, code[0] ? code : NULL);
 	if (ent && !code[0] && sector[0]) {
 		/* a sector without a country: tag_actors looks further */
