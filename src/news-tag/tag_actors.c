@@ -716,8 +716,8 @@ capitals(tag_sent *s)
 		 * "Seoul, Tokyo, and Washington would" are governments, "the
 		 * University of Birmingham and London" a place */
 		l = e->t0 - 1;
-		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
-		    tag_tok_is(s, l, ",")) {
+		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",")) && !speech_after(s, e->t1)) {
 			if (tag_tok_is(s, l - 1, ","))
 				l--;
 			const tag_entity *prev = ent_at(s, l - 1);

@@ -774,6 +774,39 @@ noun_before(const tag_sent *s, const tag_lex *lx, int a)
 	return -1;
 }
 
+/* "a professor at Harvard", "taught at Tsinghua", "an analyst at Nomura",
+ * "a degree from Cambridge": where one studies or works is an
+ * institution, even when a town has its name. */
+static bool
+institution_before(const tag_sent *s, int a)
+{
+	static const char *const at[] = {
+		"professor", "professors", "lecturer", "lecturers", "researcher",
+		"researchers", "scientist", "scientists", "economist", "economists",
+		"analyst", "analysts", "strategist", "fellow", "fellows", "student",
+		"students", "scholar", "dean", "studied", "studies", "studying",
+		"taught", "teach", "teaches", "teaching", "educated", "enrolled",
+		"lectured", "lecturing", "engineer", "engineers", "executive",
+		"executives", "employee", "employees", "worked", "works", "working",
+		"trader", "traders", "banker", "bankers", NULL,
+	};
+	static const char *const from[] = {
+		"graduated", "graduating", "degree", "degrees", "doctorate",
+		"diploma", "ph.d.", "phd", "masters", "bachelor", NULL,
+	};
+	int k = a - 1;
+	if (tag_tok_is(s, k, "the"))
+		k--;
+	const char *const *words = tag_tok_is(s, k, "at") ? at :
+	    tag_tok_is(s, k, "from") ? from : NULL;
+	if (!words)
+		return false;
+	for (int w = 0; words[w]; w++)
+		if (tag_tok_word(s, k - 1, words[w]))
+			return true;
+	return false;
+}
+
 /* "the city of", "the province": a noun before a name (or before "of")
  * that makes it a settlement or a division, a GPE. */
 static bool
@@ -1281,6 +1314,14 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	}
 	/* the whole run is a dictionary phrase */
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	if (institution_before(s, a) && !title_at(s, lx, a, b, sector) &&
+	    (n == 0 || e->kind == LK_CITY || e->kind == LK_PLACE || e->kind == LK_REGION ||
+	    (e->kind == LK_ORG && n == b - a)) &&
+	    !(n == 0 && b - a >= 2 && has_kind(lx, &s->toks[a], LK_GIVEN))) {
+		const char *code = n == b - a && e->kind == LK_ORG && e->code[0] ? e->code : NULL;
+		emit(s, lx, doc, a, b, TT_ORG, code);
+		return;
+	}
 	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
 		char code[12];
 		code_of_entry(s, lx, e, code);
@@ -1463,6 +1504,14 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
+	}
+	/* "St. Louis Cardinals": a city that starts with a place word and a
+	 * plural is a team, not a place */
+	if (!titled && n >= 2 && n < b - a && (e->kind == LK_CITY || e->kind == LK_REGION) &&
+	    ends_plural(s, b) && !has_kind(lx, &s->toks[b - 1], LK_LOCWORD) &&
+	    !has_kind(lx, &s->toks[b - 1], LK_CITY) && !has_kind(lx, &s->toks[b - 1], LK_PLACE)) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
 	}
 	if (!titled && loc_headed(s, lx, a, b)) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
