@@ -1399,6 +1399,15 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 	}
+	/* "Air France", "Air India": an airline (not "Air Force", "Air
+	 * Marshal") */
+	if (b - a >= 2 && tag_tok_is(s, a, "air") && !tag_tok_is(s, a + 1, "force") &&
+	    !tag_tok_is(s, a + 1, "forces") && !tag_tok_is(s, a + 1, "marshal") &&
+	    !tag_tok_is(s, a + 1, "chief") && !tag_tok_is(s, a + 1, "vice") &&
+	    !tag_tok_is(s, a + 1, "commodore")) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
 	/* "MQ-9 Reaper", "F-35 Lightning": a model and its name */
 	if (is_model(s, a))
 		return;
