@@ -501,7 +501,8 @@ person_after(const tag_sent *s, int j)
 		"thought", "believes", "believed", "wanted", "wants", "felt",
 		"feels", "died", "was born", "married", "retired", "who",
 		"himself", "herself", "described", "announced", "stated", "insisted",
-		"versus", "v.", "vs.", NULL,
+		"versus", "v.", "vs.", "explains", "argues", "recalls", "notes",
+		"adds", "insists", "admits", "admitted", "denies", "denied", NULL,
 	};
 	for (int p = 0; verbs[p]; p++)
 		if (tag_tok_word(s, j, verbs[p]))
@@ -1035,6 +1036,10 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		if (h && h[1] >= 'a' && h[1] <= 'z')
 			return -1;
 	}
+	/* "Herrick explains", "Nida brings in": a verb of speech after it
+	 * (no modifier of a noun) */
+	if (person_after(s, a + 1) && !tag_tok_is(s, a - 1, "the"))
+		return TT_PERSON;
 	/* a name used as a modifier: "the Eegimaa language", "CoM position" */
 	if ((size_t)a + 1 < s->n) {
 		const tag_tok *nx = &s->toks[a + 1];
@@ -1932,7 +1937,9 @@ coordinate(tag_sent *s)
 		bool weak_left = tag_tok_is(s, l, "the") || tag_tok_is(s, l, "a") ||
 		    tag_tok_is(s, l, "an") || tag_tok_is(s, l, "on") ||
 		    tag_tok_is(s, l, "as") || tag_tok_is(s, l, "but") ||
-		    (tag_tok_is(s, l, "and") && !(l > 0 && s->toks[l - 1].ent >= 0 &&
+		    /* ", and Theodorus rushed": a new clause, no list */
+		    (tag_tok_is(s, l, "and") && !tag_tok_is(s, l - 1, ",") &&
+		    !(l > 0 && s->toks[l - 1].ent >= 0 &&
 		    s->ents[s->toks[l - 1].ent].type == TT_PERSON));
 		if ((nx && (nx->f & (TF_CAP | TF_UPPER)) && !(nx->f & TF_POSS)) ||
 		    e->type == TT_ORG || weak_left) {
