@@ -1404,6 +1404,20 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 	}
+	/* "... Citation Index Professor Chomsky": a courtesy title inside
+	 * the run starts a person's name of its own */
+	for (int k = a + 2; k < b - 1; k++) {
+		const tag_entry *te;
+		int tn = dict_match(s, lx, k, b, 1u << LK_TITLE, &te);
+		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, sector))
+			continue;
+		const tag_tok *nx = &s->toks[k + tn];
+		if (is_common(lx, nx) && !has_kind(lx, nx, LK_GIVEN))
+			continue;
+		classify_run(s, lx, doc, a, k);
+		classify_run(s, lx, doc, k, b);
+		return;
+	}
 	/* "Air France", "Air India": an airline (not "Air Force", "Air
 	 * Marshal") */
 	if (b - a >= 2 && tag_tok_is(s, a, "air") && !tag_tok_is(s, a + 1, "force") &&
