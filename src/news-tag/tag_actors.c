@@ -630,7 +630,8 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 static const char *const locatives[] = {
 	"in", "at", "near", "from", "to", "outside", "around", "into", "across",
 	"visit", "visited", "visiting", "toward", "towards", "via", "inside",
-	"leave", "left", "arrived", "reach", "reached", "throughout", "of", NULL,
+	"leave", "left", "arrived", "reach", "reached", "throughout", "of",
+	"through", "within", "over", "beyond", "along", NULL,
 };
 
 static const char *const compass_adjectives[] = {
@@ -703,6 +704,10 @@ capitals(tag_sent *s)
 		int l = e->t0 - 1;
 		while (l >= 0 && tok_in(s, l, compass_adjectives))
 			l--;
+		/* "central London", "eastern Kinshasa": a part of the city */
+		if (l < e->t0 - 1 && !tag_tok_is(s, e->t0 - 1, "east") &&
+		    !tag_tok_is(s, e->t0 - 1, "west"))
+			continue;
 		if ((tok_in(s, l, locatives) && (!tag_tok_is(s, l, "to") || motion_before(s, l))) ||
 		    tag_tok_is(s, e->t0 - 1, "capital") ||
 		    (tag_tok_is(s, e->t0 - 1, ",") && tag_tok_is(s, e->t0 - 2, "capital")))

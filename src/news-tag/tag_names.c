@@ -1281,6 +1281,19 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(b - a == 1 && common_as_name(s, lx, a)) &&
 	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
+	/* "Shares of BHP Group", "Thousands of Gaza residents": a
+	 * quantity before "of" starts no name */
+	{
+		static const char *const quantities[] = {
+			"shares", "stocks", "thousands", "hundreds", "millions",
+			"dozens", "tens", "members", "supporters", "residents",
+			"officials", "leaders", "employees", "workers", "some", "many",
+			"most", "all", "none", "each", "part", "parts", "much", NULL,
+		};
+		while (b - a >= 3 && (s->toks[a].f & TF_START) && word_in(s, a, quantities) &&
+		    tag_tok_is(s, a + 1, "of"))
+			a += 2;
+	}
 	/* no name starts with a small word: "Most of Argentina"; and an
 	 * ordinary word and "&" start no name of their own ("Baron &
 	 * Beresford" cites two authors) */
@@ -1407,8 +1420,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* "... Citation Index Professor Chomsky": a courtesy title inside
 	 * the run starts a person's name of its own */
 	for (int k = a + 2; k < b - 1; k++) {
-		const tag_entry *te;
+		const tag_entry *te, *ow;
 		int tn = dict_match(s, lx, k, b, 1u << LK_TITLE, &te);
+		/* "Harvard University President Claudine Gay": a role
+		 * after an organisation's name */
+		if (!tn && (ow = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD)) &&
+		    (ow->flags & LF_HEAD))
+			tn = title_at(s, lx, k, b, sector);
 		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, sector))
 			continue;
 		const tag_tok *nx = &s->toks[k + tn];
@@ -2011,8 +2029,11 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		if (n > 1 || (n == 1 && !name_word(s, lx, i))) {
 			int end = i + n;
 			/* but a longer run of capitals wins: "New York Times" */
-			if (name_word(s, lx, i) && end < (int)s->n && name_word(s, lx, end)) {
-				int j = chunk_end(s, lx, i);
+			/* (a phrase with an apostrophe, "Workers' Party", goes
+			 * further than a run of capitals) */
+			int j;
+			if (name_word(s, lx, i) && end < (int)s->n && name_word(s, lx, end) &&
+			    (j = chunk_end(s, lx, i)) > end) {
 				classify_run(s, lx, doc, i, j);
 				i = j - 1;
 				continue;
