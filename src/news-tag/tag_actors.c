@@ -296,6 +296,27 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 static bool
 role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
 {
+	/* "appointed Michel Barnier as prime minister": the role and the
+	 * country the sentence named before */
+	if (tag_tok_is(s, q, "as")) {
+		int k = q + 1;
+		char country[12];
+		while (tok_in(s, k, role_adjectives))
+			k++;
+		for (int len = 4; len >= 1; len--) {
+			if ((size_t)(k + len) > s->n ||
+			    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
+				continue;
+			tag_key_of(s, k, k + len, &s->scratch);
+			const tag_entry *r = tag_lex_kind(lx,
+			    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
+			if (r && (r->flags & LF_PERSON) && owner_before(s, q, country)) {
+				tag_code_join(code, country, r->code);
+				return true;
+			}
+		}
+		return false;
+	}
 	if (!tag_tok_is(s, q, ","))
 		return false;
 	int k = q + 1;
