@@ -359,6 +359,19 @@ has_sector(const char *code)
 	return strlen(code) >= 6;
 }
 
+/* Is the role before the person at e one of an organisation of no
+ * country ("Harvard University President")? */
+static bool
+org_role(tag_sent *s, const tag_lex *lx, const tag_entity *e)
+{
+	char sector[12];
+	bool person_role;
+	int r = role_ending_at(s, lx, e->t0, e->t0 - 1, sector, &person_role);
+	const tag_entity *o = r > 0 ? ent_at(s, r - 1) : NULL;
+	char c[12];
+	return o && o->t1 == r && o->type == TT_ORG && !country_of(o, c);
+}
+
 /* The country of a person joined by "and" to the titled person at e:
  * "Chad's President Deby and Foreign Minister Koulamallah". */
 static bool
@@ -404,6 +417,10 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			char pc[4];
 			tag_copy(pc, sizeof pc, e->code);
 			tag_code_join(e->code, pc, code);
+		} else if ((code[0] || e->sector[0]) && org_role(s, lx, e)) {
+			/* "Harvard University President Claudine Gay": the
+			 * role is the organisation's, of no country */
+			continue;
 		} else if ((code[0] || e->sector[0]) && coordinated_country(s, e, country)) {
 			/* "Chad's President Deby and Foreign Minister X" */
 			tag_code_join(e->code, country, code[0] ? code : e->sector);

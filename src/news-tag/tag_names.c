@@ -1290,7 +1290,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			"officials", "leaders", "employees", "workers", "some", "many",
 			"most", "all", "none", "each", "part", "parts", "much", NULL,
 		};
-		while (b - a >= 3 && (s->toks[a].f & TF_START) && word_in(s, a, quantities) &&
+		while (b - a >= 3 && ((s->toks[a].f & TF_START) || a == 0 ||
+		    !(s->toks[a - 1].f & TF_WORD)) && word_in(s, a, quantities) &&
 		    tag_tok_is(s, a + 1, "of"))
 			a += 2;
 	}
