@@ -712,6 +712,8 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 
 /* A single word that the city list knows may still be a surname or an
  * ordinary word ("Holt", "Most"): small towns need a place's context. */
+static bool word_in(const tag_sent *s, int i, const char *const *words);
+
 static bool
 single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
     const tag_entry *e)
@@ -729,8 +731,17 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
 	    tag_tok_is(s, a - 1, "vs."))
 		return pop < 1000000;
-	if (is_common(lx, t))
+	if (is_common(lx, t)) {
+		/* "Phoenix is the capital of Arizona": a large city's name
+		 * starting a sentence before a verb of being */
+		static const char *const being[] = {
+			"is", "was", "has", "had", "lies", "remains", "became",
+			"offers", NULL,
+		};
+		if ((t->f & TF_START) && pop >= 1000000 && word_in(s, a + 1, being))
+			return false;
 		return pop < 500000 || (t->f & TF_START);
+	}
 	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
 		return pop < 2000000;
 	return pop < 100000;
