@@ -359,6 +359,25 @@ has_sector(const char *code)
 	return strlen(code) >= 6;
 }
 
+/* The one country the sentence names (places and nationalities; none
+ * when it names two or more). */
+static bool
+sole_country(const tag_sent *s, char country[12])
+{
+	country[0] = 0;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		char c[12];
+		if (e->dropped || (e->type != TT_GPE && e->type != TT_NORP) ||
+		    !country_of(e, c) || memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+			continue;
+		if (country[0] && strcmp(country, c) != 0)
+			return false;
+		tag_copy(country, 4, c);
+	}
+	return country[0] != 0;
+}
+
 /* Is the role before the person at e one of an organisation of no
  * country ("Harvard University President")? */
 static bool
@@ -427,6 +446,10 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
 			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
 			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
+		} else if ((code[0] || e->sector[0]) && sole_country(s, country)) {
+			/* "suspended Gabon after ... President Ali Bongo
+			 * Ondimba": the one country the sentence names */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (code[0] && doc && doc->last_actor_country[0]) {
 			tag_code_join(e->code, doc->last_actor_country, code);
 		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {

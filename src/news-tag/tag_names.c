@@ -1357,7 +1357,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		code_of_entry(s, lx, e, code);
 		/* "Congo" in a story of the Republic of the Congo is that one */
 		const tag_alias *al;
-		if (doc && n == 1 && e->kind == LK_COUNTRY) {
+		if (doc && n == 1 && e->kind == LK_COUNTRY && strcmp(code, "COD") == 0) {
 			size_t kn;
 			const char *k = tag_tok_key(s, a, &kn);
 			if ((al = tag_doc_find_alias(doc, k, kn)) && al->type == TT_GPE &&
