@@ -1471,6 +1471,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		named_place = false;
 	int title_start = a, kept = -1;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
+		/* "Prime Minister Sheikh Hasina": a known person's name that
+		 * starts with a title word is the name */
+		const tag_entry *pe;
+		if (dict_match(s, lx, a, b, 1u << LK_PERSON, &pe) > tn)
+			break;
 		/* "Major League Baseball": a title word starting another name,
 		 * unless a person's name follows ("Minister Park Jin") */
 		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
