@@ -359,6 +359,27 @@ has_sector(const char *code)
 	return strlen(code) >= 6;
 }
 
+/* "The RSF, led by Dagalo", "a militia headed by X": the leader of a
+ * coded organisation takes its code. */
+static bool
+led_by(const tag_sent *s, const tag_entity *e, char code[12])
+{
+	int k = e->t0 - 1;
+	if (!tag_tok_is(s, k, "by") || !(tag_tok_is(s, k - 1, "led") ||
+	    tag_tok_is(s, k - 1, "headed") || tag_tok_is(s, k - 1, "founded") ||
+	    tag_tok_is(s, k - 1, "commanded")))
+		return false;
+	k -= 2;
+	if (tag_tok_is(s, k, ","))
+		k--;
+	const tag_entity *o = ent_at(s, k);
+	if (!o || o->t1 != k + 1 || (o->type != TT_ORG && o->type != TT_ACTOR) ||
+	    strlen(o->code) < 6 || sector_only(o->code))
+		return false;
+	tag_copy(code, 12, o->code);
+	return true;
+}
+
 /* The one country the sentence names (places and nationalities; none
  * when it names two or more). */
 static bool
@@ -436,6 +457,9 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			char pc[4];
 			tag_copy(pc, sizeof pc, e->code);
 			tag_code_join(e->code, pc, code);
+		} else if (led_by(s, e, code)) {
+			/* "The RSF, led by Mohamed Hamdan Dagalo" */
+			tag_copy(e->code, sizeof e->code, code);
 		} else if ((code[0] || e->sector[0]) && org_role(s, lx, e)) {
 			/* "Harvard University President Claudine Gay": the
 			 * role is the organisation's, of no country */
