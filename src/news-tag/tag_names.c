@@ -1344,7 +1344,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	}
 	/* the whole run is a dictionary phrase */
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
-	if (institution_before(s, a) && !title_at(s, lx, a, b, sector) &&
+	char tsec[12];
+	if (institution_before(s, a) && !title_at(s, lx, a, b, tsec) &&
 	    (n == 0 || e->kind == LK_CITY || e->kind == LK_PLACE || e->kind == LK_REGION ||
 	    (e->kind == LK_ORG && n == b - a)) &&
 	    !(n == 0 && b - a >= 2 && has_kind(lx, &s->toks[a], LK_GIVEN))) {
@@ -1438,8 +1439,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		 * after an organisation's name */
 		if (!tn && (ow = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD)) &&
 		    (ow->flags & LF_HEAD))
-			tn = title_at(s, lx, k, b, sector);
-		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, sector))
+			tn = title_at(s, lx, k, b, tsec);
+		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, tsec))
 			continue;
 		const tag_tok *nx = &s->toks[k + tn];
 		if (is_common(lx, nx) && !has_kind(lx, nx, LK_GIVEN))
