@@ -172,6 +172,7 @@ typedef struct tag_entity {
 	char value[16];         /* DATE: YYYY-MM-DD, YYYY-MM or YYYY; else "" */
 	bool capital;           /* a capital city (may stand for the government) */
 	bool weak;              /* typed by default, not by evidence */
+	bool guess;             /* a run of unknown names taken for a person */
 	char sector[8];         /* from a title, when no country was found */
 } tag_entity;
 

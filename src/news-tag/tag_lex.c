@@ -37,7 +37,7 @@ typedef struct slot {
  * "the", "President", "Ukraine"): the last answer for each short key,
  * found or not, is kept in a small direct-mapped table that stays in
  * cache.  A key is kept whole and compared, so answers are exact. */
-#define HOT_BITS 12
+#define HOT_BITS 13
 #define HOT_KEY 11
 typedef struct hot {
 	uint64_t hash;

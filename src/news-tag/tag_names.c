@@ -1741,7 +1741,7 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 person:;
 	int len = b - a;
 	const tag_tok *first = &s->toks[a];
-	bool person = titled;
+	bool person = titled, guess = false;
 	if (!person && len >= 2 && (has_kind(lx, first, LK_GIVEN) ||
 	    has_kind(lx, first, LK_SURNAME) || (first->f & TF_INITIAL)))
 		person = true;
@@ -1879,8 +1879,21 @@ person:;
 			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_GIVEN) &&
 			    !tag_tok_is(s, k, "of") && !has_kind(lx, &s->toks[k], LK_PARTICLE))
 				commons++;
-		if (commons == 0 && len <= 4)
-			person = true;
+		if (commons == 0 && len <= 4) {
+			/* "in Levico Terme", "through Asia Minor": no person is
+			 * in or through anything */
+			static const char *const inside[] = {
+				"in", "near", "into", "through", "throughout", "across",
+				"outside", "inside", "via", NULL,
+			};
+			if (prev_in(s, a, inside) && !has_kind(lx, first, LK_GIVEN) &&
+			    !(s->toks[b - 1].f & TF_POSS) &&
+			    !((size_t)b < s->n && (s->toks[b].f & TF_POSS))) {
+				emit(s, lx, doc, a, b, TT_GPE, NULL);
+				return;
+			}
+			person = guess = true;
+		}
 		else if (commons == len || s->headline)
 			return;
 		else if (len == 2 && (!is_common(lx, first) ||
@@ -1909,6 +1922,8 @@ person:;
 	else if (strlen(sector) >= 6)
 		tag_code_join(code, "", sector);       /* "House Speaker" */
 	tag_entity *ent = emit(s, lx, doc, a, b, TT_PERSON, code[0] ? code : NULL);
+	if (ent && guess && !code[0])
+		ent->guess = true;
 	if (ent && !code[0] && sector[0]) {
 		/* a sector without a country: tag_actors looks further */
 		tag_copy(ent->sector, sizeof ent->sector, sector);
@@ -1942,21 +1957,40 @@ epithet(tag_sent *s, const tag_lex *lx, int j)
 
 /* A name typed by default takes the type of a name it is listed with:
  * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław". */
+static bool
+joiner(const tag_sent *s, int i)
+{
+	return tag_tok_is(s, i, "and") || tag_tok_is(s, i, "or") || tag_tok_is(s, i, ",");
+}
+
 static void
 coordinate(tag_sent *s)
 {
+	/* again while a name typed from its neighbour types the next one:
+	 * "Edgewater, Englewood Cliffs, Cliffside Park and Fort Lee" */
+	bool changed = true;
+	for (int round = 0; changed && round < 8; round++) {
+	changed = false;
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
-		if (!e->weak || e->dropped)
+		if (!(e->weak || e->guess) || e->dropped)
 			continue;
 		const tag_entity *other = NULL;
 		int l = e->t0 - 1, r = e->t1;
 		/* a comma joins a list only when the name is between separators
-		 * ("A, B and C"), not "against the Astros, Holt became" */
+		 * ("A, B and C"), not "against the Astros, Holt became"; or
+		 * when two more names follow ("in Levico Terme, Trento, Italy") */
 		bool list_r = tag_tok_is(s, r, "and") || tag_tok_is(s, r, "or") ||
 		    tag_tok_is(s, r, ",") || tag_tok_is(s, r, ".") || (size_t)r >= s->n;
 		bool list_l = tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
 		    tag_tok_is(s, l, ",");
+		if (!list_l && tag_tok_is(s, r, ",") && (size_t)r + 1 < s->n &&
+		    s->toks[r + 1].ent >= 0) {
+			const tag_entity *n1 = &s->ents[s->toks[r + 1].ent];
+			if (joiner(s, n1->t1) && (size_t)n1->t1 + 1 < s->n &&
+			    s->toks[n1->t1 + 1].ent >= 0)
+				list_l = true;
+		}
 		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
 		    (tag_tok_is(s, l, ",") && list_r)) && l > 0 && s->toks[l - 1].ent >= 0)
 			other = &s->ents[s->toks[l - 1].ent];
@@ -1967,11 +2001,17 @@ coordinate(tag_sent *s)
 		if (!other || other->weak || other->dropped)
 			continue;
 		int t = other->type;
+		/* a guessed person is only a place among places */
+		if (!e->weak && t != TT_LOC && t != TT_GPE)
+			continue;
+		e->guess = false;
 		if (t == TT_PERSON || t == TT_ORG || t == TT_LOC)
 			e->type = (uint8_t)t;
 		else if (t == TT_GPE)
 			e->type = TT_GPE;
 		e->weak = false;
+		changed = true;
+	}
 	}
 	/* what is still a guess and has the shape of no name is dropped: a
 	 * word before another capitalised word ("Jules et Jim", "Mon-Fri
