@@ -1115,6 +1115,13 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		return TT_PERSON;
 	if (prev_in(s, a, place_prev))
 		return TT_GPE;
+	/* "Exeter, Devon": a name after a place and a comma is the region
+	 * it is in */
+	if (tag_tok_is(s, a - 1, ",") && a >= 2 && s->toks[a - 2].ent >= 0 &&
+	    s->ents[s->toks[a - 2].ent].type == TT_GPE && !poss &&
+	    ((size_t)a + 1 >= s->n || tag_tok_is(s, a + 1, ".") ||
+	    tag_tok_is(s, a + 1, ";") || tag_tok_is(s, a + 1, ")")) && !is_common(lx, t))
+		return TT_GPE;
 	if (is_common(lx, t))
 		return -1;
 	if (tag_tok_is(s, a - 1, "the")) {
@@ -1844,6 +1851,18 @@ person:;
 					emit(s, lx, doc, a, b, TT_LOC, NULL);
 					return;
 				}
+		}
+		/* "most Thais", "the Tatars": a people, when the singular is
+		 * a nationality */
+		{
+			size_t pn;
+			const char *pk = tag_tok_key(s, a, &pn);
+			const tag_entry *ne;
+			if (pn > 3 && pk[pn - 1] == 's' && !(first->f & TF_UPPER) &&
+			    (ne = tag_lex_kind(lx, tag_lex_find(lx, pk, pn - 1), LK_NORP))) {
+				emit(s, lx, doc, a, b, TT_NORP, ne->code[0] ? ne->code : NULL);
+				return;
+			}
 		}
 		int type = guess_single(s, lx, a);
 		if (type >= 0) {
