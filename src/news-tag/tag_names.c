@@ -1983,7 +1983,7 @@ joiner(const tag_sent *s, int i)
 }
 
 static void
-coordinate(tag_sent *s)
+coordinate(tag_sent *s, const tag_lex *lx)
 {
 	/* again while a name typed from its neighbour types the next one:
 	 * "Edgewater, Englewood Cliffs, Cliffside Park and Fort Lee" */
@@ -2043,7 +2043,16 @@ coordinate(tag_sent *s)
 		int l = e->t0 - 1;
 		/* "the Zócalo", "a Geofence", "on Broadway", "as Eve": words
 		 * that start noun phrases; "X and Y" with no person in X */
-		bool weak_left = tag_tok_is(s, l, "the") || tag_tok_is(s, l, "a") ||
+		/* "to the Chathams", "in the Mekong": a place after "the" */
+		static const char *const into[] = {
+			"in", "to", "into", "near", "across", "around", "throughout",
+			"through", "visit", "visited", "reach", "reached", NULL,
+		};
+		bool the_place = tag_tok_is(s, l, "the") && e->type == TT_LOC &&
+		    prev_in(s, l, into) && !(nx && (nx->f & TF_WORD) &&
+		    !(nx->f & (TF_CAP | TF_UPPER)) && is_common(lx, nx) &&
+		    !has_kind(lx, nx, LK_FUNCTION));
+		bool weak_left = (tag_tok_is(s, l, "the") && !the_place) || tag_tok_is(s, l, "a") ||
 		    tag_tok_is(s, l, "an") || tag_tok_is(s, l, "on") ||
 		    tag_tok_is(s, l, "as") || tag_tok_is(s, l, "but") ||
 		    /* ", and Theodorus rushed": a new clause, no list */
@@ -2137,5 +2146,5 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		j = epithet(s, lx, j);
 		i = j - 1;
 	}
-	coordinate(s);
+	coordinate(s, lx);
 }
