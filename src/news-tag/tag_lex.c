@@ -32,21 +32,6 @@ typedef struct slot {
 	uint32_t pkinds;        /* 1 << kind of the phrases it is a prefix of */
 } slot;
 
-/* The table of ~100,000 keys is megabytes, and nearly every look-up of a
- * word missed the processor's caches.  Words of news repeat ("said",
- * "the", "President", "Ukraine"): the last answer for each short key,
- * found or not, is kept in a small direct-mapped table that stays in
- * cache.  A key is kept whole and compared, so answers are exact. */
-#define HOT_BITS 13
-#define HOT_KEY 11
-typedef struct hot {
-	uint64_t hash;
-	int32_t first;          /* as in the slot; -1: not in the lexicon */
-	uint32_t kinds, pkinds;
-	uint8_t len;            /* 0: empty */
-	char key[HOT_KEY];
-} hot;
-
 struct tag_lex {
 	slot *slots;
 	size_t n_slots, used;
@@ -56,7 +41,6 @@ struct tag_lex {
 	tag_role *roles;
 	size_t n_roles, cap_roles;
 	int max_words;
-	hot *hot;               /* 1 << HOT_BITS answers; written by look-ups */
 	tag_sent tok;           /* for tokenizing phrases */
 	news_buf key;
 	/* alpha-2 -> alpha-3, for cities */
@@ -104,7 +88,6 @@ tag_lex_new(void)
 	for (size_t i = 0; i < lx->n_slots; i++)
 		lx->slots[i].first = -1;
 	lx->max_words = 1;
-	lx->hot = news_xcalloc((size_t)1 << HOT_BITS, sizeof *lx->hot);
 	return lx;
 }
 
@@ -114,7 +97,6 @@ tag_lex_free(tag_lex *lx)
 	if (!lx)
 		return;
 	free(lx->slots);
-	free(lx->hot);
 	news_buf_free(&lx->keys);
 	free(lx->ents);
 	free(lx->roles);
@@ -171,43 +153,10 @@ grow(tag_lex *lx)
 	free(old);
 }
 
-static inline hot *
-hot_of(const tag_lex *lx, uint64_t h)
-{
-	return &lx->hot[(h >> 20) & (((size_t)1 << HOT_BITS) - 1)];
-}
-
-/* The answer for a key, through the hot table. */
-static inline int32_t
-lookup(const tag_lex *lx, const char *key, size_t len, uint64_t h,
-    uint32_t *kinds, uint32_t *pkinds)
-{
-	hot *c = hot_of(lx, h);
-	if (c->hash == h && c->len == len && same_bytes(c->key, key, len)) {
-		*kinds = c->kinds;
-		*pkinds = c->pkinds;
-		return c->first;
-	}
-	const slot *s = find_slot(lx, key, len, h);
-	int32_t first = s->first;
-	*kinds = first >= 0 ? s->kinds : 0;
-	*pkinds = first >= 0 ? s->pkinds : 0;
-	if (len && len <= HOT_KEY) {
-		c->hash = h;
-		c->len = (uint8_t)len;
-		memcpy(c->key, key, len);
-		c->first = first;
-		c->kinds = *kinds;
-		c->pkinds = *pkinds;
-	}
-	return first;
-}
-
 int32_t
 tag_lex_find(const tag_lex *lx, const char *key, size_t len)
 {
-	uint32_t kinds, pkinds;
-	return lookup(lx, key, len, news_hash64(key, len), &kinds, &pkinds);
+	return find_slot(lx, key, len, news_hash64(key, len))->first;
 }
 
 bool
@@ -219,8 +168,7 @@ tag_lex_maybe_lower(const tag_lex *lx, uint64_t h)
 void
 tag_lex_prefetch(const tag_lex *lx, uint64_t hash)
 {
-	if (hot_of(lx, hash)->hash != hash)
-		__builtin_prefetch(&lx->slots[hash & (lx->n_slots - 1)]);
+	__builtin_prefetch(&lx->slots[hash & (lx->n_slots - 1)]);
 }
 
 int32_t
@@ -234,7 +182,10 @@ int32_t
 tag_lex_lookup_hash(const tag_lex *lx, const char *key, size_t len,
     uint64_t hash, uint32_t *kinds, uint32_t *pkinds)
 {
-	return lookup(lx, key, len, hash, kinds, pkinds);
+	const slot *s = find_slot(lx, key, len, hash);
+	*kinds = s->first >= 0 ? s->kinds : 0;
+	*pkinds = s->first >= 0 ? s->pkinds : 0;
+	return s->first;
 }
 
 const tag_entry *
@@ -267,7 +218,6 @@ add_key(tag_lex *lx, const char *key, size_t len, int kind, unsigned flags,
 	if ((lx->used + 1) * 2 > lx->n_slots)
 		grow(lx);
 	uint64_t h = news_hash64(key, len);
-	hot_of(lx, h)->len = 0;         /* its answer changes */
 	slot *s = find_slot(lx, key, len, h);
 	if (s->first < 0) {
 		s->hash = h;
