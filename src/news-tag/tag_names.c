@@ -1327,6 +1327,24 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	/* "the film New York Minute", "his book Hydrodynamica": a title */
 	if (noun_before(s, lx, a) == NO_NAME)
 		return;
+	/* "Troy Patterson of Slate Magazine": a person and where they work
+	 * are two names */
+	for (int k = a + 2; k <= a + 3 && k + 2 <= b; k++) {
+		char tsec0[12];
+		if (!tag_tok_is(s, k, "of"))
+			continue;
+		if (!has_kind(lx, &s->toks[a], LK_GIVEN) || title_at(s, lx, a, k, tsec0) ||
+		    org_headed(s, lx, a, k) || loc_headed(s, lx, a, k))
+			break;
+		const tag_entry *oe;
+		if (org_headed(s, lx, k + 1, b) ||
+		    (dict_match(s, lx, k + 1, b, 1u << LK_ORG, &oe) == b - k - 1)) {
+			classify_run(s, lx, doc, a, k);
+			classify_run(s, lx, doc, k + 1, b);
+			return;
+		}
+		break;
+	}
 	/* "Lagrange's Mécanique Analytique", "Shaw's Pygmalion": what a
 	 * person's possessive names with unknown words is a work of theirs */
 	if (a >= 2 && (s->toks[a - 1].f & TF_POSS) && s->toks[a - 2].ent >= 0 &&
