@@ -1296,6 +1296,9 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(tag_tok_entry(lx, &s->toks[a], LK_ORGWORD) && b - a > 1 &&
 	    tag_tok_is(s, a + 1, "of")) &&
 	    !title_at(s, lx, a, b, sector) && !(b - a == 1 && speaks(s, lx, a)) &&
+	    /* "Air Canada flies": an airline */
+	    !(b - a >= 2 && tag_tok_is(s, a, "air") && (has_kind(lx, &s->toks[a + 1], LK_COUNTRY) ||
+	    has_kind(lx, &s->toks[a + 1], LK_NORP) || has_kind(lx, &s->toks[a + 1], LK_CITY))) &&
 	    !(b - a == 1 && common_as_name(s, lx, a)) &&
 	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
