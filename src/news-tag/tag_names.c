@@ -1013,6 +1013,51 @@ common_as_name(const tag_sent *s, const tag_lex *lx, int a)
 
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
+/* "the CW series", "Sky One's fantasy-romance series", "the Netflix
+ * biographical drama": a name before its own programme is a broadcaster.
+ * The name is an acronym or takes a possessive; up to three lower-case
+ * words come between. */
+static bool
+media_after(const tag_sent *s, const tag_lex *lx, int a)
+{
+	static const char *const media[] = {
+		"series", "show", "network", "channel", "sitcom", "documentary",
+		"broadcast", "programme", "miniseries", "podcast", NULL,
+	};
+	int j = a + 1;
+	bool poss = (size_t)j < s->n && (s->toks[j].f & TF_POSS);
+	if (poss)
+		j++;
+	if (!poss && !(s->toks[a].f & TF_UPPER))
+		return false;
+	(void)lx;
+	for (int w = 0; w < 4 && (size_t)j < s->n; w++, j++) {
+		const tag_tok *t = &s->toks[j];
+		if (!(t->f & TF_WORD) || (t->f & (TF_CAP | TF_UPPER)))
+			return false;
+		if (word_in(s, j, media))
+			return true;
+	}
+	return false;
+}
+
+/* "a Mets fan", "the second Pirates player": a plural name before a
+ * word of sport is a team. */
+static bool
+team_before_noun(const tag_sent *s, int a)
+{
+	static const char *const team_nouns[] = {
+		"fan", "fans", "player", "players", "coach", "manager", "pitcher",
+		"roster", "affiliate", "quarterback", "jersey", NULL,
+	};
+	const tag_tok *t = &s->toks[a];
+	size_t n;
+	const char *k = tag_tok_key(s, a, &n);
+	return n > 3 && k[n - 1] == 's' && k[n - 2] != 's' && !(t->f & TF_START) &&
+	    !(t->f & TF_UPPER) && !tag_tok_is(s, a - 1, "of") &&
+	    word_in(s, a + 1, team_nouns);
+}
+
 static int
 guess_single(const tag_sent *s, const tag_lex *lx, int a)
 {
@@ -1804,6 +1849,10 @@ person:;
 		}
 		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
 			return;
+		if (team_before_noun(s, a) || media_after(s, lx, a)) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			return;
+		}
 		if (is_camel(s, a)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
