@@ -301,3 +301,19 @@ ents() {
 	assert_equal "$(ents 1)" "Temescal/LOC//"
 	assert_equal "$(ents 2)" "Quiliano/PERSON//|Baker/PERSON//|2015/DATE//2015|Gibbons/PERSON//"
 }
+
+@test "news-tag: lists, places after prepositions, peoples, a person of an organisation, teams and broadcasters" {
+	tag '{"text":"Talks were held with Qelmont, Upper Drisk, Vantler Park and Osaka."}' \
+	    '{"text":"The delegates met in Varnau Terme, Qelmont, Italy and travelled through Drisk Minor."}' \
+	    '{"text":"Most Thais voted, and the U.S wants talks."}' \
+	    '{"text":"Anna Fenwick of the Brindle Institute said it was a Zorbats fan, not the ZTV drama series."}' \
+	    '{"text":"She moved to the Kelvands and was born in Hamburg, Drisland."}'
+	assert_success
+	# the one known place types the unknown names of its list
+	assert_equal "$(ents 1)" "Qelmont/LOC//|Upper Drisk/LOC//|Vantler Park/LOC//|Osaka/GPE/JPN/"
+	# nobody is in or through a person
+	assert_equal "$(ents 2)" "Varnau Terme/GPE//|Qelmont/GPE//|Italy/GPE/ITA/|Drisk Minor/GPE//"
+	assert_equal "$(ents 3)" "Thais/NORP/THA/|U.S/GPE/USA/"
+	assert_equal "$(ents 4)" "Anna Fenwick/PERSON//|Brindle Institute/ORG//|Zorbats/ORG//|ZTV/ORG//"
+	assert_equal "$(ents 5)" "Kelvands/LOC//|Hamburg/GPE/DEU/|Drisland/GPE//"
+}

@@ -1968,26 +1968,26 @@ person:;
 			if (is_common(lx, &s->toks[k]) && !has_kind(lx, &s->toks[k], LK_GIVEN) &&
 			    !tag_tok_is(s, k, "of") && !has_kind(lx, &s->toks[k], LK_PARTICLE))
 				commons++;
-		if (commons == 0 && len <= 4) {
-			/* "in Levico Terme", "through Asia Minor": no person is
-			 * in or through anything */
-			static const char *const inside[] = {
-				"in", "near", "into", "through", "throughout", "across",
-				"outside", "inside", "via", NULL,
-			};
-			if (prev_in(s, a, inside) && !has_kind(lx, first, LK_GIVEN) &&
-			    !(s->toks[b - 1].f & TF_POSS) &&
-			    !((size_t)b < s->n && (s->toks[b].f & TF_POSS))) {
-				emit(s, lx, doc, a, b, TT_GPE, NULL);
-				return;
-			}
+		/* "in Levico Terme", "through Asia Minor": no person is in or
+		 * through anything */
+		static const char *const inside[] = {
+			"in", "near", "into", "through", "throughout", "across",
+			"outside", "inside", "via", NULL,
+		};
+		bool in_place = prev_in(s, a, inside) && !has_kind(lx, first, LK_GIVEN) &&
+		    !(s->toks[b - 1].f & TF_POSS) &&
+		    !((size_t)b < s->n && (s->toks[b].f & TF_POSS));
+		if (commons == 0 && len <= 4)
 			person = guess = true;
-		}
 		else if (commons == len || s->headline)
 			return;
 		else if (len == 2 && (!is_common(lx, first) ||
 		    !is_common(lx, &s->toks[a + 1])))
-			person = true;     /* "Brook Taylor", "Sue Atkins" */
+			person = guess = true;     /* "Brook Taylor", "Sue Atkins" */
+		if (person && in_place) {
+			emit(s, lx, doc, a, b, TT_GPE, NULL);
+			return;
+		}
 	}
 	if (!person) {
 		/* a mix of names and ordinary words ending in a plural is a
