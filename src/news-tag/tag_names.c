@@ -800,7 +800,8 @@ institution_before(const tag_sent *s, int a)
 		"taught", "teach", "teaches", "teaching", "educated", "enrolled",
 		"lectured", "lecturing", "engineer", "engineers", "executive",
 		"executives", "employee", "employees", "worked", "works", "working",
-		"trader", "traders", "banker", "bankers", NULL,
+		"trader", "traders", "banker", "bankers", "research", "postdoctoral",
+		"faculty", "professorship", "lectureship", "tenured", NULL,
 	};
 	static const char *const from[] = {
 		"graduated", "graduating", "degree", "degrees", "doctorate",
@@ -816,7 +817,14 @@ institution_before(const tag_sent *s, int a)
 	for (int w = 0; words[w]; w++)
 		if (tag_tok_word(s, k - 1, words[w]))
 			return true;
-	return false;
+	/* "Professor of East Asian Studies at Harvard": a title's
+	 * complement between */
+	int j = k - 1;
+	while (j > 0 && k - j < 8 && ((s->toks[j].f & TF_CAP) || tag_tok_is(s, j, "of") ||
+	    tag_tok_is(s, j, "and")))
+		j--;
+	return j + 1 < k - 1 && (tag_tok_is(s, j + 1, "professor") ||
+	    tag_tok_is(s, j + 1, "lecturer") || tag_tok_is(s, j + 1, "fellow"));
 }
 
 /* "the city of", "the province": a noun before a name (or before "of")
