@@ -807,11 +807,17 @@ institution_before(const tag_sent *s, int a)
 		"graduated", "graduating", "degree", "degrees", "doctorate",
 		"diploma", "ph.d.", "phd", "masters", "bachelor", NULL,
 	};
+	/* "debuted for Boston", "24 games for Indianapolis": a team */
+	static const char *const team[] = {
+		"debuted", "debut", "played", "pitched", "game", "games", "innings",
+		"appearances", "goals", "starts", NULL,
+	};
 	int k = a - 1;
 	if (tag_tok_is(s, k, "the"))
 		k--;
 	const char *const *words = tag_tok_is(s, k, "at") ? at :
-	    tag_tok_is(s, k, "from") ? from : NULL;
+	    tag_tok_is(s, k, "from") ? from :
+	    tag_tok_is(s, k, "for") || tag_tok_is(s, k, "with") ? team : NULL;
 	if (!words)
 		return false;
 	for (int w = 0; words[w]; w++)
