@@ -317,3 +317,11 @@ ents() {
 	assert_equal "$(ents 4)" "Anna Fenwick/PERSON//|Brindle Institute/ORG//|Zorbats/ORG//|ZTV/ORG//"
 	assert_equal "$(ents 5)" "Kelvands/LOC//|Hamburg/GPE/DEU/|Drisland/GPE//"
 }
+
+@test "news-tag: where one does research or plays is an institution or a team; a country that is a given name starts a person" {
+	tag '{"text":"He began postdoctoral research at Helsinki and debuted for Boston."}' \
+	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}'
+	assert_success
+	assert_equal "$(ents 1)" "Helsinki/ORG//|Boston/ORG//"
+	assert_equal "$(ents 2)" "Jordan Bardella/PERSON//|Chad Michael Murray/PERSON//|Amman/GPE/JOR/|Jordan/GPE/JOR/"
+}

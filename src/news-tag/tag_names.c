@@ -1457,6 +1457,26 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			ent->capital = true;
 		return;
 	}
+	/* "Jordan Bardella", "Chad Michael Murray": a country's name that is
+	 * also a given name, before names that are no words */
+	if (n == 1 && e->kind == LK_COUNTRY && b - a >= 2 && b - a <= 3 &&
+	    (tag_tok_is(s, a, "jordan") || tag_tok_is(s, a, "chad") ||
+	    tag_tok_is(s, a, "georgia") || tag_tok_is(s, a, "israel"))) {
+		bool names = true;
+		for (int k = a + 1; k < b && names; k++) {
+			const tag_tok *t = &s->toks[k];
+			names = (t->f & TF_CAP) && !(t->f & TF_UPPER) && !is_common(lx, t) &&
+			    ((t->kinds & ((1u << LK_GIVEN) | (1u << LK_SURNAME))) ||
+			    !(t->kinds & ((1u << LK_COUNTRY) | (1u << LK_CITY) |
+			    (1u << LK_REGION) | (1u << LK_ORG) | (1u << LK_NORP) |
+			    (1u << LK_ORGWORD) | (1u << LK_LOCWORD) | (1u << LK_MISCWORD) |
+			    (1u << LK_TITLE))));
+		}
+		if (names) {
+			emit(s, lx, doc, a, b, TT_PERSON, NULL);
+			return;
+		}
+	}
 	/* a leading country or nationality: "South Korean President Yoon",
 	 * "Chinese Foreign Ministry", "U.S. Army", "Pittsburgh Pirates" */
 	if (n && (e->kind == LK_NORP || e->kind == LK_COUNTRY ||
