@@ -320,8 +320,11 @@ ents() {
 
 @test "news-tag: where one does research or plays is an institution or a team; a country that is a given name starts a person" {
 	tag '{"text":"He began postdoctoral research at Helsinki and debuted for Boston."}' \
-	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}'
+	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}' \
+	    '{"text":"Shelling hit Zemrovo, a village near Kyiv, and a convoy drove along Varnau."}'
 	assert_success
+	# what an apposition says a name is; "along" a place
+	assert_equal "$(ents 3)" "Zemrovo/LOC//|Kyiv/GPE/UKR/|Varnau/GPE//"
 	assert_equal "$(ents 1)" "Helsinki/ORG//|Boston/ORG//"
 	assert_equal "$(ents 2)" "Jordan Bardella/PERSON//|Chad Michael Murray/PERSON//|Amman/GPE/JOR/|Jordan/GPE/JOR/"
 }

@@ -912,6 +912,25 @@ what_it_is(const tag_sent *s, const tag_lex *lx, int b)
 				return TT_LOC;
 		return -1;
 	}
+	/* "Rockridge, a neighborhood", "Bucha, a town near Kyiv": what an
+	 * apposition says it is, in its first few words */
+	if (tag_tok_is(s, k, ",") && (tag_tok_is(s, k + 1, "a") || tag_tok_is(s, k + 1, "an") ||
+	    tag_tok_is(s, k + 1, "the"))) {
+		for (int j = k + 2; j < k + 6 && (size_t)j < s->n; j++) {
+			const tag_tok *t = &s->toks[j];
+			if (!(t->f & TF_WORD) || tag_tok_is(s, j, "of"))
+				return -1;
+			if (word_in(s, j, things))
+				return NO_NAME;
+			if (has_kind(lx, t, LK_PLACENOUN))
+				return TT_LOC;
+			if (has_kind(lx, t, LK_ORGNOUN))
+				return TT_ORG;
+			if (has_kind(lx, t, LK_PERNOUN))
+				return TT_PERSON;
+		}
+		return -1;
+	}
 	if (word_in(s, k, place_verbs) || (word_in(s, k + 1, place_verbs) &&
 	    (tag_tok_is(s, k, "is") || tag_tok_is(s, k, "was"))))
 		return TT_LOC;
@@ -1081,6 +1100,7 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	};
 	static const char *const place_prev[] = {
 		"in", "at", "near", "from", "into", "across", "visited", "visit",
+		"through", "along",
 		"visiting", "outside", "around", "throughout", "toward", "towards",
 		"via", "to", "of", "inside", "within", NULL,
 	};
