@@ -321,8 +321,11 @@ ents() {
 @test "news-tag: where one does research or plays is an institution or a team; a country that is a given name starts a person" {
 	tag '{"text":"He began postdoctoral research at Helsinki and debuted for Boston."}' \
 	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}' \
-	    '{"text":"Shelling hit Zemrovo, a village near Kyiv, and a convoy drove along Varnau."}'
+	    '{"text":"Shelling hit Zemrovo, a village near Kyiv, and a convoy drove along Varnau."}' \
+	    '{"text":"She grew up in Qelmont, NJ and worked in Washington, D.C. for years."}'
 	assert_success
+	# a US state's postal code after a place and a comma
+	assert_equal "$(ents 4)" "Qelmont/GPE//|NJ/GPE/USA/|Washington/GPE/USA/|D.C./GPE/USA/"
 	# what an apposition says a name is; "along" a place
 	assert_equal "$(ents 3)" "Zemrovo/LOC//|Kyiv/GPE/UKR/|Varnau/GPE//"
 	assert_equal "$(ents 1)" "Helsinki/ORG//|Boston/ORG//"

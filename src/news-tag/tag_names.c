@@ -1046,6 +1046,30 @@ common_as_name(const tag_sent *s, const tag_lex *lx, int a)
 
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
+/* "Vinita, OK", "Washington, D.C.": a US state's postal code after a
+ * comma is the state of the place before it. */
+static bool
+us_state_code(const tag_sent *s, int i)
+{
+	static const char codes[] =
+	    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI "
+	    "MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT "
+	    "VA WA WV WI WY ";
+	if (i < 1 || (size_t)i >= s->n || !tag_tok_is(s, i - 1, ","))
+		return false;
+	const tag_tok *t = &s->toks[i];
+	const char *p = s->text + t->b;
+	size_t n = t->e - t->b;
+	if (n == 4 && memcmp(p, "D.C.", 4) == 0)
+		return true;
+	if (n != 2 || p[0] < 'A' || p[0] > 'Z' || p[1] < 'A' || p[1] > 'Z')
+		return false;
+	for (const char *c = codes; *c; c += 3)
+		if (c[0] == p[0] && c[1] == p[1])
+			return true;
+	return false;
+}
+
 /* "the CW series", "Sky One's fantasy-romance series", "the Netflix
  * biographical drama": a name before its own programme is a broadcaster.
  * The name is an acronym or takes a possessive; up to three lower-case
@@ -1193,6 +1217,9 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	    tag_tok_is(s, a - 1, "from")) && prev_in(s, a - 1, of_person))
 		return TT_PERSON;
 	if (prev_in(s, a, place_prev))
+		return TT_GPE;
+	/* "Paramus, NJ": a town of a US state */
+	if (us_state_code(s, a + 2))
 		return TT_GPE;
 	/* "Exeter, Devon": a name after a place and a comma is the region
 	 * it is in */
@@ -1890,6 +1917,11 @@ person:;
 		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a)) &&
 		    !((size_t)b < s->n && has_kind(lx, &s->toks[b], LK_SECTOR))) {
 			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
+		}
+		if (us_state_code(s, a) && a >= 2 && s->toks[a - 2].ent >= 0 &&
+		    s->ents[s->toks[a - 2].ent].type == TT_GPE) {
+			emit(s, lx, doc, a, b, TT_GPE, "USA");
 			return;
 		}
 		if (has_digit(s, a) || kn == 1 || (first->f & TF_INITIAL))
