@@ -322,8 +322,11 @@ ents() {
 	tag '{"text":"He began postdoctoral research at Helsinki and debuted for Boston."}' \
 	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}' \
 	    '{"text":"Shelling hit Zemrovo, a village near Kyiv, and a convoy drove along Varnau."}' \
-	    '{"text":"She grew up in Qelmont, NJ and worked in Washington, D.C. for years."}'
+	    '{"text":"She grew up in Qelmont, NJ and worked in Washington, D.C. for years."}' \
+	    '{"text":"The museum bought the Varnau paintings and a Drisker symphony."}'
 	assert_success
+	# a name before works of art is the artist's
+	assert_equal "$(ents 5)" "Varnau/PERSON//|Drisker/PERSON//"
 	# a US state's postal code after a place and a comma
 	assert_equal "$(ents 4)" "Qelmont/GPE//|NJ/GPE/USA/|Washington/GPE/USA/|D.C./GPE/USA/"
 	# what an apposition says a name is; "along" a place

@@ -1046,6 +1046,20 @@ common_as_name(const tag_sent *s, const tag_lex *lx, int a)
 
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
+/* "a Picasso painting", "Zurbarán artworks": a name before works of art
+ * is the artist's. */
+static bool
+artist_works(const tag_sent *s, int a)
+{
+	static const char *const works[] = {
+		"painting", "paintings", "artwork", "artworks", "sculpture",
+		"sculptures", "portrait", "portraits", "canvas", "canvases",
+		"etching", "etchings", "fresco", "frescoes", "symphony", "symphonies",
+		"sonata", "sonatas", NULL,
+	};
+	return !(s->toks[a].f & TF_UPPER) && word_in(s, a + 1, works);
+}
+
 /* "Vinita, OK", "Washington, D.C.": a US state's postal code after a
  * comma is the state of the place before it. */
 static bool
@@ -1153,6 +1167,8 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	/* "Herrick explains", "Nida brings in": a verb of speech after it
 	 * (no modifier of a noun) */
 	if (person_after(s, a + 1) && !tag_tok_is(s, a - 1, "the"))
+		return TT_PERSON;
+	if (artist_works(s, a))
 		return TT_PERSON;
 	/* a name used as a modifier: "the Eegimaa language", "CoM position" */
 	if ((size_t)a + 1 < s->n) {
@@ -2215,6 +2231,8 @@ coordinate(tag_sent *s, const tag_lex *lx)
 		    (tag_tok_is(s, l, "and") && !tag_tok_is(s, l - 1, ",") &&
 		    !(l > 0 && s->toks[l - 1].ent >= 0 &&
 		    s->ents[s->toks[l - 1].ent].type == TT_PERSON));
+		if (e->type == TT_PERSON && e->t1 - e->t0 == 1 && artist_works(s, e->t0))
+			continue;
 		if ((nx && (nx->f & (TF_CAP | TF_UPPER)) && !(nx->f & TF_POSS)) ||
 		    e->type == TT_ORG || weak_left) {
 			e->dropped = true;
