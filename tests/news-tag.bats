@@ -327,6 +327,9 @@ ents() {
 	assert_success
 	# a name before works of art is the artist's
 	assert_equal "$(ents 5)" "Varnau/PERSON//|Drisker/PERSON//"
+	# a small town's name whose novels they are is a person's
+	tag '{"text":"Critics admired one of Marlow'"'"'s later novels."}'
+	assert_equal "$(ents 1)" "Marlow/PERSON//"
 	# a US state's postal code after a place and a comma
 	assert_equal "$(ents 4)" "Qelmont/GPE//|NJ/GPE/USA/|Washington/GPE/USA/|D.C./GPE/USA/"
 	# what an apposition says a name is; "along" a place

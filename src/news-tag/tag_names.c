@@ -710,6 +710,30 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 	return NULL;
 }
 
+/* "Fillmore's most noticed works", "Norton's proclamations": what a
+ * person has, after a name and its possessive. */
+static bool word_in(const tag_sent *s, int i, const char *const *words);
+
+static bool
+personal_possessive(const tag_sent *s, int a)
+{
+	static const char *const personal[] = {
+		"work", "works", "wife", "husband", "son", "daughter", "father",
+		"mother", "brother", "sister", "death", "birth", "career",
+		"biography", "memoir", "memoirs", "novel", "novels", "poems",
+		"proclamation", "proclamations", "papers", "theory", NULL,
+	};
+	if ((size_t)a + 1 >= s->n || !(s->toks[a + 1].f & TF_POSS))
+		return false;
+	for (int j = a + 2; j < a + 6 && (size_t)j < s->n; j++) {
+		if (!(s->toks[j].f & TF_WORD) || (s->toks[j].f & (TF_CAP | TF_UPPER)))
+			return false;
+		if (word_in(s, j, personal))
+			return true;
+	}
+	return false;
+}
+
 /* A single word that the city list knows may still be a surname or an
  * ordinary word ("Holt", "Most"): small towns need a place's context. */
 static bool word_in(const tag_sent *s, int i, const char *const *words);
@@ -722,15 +746,19 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 	 * into the city table) are what they say */
 	if (e->kind != LK_CITY || (e->flags & (LF_CAPITAL | LF_USER)) || e->city < 0)
 		return false;
+	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
+	/* "Fillmore's most noticed works", "Norton's proclamations" */
+	if (personal_possessive(s, a))
+		return pop < 100000;
 	if (place_context(s, a))
 		return false;
 	const tag_tok *t = &s->toks[a];
-	unsigned pop = e->city >= 0 ? tag_cities[e->city].population : 0;
 	/* "Kennedy versus Green": a town's name in a case's name is a
 	 * person's */
 	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
 	    tag_tok_is(s, a - 1, "vs."))
 		return pop < 1000000;
+
 	if (is_common(lx, t)) {
 		/* "Phoenix is the capital of Arizona": a large city's name
 		 * starting a sentence before a verb of being */
@@ -2001,7 +2029,8 @@ person:;
 				return;
 			}
 		}
-		if (n == 1 && place_context(s, a)) {
+		if (n == 1 && place_context(s, a) && !(single_place_doubtful(s, lx, a, e) &&
+		    personal_possessive(s, a))) {
 			emit(s, lx, doc, a, b, type_of_entry(e), e->code);
 			return;
 		}
