@@ -323,17 +323,17 @@ ents() {
 	    '{"text":"Jordan Bardella met Chad Michael Murray in Amman, Jordan."}' \
 	    '{"text":"Shelling hit Zemrovo, a village near Kyiv, and a convoy drove along Varnau."}' \
 	    '{"text":"She grew up in Qelmont, NJ and worked in Washington, D.C. for years."}' \
-	    '{"text":"The museum bought the Varnau paintings and a Drisker symphony."}'
+	    '{"text":"The museum bought the Varnau paintings and a Drisker symphony."}' \
+	    '{"text":"Critics admired one of Marlow'"'"'s later novels."}'
 	assert_success
+	assert_equal "$(ents 1)" "Helsinki/ORG//|Boston/ORG//"
+	assert_equal "$(ents 2)" "Jordan Bardella/PERSON//|Chad Michael Murray/PERSON//|Amman/GPE/JOR/|Jordan/GPE/JOR/"
+	# what an apposition says a name is; "along" a place
+	assert_equal "$(ents 3)" "Zemrovo/LOC//|Kyiv/GPE/UKR/|Varnau/GPE//"
+	# a US state's postal code after a place and a comma
+	assert_equal "$(ents 4)" "Qelmont/GPE//|NJ/GPE/USA/|Washington/GPE/USA/|D.C./GPE/USA/"
 	# a name before works of art is the artist's
 	assert_equal "$(ents 5)" "Varnau/PERSON//|Drisker/PERSON//"
 	# a small town's name whose novels they are is a person's
-	tag '{"text":"Critics admired one of Marlow'"'"'s later novels."}'
-	assert_equal "$(ents 1)" "Marlow/PERSON//"
-	# a US state's postal code after a place and a comma
-	assert_equal "$(ents 4)" "Qelmont/GPE//|NJ/GPE/USA/|Washington/GPE/USA/|D.C./GPE/USA/"
-	# what an apposition says a name is; "along" a place
-	assert_equal "$(ents 3)" "Zemrovo/LOC//|Kyiv/GPE/UKR/|Varnau/GPE//"
-	assert_equal "$(ents 1)" "Helsinki/ORG//|Boston/ORG//"
-	assert_equal "$(ents 2)" "Jordan Bardella/PERSON//|Chad Michael Murray/PERSON//|Amman/GPE/JOR/|Jordan/GPE/JOR/"
+	assert_equal "$(ents 6)" "Marlow/PERSON//"
 }
