@@ -305,7 +305,7 @@ ents() {
 @test "news-tag: lists, places after prepositions, peoples, a person of an organisation, teams and broadcasters" {
 	tag '{"text":"Talks were held with Qelmont, Upper Drisk, Vantler Park and Osaka."}' \
 	    '{"text":"The delegates met in Varnau Terme, Qelmont, Italy and travelled through Drisk Minor."}' \
-	    '{"text":"Most Thais voted, and the U.S wants talks."}' \
+	    '{"text":"Most Thais voted, and the U.S wants talks with the Argentine State."}' \
 	    '{"text":"Anna Fenwick of the Brindle Institute said it was a Zorbats fan, not the ZTV drama series."}' \
 	    '{"text":"She moved to the Kelvands and was born in Hamburg, Drisland."}'
 	assert_success
@@ -313,7 +313,7 @@ ents() {
 	assert_equal "$(ents 1)" "Qelmont/LOC//|Upper Drisk/LOC//|Vantler Park/LOC//|Osaka/GPE/JPN/"
 	# nobody is in or through a person
 	assert_equal "$(ents 2)" "Varnau Terme/GPE//|Qelmont/GPE//|Italy/GPE/ITA/|Drisk Minor/GPE//"
-	assert_equal "$(ents 3)" "Thais/NORP/THA/|U.S/GPE/USA/"
+	assert_equal "$(ents 3)" "Thais/NORP/THA/|U.S/GPE/USA/|Argentine State/ORG/ARGGOV/"
 	assert_equal "$(ents 4)" "Anna Fenwick/PERSON//|Brindle Institute/ORG//|Zorbats/ORG//|ZTV/ORG//"
 	assert_equal "$(ents 5)" "Kelvands/LOC//|Hamburg/GPE/DEU/|Drisland/GPE//"
 }

@@ -1599,6 +1599,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
 			tag_copy(country, sizeof country, e->code);
 			a = rest;
+		} else if ((e->kind == LK_NORP || e->kind == LK_COUNTRY) && rest == b - 1 &&
+		    tag_tok_is(s, rest, "state") && (s->toks[rest].f & TF_CAP)) {
+			/* "the Argentine State": the country's government */
+			char code[12];
+			tag_code_join(code, e->code, e->code[0] ? "GOV" : NULL);
+			emit(s, lx, doc, a, b, TT_ORG, code[0] ? code : NULL);
+			return;
 		} else if (e->kind == LK_NORP && !has_kind(lx, &s->toks[rest], LK_GIVEN)) {
 			/* "Spanish Golden Age", "Chinese New Year": a NORP and more */
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
