@@ -171,7 +171,7 @@ ev_sent_entities(ev_sent *s, const char *json, size_t len, size_t *bad)
 
 /* ---- tokens --------------------------------------------------------------- */
 
-static bool
+static inline bool
 is_space_at(const char *p, size_t n, size_t *skip)
 {
 	unsigned char c = (unsigned char)p[0];
@@ -198,7 +198,7 @@ is_space_at(const char *p, size_t n, size_t *skip)
 
 /* Punctuation outside ASCII: quotes, dashes, ellipsis.  Returns its length
  * and the unit class, or 0. */
-static size_t
+static inline size_t
 unicode_punct(const char *p, size_t n, uint32_t *ucls)
 {
 	const unsigned char *u = (const unsigned char *)p;
@@ -223,7 +223,7 @@ unicode_punct(const char *p, size_t n, uint32_t *ucls)
 	return 0;
 }
 
-static bool
+static inline bool
 is_apostrophe(const char *p, size_t n, size_t *alen)
 {
 	if (p[0] == '\'') {
@@ -238,14 +238,14 @@ is_apostrophe(const char *p, size_t n, size_t *alen)
 	return false;
 }
 
-static bool
+static inline bool
 word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c >= 0x80 || c == '_' || c == '#' || c == '@';
 }
 
-static void
+static inline void
 push_unit(ev_sent *s, size_t b0, size_t b1, uint32_t ucls)
 {
 	if (s->n_units == s->cap_units) {
@@ -262,22 +262,27 @@ push_unit(ev_sent *s, size_t b0, size_t b1, uint32_t ucls)
 	u->form = F_BASE;
 }
 
-/* Look a word up in lower case, with curly apostrophes made straight. */
+/* Look a word up in lower case, with curly apostrophes made straight
+ * (into s->lower, which the caller reads after). */
 static int32_t
 lookup(ev_sent *s, const ev_lex *lx, size_t b0, size_t b1)
 {
 	news_buf *lw = &s->lower;
 	news_buf_clear(lw);
+	news_buf_reserve(lw, b1 - b0);
+	char *o = lw->data;
+	size_t n = 0;
 	for (size_t i = b0; i < b1; i++) {
 		unsigned char c = (unsigned char)s->text[i];
 		if (c == 0xE2 && i + 2 < b1 + 0 && (unsigned char)s->text[i + 1] == 0x80 &&
 		    (unsigned char)s->text[i + 2] == 0x99) {
-			news_buf_addc(lw, '\'');
+			o[n++] = '\'';
 			i += 2;
 			continue;
 		}
-		news_buf_addc(lw, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		o[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
+	lw->len = n;
 	return ev_lex_find(lx, lw->data, lw->len);
 }
 
