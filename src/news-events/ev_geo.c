@@ -2,9 +2,10 @@
  * 24,000 cities with country and coordinates, compiled into the library).
  * Its own query scans every city (0.2 s a query here, too slow for a
  * stream), so on the first look-up we index all cities once by lower-cased
- * name (0.1 s): a name is an exact city name, or one followed by a
- * qualifier ("Washington D.C."); of several cities so named, the most
- * populous. */
+ * name (half of what reading every city's fields took; the fields of a
+ * name are read when it is first asked for): a name is an exact city
+ * name, or one followed by a qualifier ("Washington D.C."); of several
+ * cities so named, the most populous. */
 #include <geonames/geonames.h>
 #include <stdlib.h>
 #include <string.h>
