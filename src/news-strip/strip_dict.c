@@ -24,63 +24,67 @@
 
 #define MAX_LANGS 64
 
-/* An open-addressing map from 64-bit hashes to 64-bit values (0 = free). */
+/* An open-addressing map from 64-bit hashes to 64-bit values (key 0 =
+ * free).  A key and its value side by side: a look-up touches one cache
+ * line (every word of a page is looked up). */
+typedef struct hmap_entry {
+	uint64_t key, val;
+} hmap_entry;
+
 typedef struct hmap {
-	uint64_t *keys;
-	uint64_t *vals;
+	hmap_entry *e;
 	size_t cap, n;          /* cap is a power of two */
 } hmap;
 
 static uint64_t *
-hmap_slot(hmap *m, uint64_t key, bool insert)
+hmap_slot(hmap *m, uint64_t key)
 {
 	if (!key)
 		key = 1;
-	if (insert && (m->n + 1) * 2 > m->cap) {
+	if ((m->n + 1) * 2 > m->cap) {
 		size_t ncap = m->cap ? m->cap * 2 : 1024;
-		uint64_t *nk = news_xcalloc(ncap, sizeof *nk);
-		uint64_t *nv = news_xcalloc(ncap, sizeof *nv);
+		hmap_entry *ne = news_xcalloc(ncap, sizeof *ne);
 		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->keys[i])
+			if (!m->e[i].key)
 				continue;
-			size_t j = m->keys[i] & (ncap - 1);
-			while (nk[j])
+			size_t j = m->e[i].key & (ncap - 1);
+			while (ne[j].key)
 				j = (j + 1) & (ncap - 1);
-			nk[j] = m->keys[i];
-			nv[j] = m->vals[i];
+			ne[j] = m->e[i];
 		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
+		free(m->e);
+		m->e = ne;
 		m->cap = ncap;
 	}
-	if (!m->cap)
-		return NULL;
 	size_t j = key & (m->cap - 1);
-	while (m->keys[j] && m->keys[j] != key)
+	while (m->e[j].key && m->e[j].key != key)
 		j = (j + 1) & (m->cap - 1);
-	if (!m->keys[j]) {
-		if (!insert)
-			return NULL;
-		m->keys[j] = key;
+	if (!m->e[j].key) {
+		m->e[j].key = key;
 		m->n++;
 	}
-	return &m->vals[j];
+	return &m->e[j].val;
 }
 
-static uint64_t
+static inline uint64_t
 hmap_get(const hmap *m, uint64_t key)
 {
-	uint64_t *v = hmap_slot((hmap *)m, key, false);
-	return v ? *v : 0;
+	if (!key)
+		key = 1;
+	if (!m->cap)
+		return 0;
+	for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+		if (m->e[j].key == key)
+			return m->e[j].val;
+		if (!m->e[j].key)
+			return 0;
+	}
 }
 
 static void
 hmap_free(hmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->e);
 }
 
 /* A bit per word hash for the words phrases start with: most words of a
@@ -357,7 +361,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 	if (st->section == SEC_STOP) {
 		strip_words_scan(line, len, w);
 		for (size_t i = 0; i < w->n; i++)
-			*hmap_slot(&d->stop, w->w[i].h, true) |= st->lang_bit;
+			*hmap_slot(&d->stop, w->w[i].h) |= st->lang_bit;
 		return 0;
 	}
 	if (st->section == SEC_HTMLCLASS) {
@@ -373,7 +377,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 			    "the month's number (1-12)", source, lineno);
 		strip_words_scan(end, len - (size_t)(end - line), w);
 		for (size_t i = 0; i < w->n; i++)
-			*hmap_slot(&d->months, w->w[i].h, true) = (uint64_t)m;
+			*hmap_slot(&d->months, w->w[i].h) = (uint64_t)m;
 		return 0;
 	}
 	/* a phrase, with "..." marking where the block may go on */
@@ -402,7 +406,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 	uint64_t h = 0;
 	for (size_t i = 0; i < w->n; i++)
 		h = strip_seq_hash(h, w->w[i].h);
-	*hmap_slot(&d->phrases, h, true) |= (uint64_t)1 << (st->section * 4 + mode);
+	*hmap_slot(&d->phrases, h) |= (uint64_t)1 << (st->section * 4 + mode);
 	uint64_t b = (w->w[0].h >> 24) & (FIRST_BITS - 1);
 	d->first[b / 64] |= (uint64_t)1 << (b % 64);
 	return 0;
