@@ -182,10 +182,18 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 					n_letters = n_upper = 0;
 					h = WORD_HASH_INIT;
 				}
-				h = word_hash_add(h, c | 0x20);
-				n_letters++;
-				n_upper += c < 'a';
-				out->letters++;
+				/* the run of ASCII letters, in locals */
+				size_t j = i, up = 0;
+				do {
+					h = word_hash_add(h, c | 0x20);
+					up += c < 'a';
+					c = ++j < len ? (unsigned char)s[j] : 0;
+				} while ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+				n_letters += j - i;
+				n_upper += up;
+				out->letters += j - i;
+				i = j;
+				continue;
 			} else {
 				if (c >= '0' && c <= '9')
 					out->digits++;

@@ -46,6 +46,24 @@ is_alpha(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+#ifdef __SSE2__
+/* A bit for each of p[0..16) that is white space; *nl (when not NULL)
+ * gets those that are line feeds. */
+static inline unsigned
+space_bits(const char *p, unsigned *nl)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i lf = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+	    lf), _mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+	if (nl)
+		*nl = (unsigned)_mm_movemask_epi8(lf);
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* The first of bytes a and b in p[i..len), or len. */
 static inline size_t
 find2(const char *p, size_t i, size_t len, char a, char b)
@@ -461,6 +479,18 @@ copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 		}
 		size_t k = i;
 		bool nl = false;
+#ifdef __SSE2__
+		for (unsigned lf; k + 16 <= next; k += 16) {
+			unsigned m = space_bits(p + k, &lf);
+			if (m != 0xFFFF) {
+				unsigned run = (unsigned)__builtin_ctz(~m);
+				nl |= (lf & ((1u << run) - 1)) != 0;
+				k += run;
+				break;
+			}
+			nl |= lf != 0;
+		}
+#endif
 		while (k < next && is_space((unsigned char)p[k])) {
 			nl |= p[k] == '\n';
 			k++;
@@ -487,6 +517,12 @@ tag_name_len(const char *p, size_t len, size_t i)
 static bool
 all_space(const char *p, size_t i, size_t end)
 {
+#ifdef __SSE2__
+	/* indentation runs long: 16 bytes at a time */
+	for (; i + 16 <= end; i += 16)
+		if (space_bits(p + i, NULL) != 0xFFFF)
+			return false;
+#endif
 	for (; i < end; i++)
 		if (!is_space((unsigned char)p[i]))
 			return false;
