@@ -207,8 +207,14 @@ dropped_void(const char *name, size_t n)
 	};
 	if (n < 3 || n > 6)
 		return false;
+	/* most tags are div, a, li, span, p: none starts like these */
+	unsigned char c = (unsigned char)(name[0] | 0x20);
+	if (c != 'i' && c != 's' && c != 'w' && c != 't' && c != 'p' &&
+	    c != 'a' && c != 'e' && c != 'b' && c != 'c' && c != 'k')
+		return false;
 	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (names[k].len == n && same_ci(name, names[k].name, n))
+		if (names[k].len == n && names[k].name[0] == c &&
+		    same_ci(name, names[k].name, n))
 			return true;
 	return false;
 }
