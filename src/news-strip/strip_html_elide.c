@@ -507,6 +507,41 @@ copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 	return o - o0;
 }
 
+/* Whether libxml2 makes the element of a start tag name[0..n) its
+ * current one (not a void element, nor <html>, <head> or <body>, which it
+ * takes once), and it is not an <a>.
+ *
+ * Why: an <a> without attributes around plain text ("<li><a>Home</a>")
+ * is dropped with its end tag before parsing, its text marked as a
+ * link's (strip_texts_mark_link()): a sixth of a page's elements, and
+ * libxml2's cost is by the element.  libxml2's start tag <a> closes the
+ * current element only when that is an <a> (in every other element it
+ * only opens the link, and </a> right after the text closes it), so the
+ * drop is safe when the last tag written opened an element we know is
+ * no <a>. */
+static bool
+pushes_element(const char *name, size_t n)
+{
+	static const struct { const char *name; size_t len; } names[] = {
+		{"a", 1}, {"br", 2}, {"hr", 2}, {"img", 3}, {"col", 3},
+		{"wbr", 3}, {"area", 4}, {"base", 4}, {"link", 4}, {"meta", 4},
+		{"html", 4}, {"head", 4}, {"body", 4}, {"embed", 5}, {"frame", 5},
+		{"input", 5}, {"param", 5}, {"track", 5}, {"source", 6},
+		{"keygen", 6}, {"isindex", 7}, {"basefont", 8},
+	};
+	if (n == 0)
+		return false;
+	if (n > 8)
+		return true;
+	/* the first letters first: most tags are div, li, p, span */
+	unsigned char c = (unsigned char)(name[0] | 0x20);
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (names[k].len == n && (unsigned char)names[k].name[0] == c &&
+		    same_ci(name, names[k].name, n))
+			return false;
+	return true;
+}
+
 /* The length of the element name after p[i] == '<', or 0. */
 static size_t
 tag_name_len(const char *p, size_t len, size_t i)
@@ -542,6 +577,10 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
 	bool body = false;              /* <body> seen: text is in the body */
 	size_t last_start = (size_t)-1; /* the last tag written, when a start tag */
+	/* the last tag written opened an element other than <a>: libxml2's
+	 * current element is not an <a> (see drops_link()) */
+	bool top_opened = false;
+	bool link_text = false;         /* the run now is a dropped link's text */
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
@@ -561,6 +600,8 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 				/* a run of text: beside libxml2, its mark in place */
 				size_t w = copy_text(p, q, i, next, o);
 				o += strip_texts_add(texts, q + o, w, q + o);
+				if (link_text)
+					strip_texts_mark_link(texts);
 				last_start = (size_t)-1;
 			} else {
 				o += copy_text(p, q, i, next, o);
@@ -573,6 +614,7 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 		if (i == drop_end) {
 			i = tag_end(p, len, i);
 			drop_end = (size_t)-1;
+			link_text = false;
 			continue;
 		}
 		if (len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
@@ -607,11 +649,20 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 			/* a bare inline element around plain text (no tag inside)
 			 * in the body: only its text goes on.  (In <head>, text
 			 * alone would make libxml2 open a paragraph.) */
-			const char *lt2 = bare && body ? memchr(p + end, '<', len - end) : NULL;
-			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2))
+			bool link = !bare && texts && top_opened && w == 3 &&
+			    (q[o + 1] | 0x20) == 'a';
+			const char *lt2 = (bare || link) && body ?
+			    memchr(p + end, '<', len - end) : NULL;
+			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2)) {
 				drop_end = (size_t)(lt2 - p);
-			else
+				link_text = link;
+			} else {
 				o += w;
+				if (w) {
+					size_t n = tag_name_len(p, len, i);
+					top_opened = !self_closed && pushes_element(p + i + 1, n);
+				}
+			}
 			if (!body && w >= 5 && same_ci(p + i + 1, "body", 4) &&
 			    (p[i + 5] == '>' || is_space((unsigned char)p[i + 5])))
 				body = true;
@@ -619,6 +670,7 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 			memcpy(q + o, p + i, end - i);
 			o += end - i;
 			last_start = (size_t)-1;
+			top_opened = false;
 		}
 		i = end;
 		if (!nl || (self_closed && name[1] == 'v'))
