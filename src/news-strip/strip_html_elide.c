@@ -344,6 +344,9 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 	bool is_meta = nl == 4 && same_ci(p + i + 1, "meta", 4);
 	bool is_time = nl == 4 && same_ci(p + i + 1, "time", 4);
 	bool plain = plain_inline(p + i + 1, nl);
+	/* an <a> is inline too: its class counts only when it hides it,
+	 * its id never (strip_html.c, markup_verdict()) */
+	bool inline_el = plain || (nl == 1 && (p[i + 1] | 0x20) == 'a');
 	/* a <meta> is kept when it names a charset or a field we read, a
 	 * <link> when it is the canonical one */
 	bool wanted = !(is_link || is_meta);
@@ -382,7 +385,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
 		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
 		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
-		if (is_id && plain)
+		if (is_id && inline_el)
 			continue;
 		if ((is_class && !is_time) || is_id) {
 			const char *v = p + v0;
@@ -392,7 +395,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 				vl -= 2;
 			}
 			enum strip_class_kind k = strip_html_class_of(v, vl);
-			if (k != STRIP_CLASS_NONE && (!plain || k == STRIP_CLASS_HIDDEN)) {
+			if (k != STRIP_CLASS_NONE && (!inline_el || k == STRIP_CLASS_HIDDEN)) {
 				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
 				scratch[w + 5] = (char)('0' + k);
 				w += 6;
