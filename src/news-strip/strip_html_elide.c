@@ -581,7 +581,7 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 	bool body = false;              /* <body> seen: text is in the body */
 	size_t last_start = (size_t)-1; /* the last tag written, when a start tag */
 	/* the last tag written opened an element other than <a>: libxml2's
-	 * current element is not an <a> (see drops_link()) */
+	 * current element is not an <a> (see pushes_element()) */
 	bool top_opened = false;
 	bool link_text = false;         /* the run now is a dropped link's text */
 	while (i < len) {
