@@ -710,10 +710,10 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 	return NULL;
 }
 
-/* "Fillmore's most noticed works", "Norton's proclamations": what a
- * person has, after a name and its possessive. */
 static bool word_in(const tag_sent *s, int i, const char *const *words);
 
+/* "Fillmore's most noticed works", "Norton's proclamations": what a
+ * person has, after a name and its possessive. */
 static bool
 personal_possessive(const tag_sent *s, int a)
 {
@@ -736,7 +736,6 @@ personal_possessive(const tag_sent *s, int a)
 
 /* A single word that the city list knows may still be a surname or an
  * ordinary word ("Holt", "Most"): small towns need a place's context. */
-static bool word_in(const tag_sent *s, int i, const char *const *words);
 
 static bool
 single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
@@ -758,7 +757,6 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
 	    tag_tok_is(s, a - 1, "vs."))
 		return pop < 1000000;
-
 	if (is_common(lx, t)) {
 		/* "Phoenix is the capital of Arizona": a large city's name
 		 * starting a sentence before a verb of being */
@@ -1072,8 +1070,6 @@ common_as_name(const tag_sent *s, const tag_lex *lx, int a)
 	return true;
 }
 
-/* The type of a capitalised word nothing else explains, from the words
- * around it; -1 for none. */
 /* "a Picasso painting", "Zurbarán artworks": a name before works of art
  * is the artist's. */
 static bool
@@ -1117,7 +1113,7 @@ us_state_code(const tag_sent *s, int i)
  * The name is an acronym or takes a possessive; up to three lower-case
  * words come between. */
 static bool
-media_after(const tag_sent *s, const tag_lex *lx, int a)
+media_after(const tag_sent *s, int a)
 {
 	static const char *const media[] = {
 		"series", "show", "network", "channel", "sitcom", "documentary",
@@ -1129,7 +1125,6 @@ media_after(const tag_sent *s, const tag_lex *lx, int a)
 		j++;
 	if (!poss && !(s->toks[a].f & TF_UPPER))
 		return false;
-	(void)lx;
 	for (int w = 0; w < 4 && (size_t)j < s->n; w++, j++) {
 		const tag_tok *t = &s->toks[j];
 		if (!(t->f & TF_WORD) || (t->f & (TF_CAP | TF_UPPER)))
@@ -1157,6 +1152,8 @@ team_before_noun(const tag_sent *s, int a)
 	    word_in(s, a + 1, team_nouns);
 }
 
+/* The type of a capitalised word nothing else explains, from the words
+ * around it; -1 for none. */
 static int
 guess_single(const tag_sent *s, const tag_lex *lx, int a)
 {
@@ -1986,7 +1983,7 @@ person:;
 		}
 		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
 			return;
-		if (team_before_noun(s, a) || media_after(s, lx, a)) {
+		if (team_before_noun(s, a) || media_after(s, a)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
@@ -2182,22 +2179,19 @@ epithet(tag_sent *s, const tag_lex *lx, int j)
 	return j + 2;
 }
 
-/* A name typed by default takes the type of a name it is listed with:
- * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław". */
 static bool
 joiner(const tag_sent *s, int i)
 {
 	return tag_tok_is(s, i, "and") || tag_tok_is(s, i, "or") || tag_tok_is(s, i, ",");
 }
 
-static void
-coordinate(tag_sent *s, const tag_lex *lx)
+/* A name typed by default takes the type of a name it is listed with:
+ * "Svendborg and Faaborg", "Kraków, Warsaw and Wrocław".  Whether a name
+ * changed. */
+static bool
+coordinate_pass(tag_sent *s)
 {
-	/* again while a name typed from its neighbour types the next one:
-	 * "Edgewater, Englewood Cliffs, Cliffside Park and Fort Lee" */
-	bool changed = true;
-	for (int round = 0; changed && round < 8; round++) {
-	changed = false;
+	bool changed = false;
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
 		if (!(e->weak || e->guess) || e->dropped)
@@ -2239,7 +2233,16 @@ coordinate(tag_sent *s, const tag_lex *lx)
 		e->weak = false;
 		changed = true;
 	}
-	}
+	return changed;
+}
+
+static void
+coordinate(tag_sent *s, const tag_lex *lx)
+{
+	/* again while a name typed from its neighbour types the next one:
+	 * "Edgewater, Englewood Cliffs, Cliffside Park and Fort Lee" */
+	for (int round = 0; round < 8 && coordinate_pass(s); round++)
+		;
 	/* what is still a guess and has the shape of no name is dropped: a
 	 * word before another capitalised word ("Jules et Jim", "Mon-Fri
 	 * Sat"), and a plural "organisation" out of a list */
