@@ -363,3 +363,26 @@ RUSMIL>UKR 192"
 		"verbs.txt:$(grep -n '^166  expel+ ... diplomats|diplomat|envoy|ambassador$' "$NEWS_ROOT/src/news-events/dict/verbs.txt" | cut -d: -f1) expel+ ... diplomats|diplomat|envoy|ambassador"
 	assert_equal "$(events "$output" gapand)" "GRC>TUR 073"
 }
+
+@test "news-events: a trigger in a clause opening the sentence ('After meeting B, A said') takes the main clause's subject" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" openmeet)" "USAGOV>CHNGOV 040"
+	assert_equal "$(events "$output" openfollow)" "PAK>IND 040"
+	assert_equal "$(events "$output" openspeak)" "RUSGOV>TURGOV 040"
+	# an opening clause with its own subject keeps it
+	assert_equal "$(events "$output" opensub)" "RUS>UKR 190
+DEU>RUS 163"
+}
+
+@test "news-events: a mediator is the source of 045 and each party a target" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" mediator)" "EGY>ISR 045
+EGY>PSEREB 045"
+}
+
+@test "news-events: multi-word phrases in patterns: water cannon, genocide, air defence systems" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" watercannon)" "CHN>TUR 175"
+	assert_equal "$(events "$output" genocide)" "UKR>RUS 1124"
+	assert_equal "$(events "$output" airdefence)" "DEU>UKR 072"
+}

@@ -561,6 +561,71 @@ opening_partner(coder *c, int t, ev_actors *out)
 	return false;
 }
 
+/* Is unit t in the clause that opens the sentence: no comma, clause
+ * boundary or finite verb before it? */
+static bool
+opening_clause(const coder *c, int t)
+{
+	for (int k = 0; k < t; k++) {
+		const ev_unit *un = U(c, k);
+		if (un->ucls & (U_COMMA | U_BOUND | U_END))
+			return false;
+		if ((un->wcls & (W_VERB | W_SPEECH)) && !(un->wcls & W_NOUN) &&
+		    un->form != F_ING)
+			return false;
+	}
+	return true;
+}
+
+/* A word in -ing ("Following", and participles of verbs that no pattern
+ * inflects). */
+static bool
+ends_ing(const coder *c, int u)
+{
+	const ev_unit *un = U(c, u);
+	return un->form == F_ING || (un->b1 - un->b0 > 5 &&
+	    strncasecmp(c->s->text + un->b1 - 3, "ing", 3) == 0);
+}
+
+/* "After meeting B,", "Speaking after talks with B,", "Having met B,": a
+ * trigger in an opening clause whose only words before it are
+ * conjunctions, prepositions, adverbs, "having" or participles. */
+static bool
+opening_participle(const coder *c, int t)
+{
+	/* after a preposition ("after talks with B") any form is a noun's */
+	if (t > 3 || !(ends_ing(c, t) ||
+	    (t > 0 && (U(c, t - 1)->wcls & (W_SUB | W_PREP))) ||
+	    (t > 0 && unit_is(c, t - 1, "having"))))
+		return false;
+	for (int k = 0; k < t; k++) {
+		const ev_unit *un = U(c, k);
+		if (!(un->ucls & U_WORD) || (un->ucls & U_ACTOR))
+			return false;
+		if (!(un->wcls & (W_SUB | W_PREP | W_ADV | W_AUX)) && !ends_ing(c, k))
+			return false;
+	}
+	return true;
+}
+
+/* The subject of the main clause after the opening clause that ends at
+ * the first comma from unit `from` on ("In talks with B, A said"). */
+static bool
+main_clause_subject(coder *c, int from, ev_actors *out)
+{
+	for (int j = from; j <= last_unit(c); j++)
+		if (U(c, j)->ucls & (U_COMMA | U_BOUND | U_END)) {
+			if ((U(c, j)->ucls & U_COMMA) &&
+			    ev_np_right(c->s, c->d, j + 1, last_unit(c), out) &&
+			    out->end + 1 <= last_unit(c) &&
+			    !(U(c, out->end + 1)->ucls & (U_COMMA | U_END)))
+				return true;
+			out->n = 0;
+			return false;
+		}
+	return false;
+}
+
 /* ---- 3. reported speech ---------------------------------------------------------- */
 
 typedef struct frame {
@@ -1080,9 +1145,16 @@ code_match(coder *c, int mi)
 					S.n = 1;
 					S.start = S.end = k;
 				}
-			} else if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH))
+			} else if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH)) {
 				find_subject(c, k, 0, &S, 0);
+				/* "Following talks with B, A said" */
+				if (S.n == 0 && opening_participle(c, k))
+					main_clause_subject(c, m->u1, &S);
+			}
 			else if (k >= 0 && (U(c, k)->wcls & W_PREP))
+				prep = k;
+			/* "Speaking after talks with B, A said" */
+			else if (k >= 0 && (U(c, k)->wcls & W_SUB) && opening_clause(c, k))
 				prep = k;
 			/* "A said during a visit to B", "A, in talks with B, said" */
 			if (prep >= 0) {
@@ -1097,19 +1169,9 @@ code_match(coder *c, int mi)
 					}
 				}
 			}
-			if (prep >= 0 && S.n == 0) {
-				/* "In a meeting with B, A said": the main clause's subject */
-				for (int j = m->u1; j <= last_unit(c); j++)
-					if (U(c, j)->ucls & (U_COMMA | U_BOUND | U_END)) {
-						if ((U(c, j)->ucls & U_COMMA) &&
-						    ev_np_right(c->s, c->d, j + 1, last_unit(c), &S) &&
-						    S.end + 1 <= last_unit(c) &&
-						    !(U(c, S.end + 1)->ucls & (U_COMMA | U_END)))
-							break;
-						S.n = 0;
-						break;
-					}
-			}
+			/* "In a meeting with B, A said": the main clause's subject */
+			if (prep >= 0 && S.n == 0)
+				main_clause_subject(c, m->u1, &S);
 		}
 		T = m->T;
 		/* "a Russian missile hit a school in Kharkiv": the object */
@@ -1125,6 +1187,9 @@ code_match(coder *c, int mi)
 			}
 	} else {
 		find_subject(c, t, 0, &S, 0);
+		/* "After meeting B, A said": a participle opening the sentence */
+		if (S.n == 0 && opening_participle(c, t))
+			main_clause_subject(c, m->u1, &S);
 		if (m->has_T)
 			T = m->T;
 		else
