@@ -386,3 +386,12 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" genocide)" "UKR>RUS 1124"
 	assert_equal "$(events "$output" airdefence)" "DEU>UKR 072"
 }
+
+@test "news-events: irregular past forms of pattern verbs (flew, sat, tore); a call received; 'off the coast' is no conjunct" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" flew)" "USAGOV>UKR 042"
+	assert_equal "$(events "$output" satdown)" "FRAGOV>DEUGOV 040"
+	assert_equal "$(events "$output" toreup)" "RUS>UKR 166"
+	assert_equal "$(events "$output" callfrom)" "DEUGOV>FRAGOV 041"
+	assert_equal "$(events "$output" offcoast)" "GRCGOV>TUR 173"
+}
