@@ -395,3 +395,9 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" callfrom)" "DEUGOV>FRAGOV 041"
 	assert_equal "$(events "$output" offcoast)" "GRCGOV>TUR 173"
 }
+
+@test "news-events: 'ready for talks with B' is an intent to meet (036); 'lifted its objection to' a concession (080)" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" readyfor)" "IRN>DEU 036"
+	assert_equal "$(events "$output" dropveto)" "TUR>IGONAT 080"
+}
