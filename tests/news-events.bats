@@ -401,3 +401,9 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" readyfor)" "IRN>DEU 036"
 	assert_equal "$(events "$output" dropveto)" "TUR>IGONAT 080"
 }
+
+@test "news-events: 'X was killed in an Israeli strike': the attack's nationality is the source; a killing with no attacker named is no event" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" killedin)" "ISR>RUSGOV 1823"
+	assert_equal "$(events "$output" killedinplain)" ""
+}

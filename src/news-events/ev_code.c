@@ -626,6 +626,50 @@ main_clause_subject(coder *c, int from, ev_actors *out)
 	return false;
 }
 
+/* Nouns of an armed attack, for "killed in a Russian strike". */
+static bool
+attack_noun(const coder *c, int u)
+{
+	static const char *const w[] = { "strike", "strikes", "airstrike",
+	    "airstrikes", "air", "attack", "attacks", "raid", "raids", "bombing",
+	    "bombardment", "shelling", "drone", "missile", "rocket", "ambush",
+	    "assault", "offensive" };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (unit_is(c, u, w[i]))
+			return true;
+	return false;
+}
+
+/* "was killed in an Israeli strike", "wounded during a Russian drone
+ * attack": the actor before the attack noun, within a few units of the
+ * passive trigger ending at `from`. */
+static bool
+attack_nationality(coder *c, int from, ev_actors *out)
+{
+	int hi = last_unit(c);
+	for (int k = from; k <= hi && k < from + 4; k++) {
+		if (U(c, k)->ucls & (U_COMMA | U_BOUND | U_END))
+			return false;
+		if (!unit_is(c, k, "in") && !unit_is(c, k, "during") && !unit_is(c, k, "by"))
+			continue;
+		int j = k + 1;
+		if (j <= hi && (U(c, j)->wcls & W_DET))
+			j++;
+		if (j <= hi && (U(c, j)->wcls & W_ADJ))
+			j++;
+		if (j + 1 > hi || !(U(c, j)->ucls & U_ACTOR) || !attack_noun(c, j + 1))
+			return false;
+		ev_actor a;
+		if (!ev_unit_actor(c->s, j, &a))
+			return false;
+		out->a[0] = a;
+		out->n = 1;
+		out->start = out->end = j;
+		return true;
+	}
+	return false;
+}
+
 /* ---- 3. reported speech ---------------------------------------------------------- */
 
 typedef struct frame {
@@ -1185,6 +1229,9 @@ code_match(coder *c, int mi)
 				ev_np_right(c->s, c->d, k + 1, last_unit(c), &S);
 				break;
 			}
+		/* "X was killed in an Israeli strike": the nationality of the attack */
+		if (S.n == 0 && root_of(code) >= 18)
+			attack_nationality(c, m->u1, &S);
 	} else {
 		find_subject(c, t, 0, &S, 0);
 		/* "After meeting B, A said": a participle opening the sentence */
