@@ -407,3 +407,8 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" killedin)" "ISR>RUSGOV 1823"
 	assert_equal "$(events "$output" killedinplain)" ""
 }
+
+@test "news-events: a verb's word after a determiner is a modifier inside a pattern's gap ('made a state visit to')" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" statevisit)" "DEUGOV>FRA 042"
+}

@@ -193,10 +193,15 @@ match_from(coder *c, match *m, uint32_t k, int u)
 		for (int g = 0; g <= 5; g++) {
 			if (g > 0) {
 				int w = u + g - 1;
+				/* "a state visit", "its working visit": a verb's word
+				 * after a determiner is a noun's modifier */
+				bool modifier = w > u && (U(c, w - 1)->wcls & (W_DET | W_POSS)) &&
+				    !(U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_TO));
 				if (w > hi || !(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) ||
 				    ((U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH | W_TO)) &&
-				    !gap_joiner(c, w)) ||
-				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ))))
+				    !gap_joiner(c, w) && !modifier) ||
+				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ)) &&
+				    !modifier))
 					return false;
 			}
 			if (match_from(c, m, k + 1, u + g))
