@@ -1199,8 +1199,7 @@ code_match(coder *c, int mi)
 				/* "Following talks with B, A said" */
 				if (S.n == 0 && opening_participle(c, k))
 					main_clause_subject(c, m->u1, &S);
-			}
-			else if (k >= 0 && (U(c, k)->wcls & W_PREP))
+			} else if (k >= 0 && (U(c, k)->wcls & W_PREP))
 				prep = k;
 			/* "Speaking after talks with B, A said" */
 			else if (k >= 0 && (U(c, k)->wcls & W_SUB) && opening_clause(c, k))
