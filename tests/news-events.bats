@@ -363,3 +363,52 @@ RUSMIL>UKR 192"
 		"verbs.txt:$(grep -n '^166  expel+ ... diplomats|diplomat|envoy|ambassador$' "$NEWS_ROOT/src/news-events/dict/verbs.txt" | cut -d: -f1) expel+ ... diplomats|diplomat|envoy|ambassador"
 	assert_equal "$(events "$output" gapand)" "GRC>TUR 073"
 }
+
+@test "news-events: a trigger in a clause opening the sentence ('After meeting B, A said') takes the main clause's subject" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" openmeet)" "USAGOV>CHNGOV 040"
+	assert_equal "$(events "$output" openfollow)" "PAK>IND 040"
+	assert_equal "$(events "$output" openspeak)" "RUSGOV>TURGOV 040"
+	# an opening clause with its own subject keeps it
+	assert_equal "$(events "$output" opensub)" "RUS>UKR 190
+DEU>RUS 163"
+}
+
+@test "news-events: a mediator is the source of 045 and each party a target" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" mediator)" "EGY>ISR 045
+EGY>PSEREB 045"
+}
+
+@test "news-events: multi-word phrases in patterns: water cannon, genocide, air defence systems" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" watercannon)" "CHN>TUR 175"
+	assert_equal "$(events "$output" genocide)" "UKR>RUS 1124"
+	assert_equal "$(events "$output" airdefence)" "DEU>UKR 072"
+}
+
+@test "news-events: irregular past forms of pattern verbs (flew, sat, tore); a call received; 'off the coast' is no conjunct" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" flew)" "USAGOV>UKR 042"
+	assert_equal "$(events "$output" satdown)" "FRAGOV>DEUGOV 040"
+	assert_equal "$(events "$output" toreup)" "RUS>UKR 166"
+	assert_equal "$(events "$output" callfrom)" "DEUGOV>FRAGOV 041"
+	assert_equal "$(events "$output" offcoast)" "GRCGOV>TUR 173"
+}
+
+@test "news-events: 'ready for talks with B' is an intent to meet (036); 'lifted its objection to' a concession (080)" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" readyfor)" "IRN>DEU 036"
+	assert_equal "$(events "$output" dropveto)" "TUR>IGONAT 080"
+}
+
+@test "news-events: 'X was killed in an Israeli strike': the attack's nationality is the source; a killing with no attacker named is no event" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" killedin)" "ISR>RUSGOV 1823"
+	assert_equal "$(events "$output" killedinplain)" ""
+}
+
+@test "news-events: a verb's word after a determiner is a modifier inside a pattern's gap ('made a state visit to')" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(events "$output" statevisit)" "DEUGOV>FRA 042"
+}

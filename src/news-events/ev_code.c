@@ -193,10 +193,15 @@ match_from(coder *c, match *m, uint32_t k, int u)
 		for (int g = 0; g <= 5; g++) {
 			if (g > 0) {
 				int w = u + g - 1;
+				/* "a state visit", "its working visit": a verb's word
+				 * after a determiner is a noun's modifier */
+				bool modifier = w > u && (U(c, w - 1)->wcls & (W_DET | W_POSS)) &&
+				    !(U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_TO));
 				if (w > hi || !(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) ||
 				    ((U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH | W_TO)) &&
-				    !gap_joiner(c, w)) ||
-				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ))))
+				    !gap_joiner(c, w) && !modifier) ||
+				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ)) &&
+				    !modifier))
 					return false;
 			}
 			if (match_from(c, m, k + 1, u + g))
@@ -557,6 +562,115 @@ opening_partner(coder *c, int t, ev_actors *out)
 			return false;
 		if (unit_is(c, k, "with") && ev_np_right(c->s, c->d, k + 1, t - 1, out))
 			return true;
+	}
+	return false;
+}
+
+/* Is unit t in the clause that opens the sentence: no comma, clause
+ * boundary or finite verb before it? */
+static bool
+opening_clause(const coder *c, int t)
+{
+	for (int k = 0; k < t; k++) {
+		const ev_unit *un = U(c, k);
+		if (un->ucls & (U_COMMA | U_BOUND | U_END))
+			return false;
+		if ((un->wcls & (W_VERB | W_SPEECH)) && !(un->wcls & W_NOUN) &&
+		    un->form != F_ING)
+			return false;
+	}
+	return true;
+}
+
+/* A word in -ing ("Following", and participles of verbs that no pattern
+ * inflects). */
+static bool
+ends_ing(const coder *c, int u)
+{
+	const ev_unit *un = U(c, u);
+	return un->form == F_ING || (un->b1 - un->b0 > 5 &&
+	    strncasecmp(c->s->text + un->b1 - 3, "ing", 3) == 0);
+}
+
+/* "After meeting B,", "Speaking after talks with B,", "Having met B,": a
+ * trigger in an opening clause whose only words before it are
+ * conjunctions, prepositions, adverbs, "having" or participles. */
+static bool
+opening_participle(const coder *c, int t)
+{
+	/* after a preposition ("after talks with B") any form is a noun's */
+	if (t > 3 || !(ends_ing(c, t) ||
+	    (t > 0 && (U(c, t - 1)->wcls & (W_SUB | W_PREP))) ||
+	    (t > 0 && unit_is(c, t - 1, "having"))))
+		return false;
+	for (int k = 0; k < t; k++) {
+		const ev_unit *un = U(c, k);
+		if (!(un->ucls & U_WORD) || (un->ucls & U_ACTOR))
+			return false;
+		if (!(un->wcls & (W_SUB | W_PREP | W_ADV | W_AUX)) && !ends_ing(c, k))
+			return false;
+	}
+	return true;
+}
+
+/* The subject of the main clause after the opening clause that ends at
+ * the first comma from unit `from` on ("In talks with B, A said"). */
+static bool
+main_clause_subject(coder *c, int from, ev_actors *out)
+{
+	for (int j = from; j <= last_unit(c); j++)
+		if (U(c, j)->ucls & (U_COMMA | U_BOUND | U_END)) {
+			if ((U(c, j)->ucls & U_COMMA) &&
+			    ev_np_right(c->s, c->d, j + 1, last_unit(c), out) &&
+			    out->end + 1 <= last_unit(c) &&
+			    !(U(c, out->end + 1)->ucls & (U_COMMA | U_END)))
+				return true;
+			out->n = 0;
+			return false;
+		}
+	return false;
+}
+
+/* Nouns of an armed attack, for "killed in a Russian strike". */
+static bool
+attack_noun(const coder *c, int u)
+{
+	static const char *const w[] = { "strike", "strikes", "airstrike",
+	    "airstrikes", "air", "attack", "attacks", "raid", "raids", "bombing",
+	    "bombardment", "shelling", "drone", "missile", "rocket", "ambush",
+	    "assault", "offensive" };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (unit_is(c, u, w[i]))
+			return true;
+	return false;
+}
+
+/* "was killed in an Israeli strike", "wounded during a Russian drone
+ * attack": the actor before the attack noun, within a few units of the
+ * passive trigger ending at `from`. */
+static bool
+attack_nationality(coder *c, int from, ev_actors *out)
+{
+	int hi = last_unit(c);
+	for (int k = from; k <= hi && k < from + 4; k++) {
+		if (U(c, k)->ucls & (U_COMMA | U_BOUND | U_END))
+			return false;
+		if (!unit_is(c, k, "in") && !unit_is(c, k, "during") && !unit_is(c, k, "by"))
+			continue;
+		int j = k + 1;
+		if (j <= hi && (U(c, j)->wcls & W_DET))
+			j++;
+		if (j <= hi && (U(c, j)->wcls & W_ADJ))
+			j++;
+		if (j + 1 > hi || !(U(c, j)->ucls & U_ACTOR) || !attack_noun(c, j + 1))
+			return false;
+		ev_actor a;
+		if (!ev_unit_actor(c->s, j, &a))
+			return false;
+		out->a[0] = a;
+		out->n = 1;
+		out->start = out->end = j;
+		return true;
 	}
 	return false;
 }
@@ -1080,9 +1194,15 @@ code_match(coder *c, int mi)
 					S.n = 1;
 					S.start = S.end = k;
 				}
-			} else if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH))
+			} else if (k >= 0 && (U(c, k)->wcls & W_VERB) && !(U(c, k)->wcls & W_SPEECH)) {
 				find_subject(c, k, 0, &S, 0);
-			else if (k >= 0 && (U(c, k)->wcls & W_PREP))
+				/* "Following talks with B, A said" */
+				if (S.n == 0 && opening_participle(c, k))
+					main_clause_subject(c, m->u1, &S);
+			} else if (k >= 0 && (U(c, k)->wcls & W_PREP))
+				prep = k;
+			/* "Speaking after talks with B, A said" */
+			else if (k >= 0 && (U(c, k)->wcls & W_SUB) && opening_clause(c, k))
 				prep = k;
 			/* "A said during a visit to B", "A, in talks with B, said" */
 			if (prep >= 0) {
@@ -1097,19 +1217,9 @@ code_match(coder *c, int mi)
 					}
 				}
 			}
-			if (prep >= 0 && S.n == 0) {
-				/* "In a meeting with B, A said": the main clause's subject */
-				for (int j = m->u1; j <= last_unit(c); j++)
-					if (U(c, j)->ucls & (U_COMMA | U_BOUND | U_END)) {
-						if ((U(c, j)->ucls & U_COMMA) &&
-						    ev_np_right(c->s, c->d, j + 1, last_unit(c), &S) &&
-						    S.end + 1 <= last_unit(c) &&
-						    !(U(c, S.end + 1)->ucls & (U_COMMA | U_END)))
-							break;
-						S.n = 0;
-						break;
-					}
-			}
+			/* "In a meeting with B, A said": the main clause's subject */
+			if (prep >= 0 && S.n == 0)
+				main_clause_subject(c, m->u1, &S);
 		}
 		T = m->T;
 		/* "a Russian missile hit a school in Kharkiv": the object */
@@ -1123,8 +1233,14 @@ code_match(coder *c, int mi)
 				ev_np_right(c->s, c->d, k + 1, last_unit(c), &S);
 				break;
 			}
+		/* "X was killed in an Israeli strike": the nationality of the attack */
+		if (S.n == 0 && root_of(code) >= 18)
+			attack_nationality(c, m->u1, &S);
 	} else {
 		find_subject(c, t, 0, &S, 0);
+		/* "After meeting B, A said": a participle opening the sentence */
+		if (S.n == 0 && opening_participle(c, t))
+			main_clause_subject(c, m->u1, &S);
 		if (m->has_T)
 			T = m->T;
 		else

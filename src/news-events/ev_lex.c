@@ -252,8 +252,13 @@ inflect(const ev_lex *lx, const char *base, forms *f)
 	add_form(f, buf, F_S);
 	const irregular *irr = find_irregular(lx, base);
 	if (irr) {
-		for (int i = 0; i < irr->n; i++)
-			add_form(f, irr->forms[i], i == 0 ? F_PAST : i == 1 ? F_PART : F_S);
+		for (int i = 0; i < irr->n; i++) {
+			/* the more forms: "meets" and "meeting" */
+			size_t fl = strlen(irr->forms[i]);
+			bool ing = fl > 4 && strcmp(irr->forms[i] + fl - 3, "ing") == 0;
+			add_form(f, irr->forms[i], i == 0 ? F_PAST : i == 1 ? F_PART :
+			    ing ? F_ING : F_S);
+		}
 	} else {
 		if (last == 'e')
 			snprintf(buf, sizeof buf, "%sd", base);
