@@ -210,8 +210,8 @@ strip_texts_get(const strip_texts *t, size_t *next, int32_t mark,
 	if (id >= t->n)
 		return false;
 	size_t start = id ? t->end[id - 1] : 0;
-	*s = t->text.data + start;
 	*len = t->end[id] - start;
+	*s = *len ? t->text.data + start : "";  /* no text yet: data is NULL */
 	*next = id + 1;
 	return true;
 }
