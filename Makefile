@@ -105,7 +105,7 @@ $(BUILD)/fuzz/fuzz-%: fuzz/fuzz_%.c $(BUILD)/libnewscommon.a
 # run its real main(), renamed, over the input (see fuzz/program_harness.h).
 fuzz_program = $(firstword $(foreach p,$(PROGRAMS),$(if $(filter $(p) $(p)-%,$(1)),$(p))))
 define PROGRAM_MAIN_template
-$(BUILD)/fuzz/$(1)-main.o: src/$(1)/main.c
+$(BUILD)/fuzz/$(1)-main.o: src/$(1)/main.c $$(wildcard src/$(1)/*.h)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CPPFLAGS) -Isrc/$(1) -I$(BUILD)/$(1) $$(ALL_CFLAGS) $$(call pkg_cflags,$$(COMMON_PKGS) $$($(1)_PKGS)) -Dmain=fuzz_program_main -Wno-missing-prototypes -MMD -MP -c -o $$@ $$<
 $(1)_FUZZ_OBJS = $$(filter-out $(BUILD)/$(1)/main.o,$$($(1)_OBJS)) $(BUILD)/fuzz/$(1)-main.o

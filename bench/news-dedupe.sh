@@ -38,17 +38,27 @@ if ! command -v simhash >/dev/null 2>&1 || ! [ -x /usr/bin/time ]; then
 fi
 
 gen() { python3 "$root/bench/dedupe_corpus.py" --seed 1 "$@"; }
-# run1 NAME CMD...: one run; appends "cpu wall" seconds to $work/NAME
+# run1 NAME CMD...: one run; appends "cpu wall user" seconds to $work/NAME
 run1() {
 	local name=$1 t
 	shift
 	t=$( { TIMEFORMAT='%3U %3S %3R'; time "$@" > /dev/null 2>&1; } 2>&1 )
-	echo "$t" | awk '{ print $1 + $2, $3 }' >> "$work/$name"
+	echo "$t" | awk '{ print $1 + $2, $3, $1 }' >> "$work/$name"
 }
-# best NAME cpu|wall: the smallest of the runs
+# best NAME cpu|wall|user: the smallest of the runs
 best() {
-	awk -v f="$([ "$2" = cpu ] && echo 1 || echo 2)" \
+	awk -v f="$(case $2 in cpu) echo 1;; wall) echo 2;; *) echo 3;; esac)" \
 	    'NR == 1 || $f < b { b = $f } END { printf "%.3f", b }' "$work/$1"
+}
+# linear SMALL LARGE: the CPU and user times of two sizes and their ratios
+# (the kernel's share is mostly clearing fresh memory, which on a virtual
+# machine costs more per megabyte the more a process asks for)
+linear() {
+	awk -v c1="$(best "$1" cpu)" -v c2="$(best "$2" cpu)" \
+	    -v u1="$(best "$1" user)" -v u2="$(best "$2" user)" '
+	function ratio(a, b) { return a > 0 ? sprintf("%.1fx", b / a) : "-" }
+	END { printf "%.3f s against %.3f s: %s the CPU time (user time alone %.3f s against %.3f s: %s)\n",
+	    c1, c2, ratio(c1, c2), u1, u2, ratio(u1, u2) }' < /dev/null
 }
 rate() { echo "scale=1; $1 / $2" | bc -l; }
 
@@ -98,15 +108,16 @@ for _ in 1 2 3; do
 	run1 small "$dedupe" --near text "$work/small.jsonl"
 	run1 large "$dedupe" --near text "$work/large.jsonl"
 done
-printf '\nLinear time (CPU): %s documents %.3f s, %s documents %.3f s: %.1fx the time for 10x the input\n' \
-	"$small" "$(best small cpu)" "$large" "$(best large cpu)" \
-	"$(echo "$(best large cpu) / $(best small cpu)" | bc -l)"
+printf '\nLinear time, %s against %s documents: ' "$small" "$large"
+linear small large
 
 if [ "$state_docs" -gt 0 ]; then
 	gen --docs "$state_docs" --words 120 > "$work/state.jsonl"
 	"$dedupe" --key url --state "$work/exact.lmdb" "$work/state.jsonl" > /dev/null
 	/usr/bin/time -f '%M' -o "$work/rss" \
 		"$dedupe" --near text --state "$work/near.lmdb" "$work/state.jsonl" > "$work/near-out.jsonl"
+	/usr/bin/time -f '%M' -o "$work/rss-mem" \
+		"$dedupe" --near text "$work/state.jsonl" > /dev/null
 	groups=$(wc -l < "$work/near-out.jsonl")
 	printf '\nState for %s documents (%s near-duplicate groups):\n' "$state_docs" "$groups"
 	for m in exact near; do
@@ -114,15 +125,19 @@ if [ "$state_docs" -gt 0 ]; then
 		printf -- '- %s: %.1f MB, %.0f bytes a document\n' "$m" \
 			"$(echo "$s / 1000000" | bc -l)" "$(echo "$s / $state_docs" | bc -l)"
 	done
-	rss=$(tail -1 "$work/rss")
-	printf -- '- memory of the near-mode run: %.0f MB, %.0f bytes a document\n' \
-		"$(echo "$rss / 1000" | bc -l)" "$(echo "$rss * 1024 / $state_docs" | bc -l)"
+	# /usr/bin/time reports KiB
+	for m in rss-mem rss; do
+		rss=$(tail -1 "$work/$m")
+		printf -- '- peak memory of the near-mode run%s: %.0f MB, %.0f bytes a document\n' \
+			"$([ $m = rss ] && echo ' with --state' || echo ' (memory only)')" \
+			"$(echo "$rss * 1024 / 1000000" | bc -l)" "$(echo "$rss * 1024 / $state_docs" | bc -l)"
+	done
 	head -n $((state_docs / 10)) "$work/state.jsonl" > "$work/tenth.jsonl"
 	for _ in 1 2 3; do
 		run1 tenth "$dedupe" --near text "$work/tenth.jsonl"
 		run1 whole "$dedupe" --near text "$work/state.jsonl"
 	done
-	printf '\nLinear time on that corpus (CPU): %s documents %.2f s, %s documents %.2f s: %.1fx\n' \
-		"$((state_docs / 10))" "$(best tenth cpu)" "$state_docs" "$(best whole cpu)" \
-		"$(echo "$(best whole cpu) / $(best tenth cpu)" | bc -l)"
+	printf '\nLinear time on that corpus, %s against %s documents: ' \
+		"$((state_docs / 10))" "$state_docs"
+	linear tenth whole
 fi

@@ -7,6 +7,9 @@
 # usage: bench/news-events.sh [COPIES]     (default 3000 copies of the
 #        test fixtures, about 300,000 sentences; then 300 copies of the
 #        development set's sentences as news-tag tags them)
+#        BASE=OLD/news-events bench/news-events.sh: also OLD against ours
+#        on both inputs, taking turns, best of 5 CPU seconds (a change's
+#        effect, measured in one run)
 set -eu
 cd "$(dirname "$0")/.."
 copies=${1:-3000}
@@ -71,3 +74,24 @@ ref_rate=$(echo "30000 / $ref" | bc)
 events=$(bin/news-events < "$dev" | wc -l)
 echo "news-events on tagged news: $ours_rate sentences/s; reference (python3): $ref_rate sentences/s; ratio $(echo "scale=1; $ours_rate / $ref_rate" | bc -l)x"
 echo "($dev_n sentences, $events events, reference on the first 30000; CPU time, best of 3)"
+
+# an older build against this one, taking turns so that both see the same
+# neighbours
+if [ -n "${BASE:-}" ]; then
+	for f in "$data" "$dev"; do
+		b_old= b_new=
+		for _ in 1 2 3 4 5; do
+			for which in old new; do
+				if [ $which = old ]; then prog=$BASE; else prog=bin/news-events; fi
+				t=$( { /usr/bin/time -f "%U %S" "$prog" < "$f" > /dev/null; } 2>&1 |
+				    tail -1 | awk '{ print $1 + $2 }')
+				if [ $which = old ]; then
+					if [ -z "$b_old" ] || [ "$(echo "$t < $b_old" | bc -l)" = 1 ]; then b_old=$t; fi
+				elif [ -z "$b_new" ] || [ "$(echo "$t < $b_new" | bc -l)" = 1 ]; then
+					b_new=$t
+				fi
+			done
+		done
+		echo "$f: $BASE $b_old s, bin/news-events $b_new s ($(echo "scale=2; $b_old / $b_new" | bc -l)x); CPU time, best of 5"
+	done
+fi

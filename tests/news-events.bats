@@ -138,6 +138,20 @@ events() {
 	assert_equal "$(jq -c 'select(.doc == "prep") | .location' <<<"$output")" '{"text":"Paris","country":"FRA","lat":null,"lon":null}'
 }
 
+@test "news-events: of cities sharing a name the most populous; 'Washington D.C.' is also Washington" {
+	# untagged places: the country comes from libgeonames alone.  Its first
+	# London is in Canada and its first Washington in England.
+	local in="$BATS_TEST_TMPDIR/places.jsonl" city
+	for city in Washington London Tripoli; do
+		printf '{"text":"Scholz met with Macron in %s on Monday.","doc":"%s","sent":0,"entities":[{"text":"Scholz","type":"PERSON","start":0,"end":6,"code":"DEUGOV"},{"text":"Macron","type":"PERSON","start":16,"end":22,"code":"FRAGOV"},{"text":"%s","type":"GPE","start":26,"end":%d}]}\n' \
+		    "$city" "$city" "$city" $((26 + ${#city}))
+	done > "$in"
+	run --separate-stderr news-events "$in"
+	assert_success
+	assert_equal "$(jq -r '[.location.text, .location.country, (.location.lat * 10 | round), (.location.lon * 10 | round)] | join(" ")' <<<"$output")" \
+	    "$(printf '%s\n' 'Washington USA 389 -770' 'London GBR 515 -1' 'Tripoli LBY 329 132')"
+}
+
 @test "news-events: event date from the sentence, else the document's, else null" {
 	local rec='{"doc":"d","sent":0,"text":"Germany condemned Iran.","entities":[{"text":"Germany","type":"GPE","start":0,"end":7,"code":"DEU"},{"text":"Iran","type":"GPE","start":18,"end":22,"code":"IRN"}]}'
 	run --separate-stderr news-events <<<"$rec"

@@ -356,6 +356,41 @@ field() {
 	[[ $(field .text) == *"has it. In short:"* ]] || fail "$(field .text)"
 }
 
+@test "news-strip-html: a paragraph that is one link is left out, its <a> parsed or dropped before parsing" {
+	# a bare <a> around plain text is dropped before libxml2 parses the
+	# page, its text marked as a link's (strip_html_elide.c); rel="x"
+	# keeps the element, so both ways are tried
+	local page text
+	for page in "$H/links.html" <(sed 's/<a href=/<a rel="x" href=/g' "$H/links.html"); do
+		run --separate-stderr news-strip --html "$page"
+		assert_success
+		text=$(field .text)
+		[[ $text == "Dock workers at the northern harbour returned"* ]] || fail "$text"
+		[[ $text == *"accept it by a wide margin." ]] || fail "$text"
+		[[ $text != *"Read our full coverage"* ]] || fail "link paragraph kept: $text"
+		[[ $text != *"Sport"* ]] || fail "menu kept: $text"
+	done
+}
+
+@test "news-strip-html: links read the same whether their <a> is dropped before parsing or not" {
+	# markup where libxml2's reading of an <a> depends on what is open
+	local body with without
+	body='<p>One <a href="/1">open link <a href="/2">inner</a> tail of the first paragraph, which goes on for a while to be prose.</p>
+	<p>Two <b>bold <a href="/3">in bold</a> text</b> and <a href="/4">after</a> it, <a href="/5">then</a><a href="/6">two</a> links in a row.</p>
+	<ul><li><a href="/7">a list item that is a link</a></li><li>text <a href="/8">link</a></li></ul>
+	<div><a href="/9">a link <div>with a block</div> inside</a> and after</div>
+	<p>Three<br><a href="/10">after a break</a> and <a href="/11"> </a><a href="/12"></a> empty ones, the end of the page.</p>'
+	for form in plain rel; do
+		local doc="<html><head><title>t</title></head><body><article>$body</article></body></html>"
+		[ $form = rel ] && doc=${doc//<a href=/<a rel=\"x\" href=}
+		run --separate-stderr news-strip --html --min-length 1 <<<"$doc"
+		assert_success
+		[ $form = plain ] && with=$(field .text) || without=$(field .text)
+	done
+	[ -n "$with" ] || fail "no text"
+	[ "$with" = "$without" ] || fail "dropped <a>: $with"$'\n'"kept <a>: $without"
+}
+
 @test "news-strip-html: character references are read as libxml2 reads them" {
 	run --separate-stderr news-strip "$H/entities.html"
 	assert_success

@@ -107,6 +107,71 @@ skip_plain(const char *p, const char *end)
 	return p;
 }
 
+/* The escapes that stand for one character, and that character; 0 for
+ * the others ('u' and invalid ones). */
+static const unsigned char simple_escape[256] = {
+	['"'] = '"', ['\\'] = '\\', ['/'] = '/', ['b'] = '\b', ['f'] = '\f',
+	['n'] = '\n', ['r'] = '\r', ['t'] = '\t',
+};
+
+#ifdef __SSE2__
+/* Bit i set where p[i] (0 <= i < 64) is c. */
+static inline uint64_t
+eq64(__m128i a, __m128i b, __m128i c, __m128i d, __m128i v)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, v)) |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(b, v)) << 16 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, v)) << 32 |
+	    (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(d, v)) << 48;
+}
+
+/* Bit i set where p[i] is a control character (below 0x20). */
+static inline uint64_t
+ctl64(__m128i a, __m128i b, __m128i c, __m128i d)
+{
+	const __m128i m = _mm_set1_epi8(0x1F);
+#define CTL(x) (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, m), x))
+	return CTL(a) | CTL(b) << 16 | CTL(c) << 32 | CTL(d) << 48;
+#undef CTL
+}
+
+#define LOAD4(p) \
+	__m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)(p)), \
+	    x1 = _mm_loadu_si128((const __m128i *)(const void *)((p) + 16)), \
+	    x2 = _mm_loadu_si128((const __m128i *)(const void *)((p) + 32)), \
+	    x3 = _mm_loadu_si128((const __m128i *)(const void *)((p) + 48))
+
+/* The fast part of scan_string(): 64 bytes at a time, escapes that stand
+ * for one character stepped over in place (HTML in a string has one every
+ * twenty bytes or so: leaving the vector loop for each costs more than
+ * the rest).  Returns where the careful loop goes on: at the closing
+ * quote, a control character, a \u or invalid escape, or near the end. */
+static inline const char *
+skip_string64(const char *p, const char *end, bool *escaped)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	while (end - p >= 65) {         /* p[64] may be read: an escaped char */
+		LOAD4(p);
+		uint64_t bs = eq64(x0, x1, x2, x3, bslash);
+		uint64_t stop = eq64(x0, x1, x2, x3, quote) | ctl64(x0, x1, x2, x3);
+		unsigned from = 0;
+		for (;;) {
+			uint64_t at = from < 64 ? (bs | stop) & (~0ULL << from) : 0;
+			if (!at) {
+				p += from > 64 ? from : 64;
+				break;
+			}
+			unsigned k = (unsigned)__builtin_ctzll(at);
+			if (((stop >> k) & 1) || !simple_escape[(unsigned char)p[k + 1]])
+				return p + k;
+			*escaped = true;
+			from = k + 2;
+		}
+	}
+	return p;
+}
+#endif
+
 /* p is at the opening quote.  Returns the position after the closing
  * quote, or NULL. */
 static const char *
@@ -115,6 +180,9 @@ scan_string(const char *base, const char *p, const char *end, bool *escaped,
 {
 	p++;
 	for (;;) {
+#ifdef __SSE2__
+		p = skip_string64(p, end, escaped);
+#endif
 		p = skip_plain(p, end);
 		if (p >= end)
 			return fail(err, base, p, "unterminated string");
@@ -438,6 +506,65 @@ hex4(const char *p)
 	    hex_value(p[2]) << 4 | hex_value(p[3]));
 }
 
+#ifdef __SSE2__
+/* The fast part of news_json_decode_string(): 64 bytes at a time, escapes
+ * that stand for one character replaced in place (see skip_string64()).
+ * Returns where the careful loop goes on: at a \\u escape or near the end.
+ * out has room for what is left of the string plus 16 bytes. */
+static inline const char *
+decode64(const char *p, const char *end, news_buf *out)
+{
+	const __m128i bslash = _mm_set1_epi8('\\');
+	char *o = out->data + out->len;
+	while (end - p >= 128) {        /* runs are copied 48 bytes at once */
+		LOAD4(p);
+		uint64_t bs = eq64(x0, x1, x2, x3, bslash);
+		if (!bs) {
+			_mm_storeu_si128((__m128i *)(void *)o, x0);
+			_mm_storeu_si128((__m128i *)(void *)(o + 16), x1);
+			_mm_storeu_si128((__m128i *)(void *)(o + 32), x2);
+			_mm_storeu_si128((__m128i *)(void *)(o + 48), x3);
+			o += 64;
+			p += 64;
+			continue;
+		}
+		/* the runs between escapes: 48 bytes copied at once, 16 more at
+		 * a time for longer ones (writing past a run's end is harmless:
+		 * what follows overwrites it, and each escape shortens the
+		 * output) */
+		unsigned from = 0;
+		for (;;) {
+			uint64_t at = from < 64 ? bs & (~0ULL << from) : 0;
+			unsigned k = at ? (unsigned)__builtin_ctzll(at) : from < 64 ? 64 : from;
+			const char *r = p + from;
+			_mm_storeu_si128((__m128i *)(void *)o,
+			    _mm_loadu_si128((const __m128i *)(const void *)r));
+			_mm_storeu_si128((__m128i *)(void *)(o + 16),
+			    _mm_loadu_si128((const __m128i *)(const void *)(r + 16)));
+			_mm_storeu_si128((__m128i *)(void *)(o + 32),
+			    _mm_loadu_si128((const __m128i *)(const void *)(r + 32)));
+			for (unsigned j = 48; from + j < k; j += 16)
+				_mm_storeu_si128((__m128i *)(void *)(o + j),
+				    _mm_loadu_si128((const __m128i *)(const void *)(r + j)));
+			o += k - from;
+			if (!at) {
+				p += k;
+				break;
+			}
+			unsigned char c = simple_escape[(unsigned char)p[k + 1]];
+			if (!c) {
+				out->len = (size_t)(o - out->data);
+				return p + k;
+			}
+			*o++ = (char)c;
+			from = k + 2;
+		}
+	}
+	out->len = (size_t)(o - out->data);
+	return p;
+}
+#endif
+
 size_t
 news_json_decode_string(const char *raw, size_t len, news_buf *out)
 {
@@ -451,6 +578,7 @@ news_json_decode_string(const char *raw, size_t len, news_buf *out)
 	news_buf_reserve(out, (size_t)(end - p) + 16);
 	while (p < end) {
 #ifdef __SSE2__
+		p = decode64(p, end, out);
 		/* sixteen bytes at a time up to a backslash: HTML in a string
 		 * has one every few dozen bytes, too often for memchr */
 		const __m128i bslash = _mm_set1_epi8('\\');

@@ -11,8 +11,8 @@
  * cache misses; near_index_prefetch() starts them early (the caller does
  * other work meanwhile), and the slots a document's look-ups found are
  * reused when it is added, so each costs one miss at most.  A value's
- * home slot is given by the top bits of its hash, so that doubling the
- * table moves slot i to about 2i: growing is one pass in memory order. */
+ * home slot is given by the top bits of its hash, so that the values keep
+ * their order when the table doubles: it doubles in place. */
 #include "near.h"
 
 #include <stdlib.h>
@@ -190,9 +190,92 @@ find(const near_index *ix, size_t from, uint64_t v)
 	}
 }
 
-/* Room for n more values without growing (so that slots found stay put).
- * Doubling sends the values of slot i to about slot 2i: one pass over
- * both tables in memory order. */
+/* Doubling in place, so that no table is thrown away (fresh memory costs
+ * the kernel more to clear than anything done with it).  The values go to
+ * the front, in the order of their new homes (home() keeps the order of the
+ * top bits, so they are nearly in order already), and are then placed from
+ * the last to the first: in that order the k-th lands at or above slot k,
+ * above every value not yet placed. */
+static void
+double_slots(near_index *ix, unsigned bits)
+{
+	const size_t old_cap = ix->cap, cap = (size_t)1 << bits;
+	vslot *slots = near_mem_resize(ix->slots, old_cap * sizeof *slots,
+	    cap * sizeof *slots);
+
+	/* the values that wrapped around from the end go last */
+	size_t run = 0;
+	while (run < old_cap && (slots[run].w & USED))
+		run++;
+	vslot *tail = news_xmalloc((run ? run : 1) * sizeof *tail);
+	size_t n = 0, n_tail = 0;
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!(slots[i].w & USED))
+			continue;
+		if (i < run && home(slots[i].w & VALUE_MASK, ix->bits) > i)
+			tail[n_tail++] = slots[i];
+		else
+			slots[n++] = slots[i];
+	}
+	memcpy(slots + n, tail, n_tail * sizeof *tail);
+	n += n_tail;
+	free(tail);
+	memset(slots + n, 0, (old_cap - n) * sizeof *slots);
+
+	/* order by new home: a few values of a cluster change places */
+	for (size_t i = 1; i < n; i++) {
+		const vslot x = slots[i];
+		const size_t h = home(x.w & VALUE_MASK, bits);
+		size_t j = i;
+		while (j > 0 && home(slots[j - 1].w & VALUE_MASK, bits) > h) {
+			slots[j] = slots[j - 1];
+			j--;
+		}
+		slots[j] = x;
+	}
+
+	/* where linear probing puts them in that order (as distances from
+	 * their homes, which are short); those that run off the end wrap
+	 * around to the front once the others are in place */
+	uint32_t *dist = news_xmalloc((n ? n : 1) * sizeof *dist);
+	size_t fit = n;
+	for (size_t k = 0, at = 0; k < n; k++) {
+		const size_t h = home(slots[k].w & VALUE_MASK, bits);
+		at = k == 0 || h > at ? h : at + 1;
+		if (at >= cap) {
+			fit = k;
+			break;
+		}
+		if (at - h >= UINT32_MAX)
+			news_die(3, "near-duplicate index full");
+		dist[k] = (uint32_t)(at - h);
+	}
+	const size_t over = n - fit;
+	vslot *wrapped = news_xmalloc((over ? over : 1) * sizeof *wrapped);
+	memcpy(wrapped, slots + fit, over * sizeof *wrapped);
+	memset(slots + fit, 0, over * sizeof *slots);
+	/* the k-th goes to slot k or above, where no value yet to be placed
+	 * is: every one of them is below it */
+	for (size_t k = fit; k-- > 0;) {
+		const size_t to = home(slots[k].w & VALUE_MASK, bits) + dist[k];
+		if (to != k) {
+			slots[to] = slots[k];
+			slots[k] = (vslot){ 0, 0, 0 };
+		}
+	}
+	free(dist);
+	for (size_t k = 0, j = 0; k < over; k++, j++) {
+		while (slots[j].w & USED)
+			j++;
+		slots[j] = wrapped[k];
+	}
+	free(wrapped);
+	ix->slots = slots;
+	ix->cap = cap;
+	ix->bits = bits;
+}
+
+/* Room for n more values without growing (so that slots found stay put). */
 static void
 reserve_slots(near_index *ix, size_t n)
 {
@@ -201,20 +284,8 @@ reserve_slots(near_index *ix, size_t n)
 	unsigned bits = ix->bits;
 	while ((ix->used + n) * 2 > (size_t)1 << bits)
 		bits++;
-	size_t cap = (size_t)1 << bits;
-	vslot *slots = near_mem_alloc(cap * sizeof *slots);
-	for (size_t i = 0; i < ix->cap; i++) {
-		if (!(ix->slots[i].w & USED))
-			continue;
-		size_t j = home(ix->slots[i].w & VALUE_MASK, bits);
-		while (slots[j].w & USED)
-			j = (j + 1) & (cap - 1);
-		slots[j] = ix->slots[i];
-	}
-	near_mem_free(ix->slots, ix->cap * sizeof *ix->slots);
-	ix->slots = slots;
-	ix->cap = cap;
-	ix->bits = bits;
+	while (ix->bits < bits)
+		double_slots(ix, ix->bits + 1);
 }
 
 static uint32_t

@@ -72,7 +72,7 @@ ev_unit_actor(const ev_sent *s, int u, ev_actor *out)
 	memset(out, 0, sizeof *out);
 	out->text = e->text;
 	out->len = e->len;
-	snprintf(out->code, sizeof out->code, "%s", e->code);
+	ev_strlcpy(out->code, sizeof out->code, e->code);
 	out->unit = u;
 	out->person = strcmp(e->type, "PERSON") == 0 || strcmp(e->type, "ACTOR") == 0;
 	return true;
@@ -196,13 +196,13 @@ bare_role(const ev_sent *s, const ev_actors *head, char *buf, size_t cap)
 		const char *c = head->a[0].code;
 		if (strlen(c) <= 3)
 			return NULL;
-		snprintf(buf, cap, "%s", c + 3);
+		ev_strlcpy(buf, cap, c + 3);
 		return buf;
 	}
 	if (head->n == 0) {
 		const char *sec = role_sector(s, head->start, head->end);
 		if (sec[0]) {
-			snprintf(buf, cap, "%s", sec);
+			ev_strlcpy(buf, cap, sec);
 			return buf;
 		}
 	}
@@ -322,7 +322,7 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out,
 		if (word_is(s, a - 1, "of") && out->n == 1 && strlen(out->a[0].code) == 3 &&
 		    bare_role(s, &head, sec, sizeof sec)) {
 			add_sector(&out->a[0], sec);
-			snprintf(out->of_sector, sizeof out->of_sector, "%s", sec);
+			ev_strlcpy(out->of_sector, sizeof out->of_sector, sec);
 			out->start = head.start;
 			return true;
 		}
@@ -469,7 +469,7 @@ phrase_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out
 			ev_unit_actor(s, b + 2, &p);
 			if (out->n == 1 && ev_same_country(&out->a[0], &p) &&
 			    strlen(out->a[0].code) > strlen(p.code))
-				snprintf(p.code, sizeof p.code, "%s", out->a[0].code);
+				ev_strlcpy(p.code, sizeof p.code, out->a[0].code);
 			out->a[0] = p;
 			out->n = 1;
 			out->end = e;
@@ -610,7 +610,7 @@ note_name(ev_docctx *d, const ev_entity *e)
 			slot = d->n_names++;
 			memcpy(d->names[slot].word, part[k], len[k]);
 			d->names[slot].word[len[k]] = 0;
-			snprintf(d->names[slot].code, sizeof d->names[slot].code, "%s", e->code);
+			ev_strlcpy(d->names[slot].code, sizeof d->names[slot].code, e->code);
 		} else if (strcmp(d->names[slot].code, e->code) != 0) {
 			d->names[slot].code[0] = 0;     /* two people: ambiguous */
 		}
@@ -645,7 +645,7 @@ ev_doc_names(const ev_docctx *d, ev_sent *s)
 			e->text = s->text + un->b0;
 			e->len = len;
 			snprintf(e->type, sizeof e->type, "PERSON");
-			snprintf(e->code, sizeof e->code, "%s", d->names[i].code);
+			ev_strlcpy(e->code, sizeof e->code, d->names[i].code);
 			e->has_code = true;
 			e->b0 = un->b0;
 			e->b1 = un->b1;

@@ -11,6 +11,40 @@
 
 static ev_cameo *table;
 static size_t n_table, cap_table;
+/* codes of two to four digits (all of CAMEO's) -> table index + 1; every
+ * event looks its code up, and a scan of the table was 1.5% of the time
+ * on news */
+enum { DIGIT_SLOTS = 100 + 1000 + 10000 };
+static uint32_t *by_digits;
+static bool indexed;
+
+static int
+digit_slot(const char *code, size_t n)
+{
+	if (n < 2 || n > 4)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (code[i] < '0' || code[i] > '9')
+			return -1;
+		v = v * 10 + (code[i] - '0');
+	}
+	return (n == 2 ? 0 : n == 3 ? 100 : 1100) + v;
+}
+
+static void
+build_index(void)
+{
+	if (!by_digits)
+		by_digits = news_xcalloc(DIGIT_SLOTS, sizeof *by_digits);
+	memset(by_digits, 0, DIGIT_SLOTS * sizeof *by_digits);
+	for (size_t i = 0; i < n_table; i++) {
+		int slot = digit_slot(table[i].code, table[i].code_len);
+		if (slot >= 0 && !by_digits[slot])
+			by_digits[slot] = (uint32_t)i + 1;
+	}
+	indexed = true;
+}
 
 static int
 cameo_line(const char *line, size_t len, const char *source,
@@ -28,6 +62,7 @@ cameo_line(const char *line, size_t len, const char *source,
 		cap_table = cap_table ? cap_table * 2 : 512;
 		table = news_xrealloc(table, cap_table * sizeof *table);
 	}
+	indexed = false;
 	ev_cameo *c = &table[n_table++];
 	memset(c, 0, sizeof *c);
 	snprintf(c->code, sizeof c->code, "%s", code);
@@ -67,12 +102,21 @@ ev_cameo_load(const char *data, size_t len, const char *source)
 const ev_cameo *
 ev_cameo_find(const char *code)
 {
+	if (!indexed)
+		build_index();
 	size_t n = strlen(code);
-	for (; n >= 2; n--)
+	for (; n >= 2; n--) {
+		int slot = digit_slot(code, n);
+		if (slot >= 0) {
+			if (by_digits[slot])
+				return &table[by_digits[slot] - 1];
+			continue;
+		}
 		for (size_t i = 0; i < n_table; i++)
 			if (table[i].code_len == n && table[i].code[1] == code[1] &&
 			    memcmp(table[i].code, code, n) == 0)
 				return &table[i];
+	}
 	return NULL;
 }
 
@@ -82,6 +126,9 @@ ev_cameo_free(void)
 	for (size_t i = 0; i < n_table; i++)
 		free((char *)table[i].plover);
 	free(table);
+	free(by_digits);
+	by_digits = NULL;
+	indexed = false;
 	table = NULL;
 	n_table = cap_table = 0;
 }

@@ -671,7 +671,7 @@ intent_code(const char *code, char *out, size_t cap)
 		to = "133";
 	else if (r >= 15)
 		to = "138";
-	snprintf(out, cap, "%s", to ? to : code);
+	ev_strlcpy(out, cap, to ? to : code);
 }
 
 static int
@@ -773,7 +773,7 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 	if ((strcmp(code, "181") == 0 || strcmp(code, "173") == 0) && is_place(c, tgt) &&
 	    strcmp(c->s->ents[c->s->units[tgt->unit].ent].type, "NORP") != 0)
 		code = "192";
-	snprintf(out, cap, "%s", code);
+	ev_strlcpy(out, cap, code);
 }
 
 static void
@@ -810,7 +810,7 @@ add_event(coder *c, const ev_actor *src, const ev_actor *tgt, const char *code0,
 		a->text = e->text_buf[k];
 		a->len = n;
 	}
-	snprintf(e->code, sizeof e->code, "%s", code);
+	ev_strlcpy(e->code, sizeof e->code, code);
 	e->rule = rule;
 	e->trig0 = t0;
 	e->trig1 = t1;
@@ -957,7 +957,7 @@ governed_code(const char *outer, const char *inner, char *out, size_t cap)
 		    ri == 8 ? "124" : ri <= 5 ? "120" : NULL;
 		if (!to)
 			return false;
-		snprintf(out, cap, "%s", to);
+		ev_strlcpy(out, cap, to);
 		return true;
 	}
 	return false;
@@ -1012,7 +1012,7 @@ code_match(coder *c, int mi)
 	vgroup g;
 	read_verb_group(c, t, &g);
 	char code[8];
-	snprintf(code, sizeof code, "%s", p->code);
+	ev_strlcpy(code, sizeof code, p->code);
 	int before = c->r->n;
 
 	if (m->gov >= 0) {
@@ -1022,7 +1022,7 @@ code_match(coder *c, int mi)
 	/* "would no longer supply weapons to": cooperation ends */
 	if ((g.flags & W_NEG) && !(g.flags & W_SPEC) && no_longer(c, g.start, t) &&
 	    (root_of(code) == 6 || root_of(code) == 7)) {
-		snprintf(code, sizeof code, "%s", root_of(code) == 7 ? "162" : "160");
+		ev_strlcpy(code, sizeof code, root_of(code) == 7 ? "162" : "160");
 		g.flags &= ~W_NEG;
 	}
 	if ((g.flags & (W_NEG | W_SPEC)) || conditional(c, t))
@@ -1164,7 +1164,7 @@ code_match(coder *c, int mi)
 	if (g.flags & W_FUT) {
 		char ic[8];
 		intent_code(code, ic, sizeof ic);
-		snprintf(code, sizeof code, "%s", ic);
+		ev_strlcpy(code, sizeof code, ic);
 	}
 	if (S.n == 0)
 		return c->r->n - before;

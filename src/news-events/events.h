@@ -19,8 +19,21 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "news_buf.h"
+
+/* snprintf(dst, cap, "%s", src) without printf's cost (some 8% of all
+ * the time on news): at most cap - 1 bytes, always terminated. */
+static inline void
+ev_strlcpy(char *dst, size_t cap, const char *src)
+{
+	size_t n = 0;
+	while (n + 1 < cap && src[n])
+		n++;
+	memmove(dst, src, n);
+	dst[n] = 0;
+}
 
 /* ---- word classes (a word may have several) -------------------------- */
 #define W_DET (UINT64_C(1) << 0)  /* a the this these */
@@ -278,6 +291,7 @@ typedef struct ev_place {
 	char country[8];
 	double lat, lon;
 	bool has_coords;
+	char lat_json[32], lon_json[32];        /* as written, or "" */
 } ev_place;
 
 /* Look up a place name (cached); false when unknown. */

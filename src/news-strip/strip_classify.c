@@ -22,6 +22,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "news_err.h"
 #include "news_hash.h"
@@ -40,6 +43,42 @@ typedef struct bfeat {
 	unsigned kinds;         /* STRIP_PH_* matches */
 	uint64_t key;           /* hash of the block's words, for repetition */
 } bfeat;
+
+/* The byte scans below look closely only at the few bytes that can
+ * matter: sixteen bytes at a time, a bit for each byte equal to one of
+ * four values (SSE2), then the scalar test at each such byte. */
+#ifdef __SSE2__
+static inline unsigned
+bytes_of4(const char *p, __m128i a, __m128i b, __m128i c, __m128i d)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
+	    _mm_or_si128(_mm_cmpeq_epi8(x, c), _mm_cmpeq_epi8(x, d))));
+}
+#define SET1(c) _mm_set1_epi8((char)(c))
+#endif
+
+/* Code points in s[0..n): the bytes that do not continue a UTF-8
+ * sequence. */
+static unsigned
+count_chars(const char *s, size_t n)
+{
+	unsigned k = 0;
+	size_t i = 0;
+#ifdef __SSE2__
+	/* continuation bytes, 0x80-0xBF, are below -64 as signed bytes */
+	const __m128i lim = SET1(0xC0);
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		k += 16 - (unsigned)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmplt_epi8(x, lim)));
+	}
+#endif
+	for (; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
 
 /* Sentence-final punctuation, before closing quotes and brackets. */
 static bool
@@ -83,21 +122,58 @@ ends_sentence(const char *s, size_t n)
 	return false;
 }
 
+/* Whether s[i] (i + 1 < n) ends a sentence inside the block. */
+static inline bool
+sentence_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if ((c == '.' || c == '!' || c == '?') && s[i + 1] == ' ' && i > 2 &&
+	    !(s[i - 2] == ' ' || s[i - 2] == '.'))      /* not "U.S. " or "S. " */
+		return true;
+	return c == 0xE3 && (unsigned char)s[i + 1] == 0x80 && i + 2 < n &&
+	    (unsigned char)s[i + 2] == 0x82;
+}
+
 static unsigned
 count_sentences(const char *s, size_t n)
 {
 	unsigned k = 0;
-
-	for (size_t i = 0; i + 1 < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c == '.' || c == '!' || c == '?') && s[i + 1] == ' ' && i > 2 &&
-		    !(s[i - 2] == ' ' || s[i - 2] == '.'))       /* not "U.S. " or "S. " */
-			k++;
-		else if (c == 0xE3 && (unsigned char)s[i + 1] == 0x80 && i + 2 < n &&
-		    (unsigned char)s[i + 2] == 0x82)
-			k++;
-	}
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i a = SET1('.'), b = SET1('!'), c = SET1('?'), d = SET1(0xE3);
+	for (; i + 16 < n; i += 16)
+		for (unsigned m = bytes_of4(s + i, a, b, c, d); m; m &= m - 1)
+			k += sentence_at(s, n, i + (size_t)__builtin_ctz(m));
+#endif
+	for (; i + 1 < n; i++)
+		k += sentence_at(s, n, i);
 	return k + ends_sentence(s, n);
+}
+
+/* Whether s[i] marks an e-mail address or a URL. */
+static inline bool
+contact_mark_at(const char *s, size_t i)
+{
+	return s[i] == '@' || (s[i] == '/' && i > 0 && s[i - 1] == ':') ||
+	    (s[i] == '.' && i >= 3 && s[i - 1] == 'w' && s[i - 2] == 'w' &&
+	    s[i - 3] == 'w');
+}
+
+static bool
+contact_mark(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i a = SET1('@'), b = SET1('/'), c = SET1('.');
+	for (; i + 16 <= n; i += 16)
+		for (unsigned m = bytes_of4(s + i, a, b, c, c); m; m &= m - 1)
+			if (contact_mark_at(s, i + (size_t)__builtin_ctz(m)))
+				return true;
+#endif
+	for (; i < n; i++)
+		if (contact_mark_at(s, i))
+			return true;
+	return false;
 }
 
 /* E-mail addresses and URLs: how many bytes of the block they cover. */
@@ -107,12 +183,7 @@ contact_bytes(const char *s, size_t n)
 	size_t covered = 0;
 
 	/* most blocks have none: look for the marks in one quick pass first */
-	bool any = false;
-	for (size_t i = 0; i < n && !any; i++)
-		any = s[i] == '@' || (s[i] == '/' && i > 0 && s[i - 1] == ':') ||
-		    (s[i] == '.' && i >= 3 && s[i - 1] == 'w' && s[i - 2] == 'w' &&
-		    s[i - 3] == 'w');
-	if (!any)
+	if (!contact_mark(s, n))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		bool hit = false;
@@ -138,23 +209,35 @@ contact_bytes(const char *s, size_t n)
 	return covered;
 }
 
+/* Whether s[i] is a separator of menus and breadcrumbs. */
+static inline bool
+nav_separator_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if ((c == '|' || c == '>') && (i == 0 || s[i - 1] == ' ' || i + 1 == n ||
+	    s[i + 1] == ' '))
+		return true;
+	if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB)
+		return true;            /* » */
+	return c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2);
+	                        /* › • inline */
+}
+
 /* Separators of menus and breadcrumbs: "Home > World > Asia", "A | B | C". */
 static unsigned
 nav_separators(const char *s, size_t n)
 {
 	unsigned k = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c == '|' || c == '>') && (i == 0 || s[i - 1] == ' ' || i + 1 == n ||
-		    s[i + 1] == ' '))
-			k++;
-		else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB)
-			k++;            /* » */
-		else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xBA || (unsigned char)s[i + 2] == 0xA2))
-			k++;            /* › • inline */
-	}
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i a = SET1('|'), b = SET1('>'), c = SET1(0xC2), d = SET1(0xE2);
+	for (; i + 16 <= n; i += 16)
+		for (unsigned m = bytes_of4(s + i, a, b, c, d); m; m &= m - 1)
+			k += nav_separator_at(s, n, i + (size_t)__builtin_ctz(m));
+#endif
+	for (; i < n; i++)
+		k += nav_separator_at(s, n, i);
 	return k;
 }
 
@@ -377,8 +460,7 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 		memset(x, 0, sizeof *x);
 		b->feat = 0;
 
-		for (size_t k = 0; k < b->len; k++)
-			x->chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+		x->chars = count_chars(s, b->len);
 		if (b->len > LONG_BLOCK) {
 			scan_long_block(d, lang_mask, s, b->len, x, ws);
 		} else {

@@ -24,63 +24,83 @@
 
 #define MAX_LANGS 64
 
-/* An open-addressing map from 64-bit hashes to 64-bit values (0 = free). */
+/* An open-addressing map from 64-bit hashes to 64-bit values (key 0 =
+ * free).  A key and its value side by side: a look-up touches one cache
+ * line (every word of a page is looked up). */
+typedef struct hmap_entry {
+	uint64_t key, val;
+} hmap_entry;
+
+/* Besides, a bit per key hash (other bits of it than the table's index):
+ * most words looked up are in no table, and this small set, which stays
+ * in the processor's nearest cache, says so without a look in the table,
+ * which does not. */
+#define HMAP_FILTER_BITS 32768
+
 typedef struct hmap {
-	uint64_t *keys;
-	uint64_t *vals;
+	hmap_entry *e;
 	size_t cap, n;          /* cap is a power of two */
+	uint64_t filter[HMAP_FILTER_BITS / 64];
 } hmap;
 
+static inline size_t
+hmap_filter_bit(uint64_t key)
+{
+	return (size_t)(key >> 40) & (HMAP_FILTER_BITS - 1);
+}
+
 static uint64_t *
-hmap_slot(hmap *m, uint64_t key, bool insert)
+hmap_slot(hmap *m, uint64_t key)
 {
 	if (!key)
 		key = 1;
-	if (insert && (m->n + 1) * 2 > m->cap) {
+	if ((m->n + 1) * 2 > m->cap) {
 		size_t ncap = m->cap ? m->cap * 2 : 1024;
-		uint64_t *nk = news_xcalloc(ncap, sizeof *nk);
-		uint64_t *nv = news_xcalloc(ncap, sizeof *nv);
+		hmap_entry *ne = news_xcalloc(ncap, sizeof *ne);
 		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->keys[i])
+			if (!m->e[i].key)
 				continue;
-			size_t j = m->keys[i] & (ncap - 1);
-			while (nk[j])
+			size_t j = m->e[i].key & (ncap - 1);
+			while (ne[j].key)
 				j = (j + 1) & (ncap - 1);
-			nk[j] = m->keys[i];
-			nv[j] = m->vals[i];
+			ne[j] = m->e[i];
 		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
+		free(m->e);
+		m->e = ne;
 		m->cap = ncap;
 	}
-	if (!m->cap)
-		return NULL;
 	size_t j = key & (m->cap - 1);
-	while (m->keys[j] && m->keys[j] != key)
+	while (m->e[j].key && m->e[j].key != key)
 		j = (j + 1) & (m->cap - 1);
-	if (!m->keys[j]) {
-		if (!insert)
-			return NULL;
-		m->keys[j] = key;
+	if (!m->e[j].key) {
+		m->e[j].key = key;
 		m->n++;
+		size_t b = hmap_filter_bit(key);
+		m->filter[b / 64] |= (uint64_t)1 << (b % 64);
 	}
-	return &m->vals[j];
+	return &m->e[j].val;
 }
 
-static uint64_t
+static inline uint64_t
 hmap_get(const hmap *m, uint64_t key)
 {
-	uint64_t *v = hmap_slot((hmap *)m, key, false);
-	return v ? *v : 0;
+	if (!key)
+		key = 1;
+	size_t b = hmap_filter_bit(key);
+	if (!((m->filter[b / 64] >> (b % 64)) & 1))
+		return 0;
+	for (size_t j = key & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+		if (m->e[j].key == key)
+			return m->e[j].val;
+		if (!m->e[j].key)
+			return 0;
+	}
 }
 
 static void
 hmap_free(hmap *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->e);
 }
 
 /* A bit per word hash for the words phrases start with: most words of a
@@ -178,10 +198,18 @@ strip_words_scan(const char *s, size_t len, strip_words *out)
 					n_letters = n_upper = 0;
 					h = WORD_HASH_INIT;
 				}
-				h = word_hash_add(h, c | 0x20);
-				n_letters++;
-				n_upper += c < 'a';
-				out->letters++;
+				/* the run of ASCII letters, in locals */
+				size_t j = i, up = 0;
+				do {
+					h = word_hash_add(h, c | 0x20);
+					up += c < 'a';
+					c = ++j < len ? (unsigned char)s[j] : 0;
+				} while ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+				n_letters += j - i;
+				n_upper += up;
+				out->letters += j - i;
+				i = j;
+				continue;
 			} else {
 				if (c >= '0' && c <= '9')
 					out->digits++;
@@ -357,7 +385,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 	if (st->section == SEC_STOP) {
 		strip_words_scan(line, len, w);
 		for (size_t i = 0; i < w->n; i++)
-			*hmap_slot(&d->stop, w->w[i].h, true) |= st->lang_bit;
+			*hmap_slot(&d->stop, w->w[i].h) |= st->lang_bit;
 		return 0;
 	}
 	if (st->section == SEC_HTMLCLASS) {
@@ -373,7 +401,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 			    "the month's number (1-12)", source, lineno);
 		strip_words_scan(end, len - (size_t)(end - line), w);
 		for (size_t i = 0; i < w->n; i++)
-			*hmap_slot(&d->months, w->w[i].h, true) = (uint64_t)m;
+			*hmap_slot(&d->months, w->w[i].h) = (uint64_t)m;
 		return 0;
 	}
 	/* a phrase, with "..." marking where the block may go on */
@@ -402,7 +430,7 @@ load_line(const char *line, size_t len, const char *source, unsigned long lineno
 	uint64_t h = 0;
 	for (size_t i = 0; i < w->n; i++)
 		h = strip_seq_hash(h, w->w[i].h);
-	*hmap_slot(&d->phrases, h, true) |= (uint64_t)1 << (st->section * 4 + mode);
+	*hmap_slot(&d->phrases, h) |= (uint64_t)1 << (st->section * 4 + mode);
 	uint64_t b = (w->w[0].h >> 24) & (FIRST_BITS - 1);
 	d->first[b / 64] |= (uint64_t)1 << (b % 64);
 	return 0;

@@ -850,8 +850,14 @@ on_text(void *user, const xmlChar *xs, int n)
 		    0xE000;
 		const char *run;
 		size_t rl;
-		if (strip_texts_get(st->texts, &st->next_text, cp, &run, &rl))
+		bool link;
+		if (strip_texts_get(st->texts, &st->next_text, cp, &run, &rl, &link)) {
+			/* a link's text whose <a> and </a> were dropped before
+			 * parsing counts as inside it */
+			st->link_depth += link;
 			put_text(st, run, rl);
+			st->link_depth -= link;
+		}
 		s = m + 3;
 	}
 }

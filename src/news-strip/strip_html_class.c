@@ -17,6 +17,8 @@
 typedef struct class_word {
 	char *word;
 	size_t len;
+	uint64_t head, mask;    /* its first eight bytes (fewer: zero padded),
+	                         * and the bits of those it has */
 	bool prefix;
 	bool whole;             /* =NAME: a whole class name */
 	enum strip_class_kind kind;
@@ -52,6 +54,15 @@ cache_put(uint64_t *c, size_t size, uint64_t h, enum strip_class_kind k)
 {
 	c[h & (size - 1)] = (h & ~(uint64_t)15) | (uint64_t)(k + 1);
 	cached = true;
+}
+
+/* The first eight bytes of w[0..len), zero padded, as one integer. */
+static inline uint64_t
+head8(const char *w, size_t len)
+{
+	uint64_t h = 0;
+	memcpy(&h, w, len < 8 ? len : 8);
+	return h;
 }
 
 void
@@ -92,7 +103,9 @@ strip_html_class_add(const char *line, size_t wl, const char *k, size_t kl,
 	char *w = news_xstrndup(line, wl);
 	for (size_t i = 0; i < wl; i++)
 		w[i] = (char)tolower((unsigned char)w[i]);
-	words[n_words++] = (class_word){ w, wl, prefix, whole, kind };
+	uint64_t mask = wl >= 8 ? ~0ULL : ((uint64_t)1 << (8 * wl)) - 1;
+	words[n_words++] = (class_word){ w, wl, head8(w, wl), mask, prefix,
+	    whole, kind };
 	sorted = false;
 	/* verdicts cached before this word came are stale (clearing the
 	 * caches for each word of the built-in list would cost more than all
@@ -132,14 +145,17 @@ word_kind(const char *w, size_t len, bool whole)
 	if (!sorted)
 		sort_words();
 	unsigned char c0 = (unsigned char)w[0];
+	/* the first eight bytes compared as one integer, the rest (rare)
+	 * with memcmp */
+	uint64_t head = head8(w, len);
 	for (size_t i = bucket[c0]; i < bucket[c0 + 1]; i++) {
 		const class_word *c = &words[i];
-		if (c->whole != whole)
+		if (c->whole != whole || (head & c->mask) != c->head)
 			continue;
-		if (c->prefix ? len >= c->len && memcmp(w, c->word, c->len) == 0
-		    : len == c->len && memcmp(w, c->word, len) == 0)
-			if (c->kind > best)
-				best = c->kind;
+		if (c->prefix ? len >= c->len : len == c->len)
+			if (c->len <= 8 || memcmp(w + 8, c->word + 8, c->len - 8) == 0)
+				if (c->kind > best)
+					best = c->kind;
 	}
 	return best;
 }

@@ -46,6 +46,24 @@ is_alpha(unsigned char c)
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+#ifdef __SSE2__
+/* A bit for each of p[0..16) that is white space; *nl (when not NULL)
+ * gets those that are line feeds. */
+static inline unsigned
+space_bits(const char *p, unsigned *nl)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i lf = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+	    lf), _mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))));
+	if (nl)
+		*nl = (unsigned)_mm_movemask_epi8(lf);
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* The first of bytes a and b in p[i..len), or len. */
 static inline size_t
 find2(const char *p, size_t i, size_t len, char a, char b)
@@ -189,8 +207,14 @@ dropped_void(const char *name, size_t n)
 	};
 	if (n < 3 || n > 6)
 		return false;
+	/* most tags are div, a, li, span, p: none starts like these */
+	unsigned char c = (unsigned char)(name[0] | 0x20);
+	if (c != 'i' && c != 's' && c != 'w' && c != 't' && c != 'p' &&
+	    c != 'a' && c != 'e' && c != 'b' && c != 'c' && c != 'k')
+		return false;
 	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (names[k].len == n && same_ci(name, names[k].name, n))
+		if (names[k].len == n && names[k].name[0] == c &&
+		    same_ci(name, names[k].name, n))
 			return true;
 	return false;
 }
@@ -320,6 +344,9 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 	bool is_meta = nl == 4 && same_ci(p + i + 1, "meta", 4);
 	bool is_time = nl == 4 && same_ci(p + i + 1, "time", 4);
 	bool plain = plain_inline(p + i + 1, nl);
+	/* an <a> is inline too: its class counts only when it hides it,
+	 * its id never (strip_html.c, markup_verdict()) */
+	bool inline_el = plain || (nl == 1 && (p[i + 1] | 0x20) == 'a');
 	/* a <meta> is kept when it names a charset or a field we read, a
 	 * <link> when it is the canonical one */
 	bool wanted = !(is_link || is_meta);
@@ -358,7 +385,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 		 * (enum strip_class_kind) in nfc= and nfi=, none when nothing */
 		bool is_class = a1 - a0 == 5 && same_ci(p + a0, "class", 5);
 		bool is_id = a1 - a0 == 2 && same_ci(p + a0, "id", 2);
-		if (is_id && plain)
+		if (is_id && inline_el)
 			continue;
 		if ((is_class && !is_time) || is_id) {
 			const char *v = p + v0;
@@ -368,7 +395,7 @@ rewrite_start_tag(const char *p, char *q, size_t i, size_t end, size_t o,
 				vl -= 2;
 			}
 			enum strip_class_kind k = strip_html_class_of(v, vl);
-			if (k != STRIP_CLASS_NONE && (!plain || k == STRIP_CLASS_HIDDEN)) {
+			if (k != STRIP_CLASS_NONE && (!inline_el || k == STRIP_CLASS_HIDDEN)) {
 				memcpy(scratch + w, is_class ? " nfc=" : " nfi=", 5);
 				scratch[w + 5] = (char)('0' + k);
 				w += 6;
@@ -461,6 +488,18 @@ copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 		}
 		size_t k = i;
 		bool nl = false;
+#ifdef __SSE2__
+		for (unsigned lf; k + 16 <= next; k += 16) {
+			unsigned m = space_bits(p + k, &lf);
+			if (m != 0xFFFF) {
+				unsigned run = (unsigned)__builtin_ctz(~m);
+				nl |= (lf & ((1u << run) - 1)) != 0;
+				k += run;
+				break;
+			}
+			nl |= lf != 0;
+		}
+#endif
 		while (k < next && is_space((unsigned char)p[k])) {
 			nl |= p[k] == '\n';
 			k++;
@@ -469,6 +508,41 @@ copy_text(const char *p, char *q, size_t i, size_t next, size_t o)
 		i = k;
 	}
 	return o - o0;
+}
+
+/* Whether libxml2 makes the element of a start tag name[0..n) its
+ * current one (not a void element, nor <html>, <head> or <body>, which it
+ * takes once), and it is not an <a>.
+ *
+ * Why: an <a> without attributes around plain text ("<li><a>Home</a>")
+ * is dropped with its end tag before parsing, its text marked as a
+ * link's (strip_texts_mark_link()): a sixth of a page's elements, and
+ * libxml2's cost is by the element.  libxml2's start tag <a> closes the
+ * current element only when that is an <a> (in every other element it
+ * only opens the link, and </a> right after the text closes it), so the
+ * drop is safe when the last tag written opened an element we know is
+ * no <a>. */
+static bool
+pushes_element(const char *name, size_t n)
+{
+	static const struct { const char *name; size_t len; } names[] = {
+		{"a", 1}, {"br", 2}, {"hr", 2}, {"img", 3}, {"col", 3},
+		{"wbr", 3}, {"area", 4}, {"base", 4}, {"link", 4}, {"meta", 4},
+		{"html", 4}, {"head", 4}, {"body", 4}, {"embed", 5}, {"frame", 5},
+		{"input", 5}, {"param", 5}, {"track", 5}, {"source", 6},
+		{"keygen", 6}, {"isindex", 7}, {"basefont", 8},
+	};
+	if (n == 0)
+		return false;
+	if (n > 8)
+		return true;
+	/* the first letters first: most tags are div, li, p, span */
+	unsigned char c = (unsigned char)(name[0] | 0x20);
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (names[k].len == n && (unsigned char)names[k].name[0] == c &&
+		    same_ci(name, names[k].name, n))
+			return false;
+	return true;
 }
 
 /* The length of the element name after p[i] == '<', or 0. */
@@ -487,6 +561,12 @@ tag_name_len(const char *p, size_t len, size_t i)
 static bool
 all_space(const char *p, size_t i, size_t end)
 {
+#ifdef __SSE2__
+	/* indentation runs long: 16 bytes at a time */
+	for (; i + 16 <= end; i += 16)
+		if (space_bits(p + i, NULL) != 0xFFFF)
+			return false;
+#endif
 	for (; i < end; i++)
 		if (!is_space((unsigned char)p[i]))
 			return false;
@@ -500,6 +580,10 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 	size_t drop_end = (size_t)-1;  /* the end tag of a dropped plain_inline() */
 	bool body = false;              /* <body> seen: text is in the body */
 	size_t last_start = (size_t)-1; /* the last tag written, when a start tag */
+	/* the last tag written opened an element other than <a>: libxml2's
+	 * current element is not an <a> (see pushes_element()) */
+	bool top_opened = false;
+	bool link_text = false;         /* the run now is a dropped link's text */
 	while (i < len) {
 		const char *lt = memchr(p + i, '<', len - i);
 		size_t next = lt ? (size_t)(lt - p) : len;
@@ -519,6 +603,8 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 				/* a run of text: beside libxml2, its mark in place */
 				size_t w = copy_text(p, q, i, next, o);
 				o += strip_texts_add(texts, q + o, w, q + o);
+				if (link_text)
+					strip_texts_mark_link(texts);
 				last_start = (size_t)-1;
 			} else {
 				o += copy_text(p, q, i, next, o);
@@ -531,6 +617,7 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 		if (i == drop_end) {
 			i = tag_end(p, len, i);
 			drop_end = (size_t)-1;
+			link_text = false;
 			continue;
 		}
 		if (len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
@@ -565,11 +652,20 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 			/* a bare inline element around plain text (no tag inside)
 			 * in the body: only its text goes on.  (In <head>, text
 			 * alone would make libxml2 open a paragraph.) */
-			const char *lt2 = bare && body ? memchr(p + end, '<', len - end) : NULL;
-			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2))
+			bool link = !bare && texts && top_opened && w == 3 &&
+			    (q[o + 1] | 0x20) == 'a';
+			const char *lt2 = (bare || link) && body ?
+			    memchr(p + end, '<', len - end) : NULL;
+			if (lt2 && ends_element(p, len, (size_t)(lt2 - p), p + i + 1, w - 2)) {
 				drop_end = (size_t)(lt2 - p);
-			else
+				link_text = link;
+			} else {
 				o += w;
+				if (w) {
+					size_t n = tag_name_len(p, len, i);
+					top_opened = !self_closed && pushes_element(p + i + 1, n);
+				}
+			}
 			if (!body && w >= 5 && same_ci(p + i + 1, "body", 4) &&
 			    (p[i + 5] == '>' || is_space((unsigned char)p[i + 5])))
 				body = true;
@@ -577,6 +673,7 @@ strip_html_elide(const char *p, size_t len, char *q, strip_texts *texts)
 			memcpy(q + o, p + i, end - i);
 			o += end - i;
 			last_start = (size_t)-1;
+			top_opened = false;
 		}
 		i = end;
 		if (!nl || (self_closed && name[1] == 'v'))

@@ -55,9 +55,12 @@ void strip_html_main(strip_page *page, strip_nodes *nodes);
 
 typedef struct strip_texts {
 	news_buf text;          /* the runs, decoded, back to back */
-	size_t *end;            /* where run i ends in text */
+	size_t *end;            /* where run i ends in text, and STRIP_TEXT_LINK */
 	size_t n, cap;
 } strip_texts;
+/* In end[i]: run i was the whole text of a link whose tags were dropped
+ * (strip_html_elide.c). */
+#define STRIP_TEXT_LINK ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 void strip_texts_clear(strip_texts *t);
 void strip_texts_free(strip_texts *t);
@@ -65,10 +68,14 @@ void strip_texts_free(strip_texts *t);
  * decodes them as libxml2 does); writes its mark (UTF-8) to mark and
  * returns the mark's length. */
 size_t strip_texts_add(strip_texts *t, const char *s, size_t len, char mark[4]);
+/* The last run added was the text of a link (an <a> without attributes
+ * around it alone, dropped with its end tag). */
+void strip_texts_mark_link(strip_texts *t);
 /* The run a mark names: *next is the number of the run expected next
- * (0 at first), moved past the one found.  False when there is none. */
+ * (0 at first), moved past the one found; *link says it is a link's
+ * text.  False when there is none. */
 bool strip_texts_get(const strip_texts *t, size_t *next, int32_t mark,
-    const char **s, size_t *len);
+    const char **s, size_t *len, bool *link);
 
 /* --- before parsing (strip_html_elide.c) --- */
 /* Copy p[0..len) to q without the content of script (but JSON-LD), style

@@ -91,8 +91,11 @@ is_url(const char *s)
 static bool
 key_in(const char *key, const char *const *list)
 {
+	/* the first letters first: a <meta> name is looked up in some forty */
+	int k0 = tolower((unsigned char)key[0]);
 	for (; *list; list++)
-		if (strcasecmp(key, *list) == 0)
+		if (tolower((unsigned char)(*list)[0]) == k0 &&
+		    strcasecmp(key, *list) == 0)
 			return true;
 	return false;
 }

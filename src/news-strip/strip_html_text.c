@@ -202,16 +202,24 @@ strip_texts_add(strip_texts *t, const char *s, size_t len, char mark[4])
 	return news_utf8_encode(c, mark);
 }
 
+void
+strip_texts_mark_link(strip_texts *t)
+{
+	if (t->n)
+		t->end[t->n - 1] |= STRIP_TEXT_LINK;
+}
+
 bool
 strip_texts_get(const strip_texts *t, size_t *next, int32_t mark,
-    const char **s, size_t *len)
+    const char **s, size_t *len, bool *link)
 {
 	size_t id = *next + (((size_t)(mark - STRIP_TEXT_MARK) - *next) & 0xFFF);
 	if (id >= t->n)
 		return false;
-	size_t start = id ? t->end[id - 1] : 0;
-	*len = t->end[id] - start;
+	size_t start = id ? t->end[id - 1] & ~STRIP_TEXT_LINK : 0;
+	*len = (t->end[id] & ~STRIP_TEXT_LINK) - start;
 	*s = *len ? t->text.data + start : "";  /* no text yet: data is NULL */
+	*link = (t->end[id] & STRIP_TEXT_LINK) != 0;
 	*next = id + 1;
 	return true;
 }

@@ -293,6 +293,11 @@ static inline void
 tag_code_join(char out[12], const char *country, const char *sector)
 {
 	size_t n = 0;
+	/* a role of one country's ("House Speaker": USALEG) is whole */
+	if (sector && strlen(sector) >= 6) {
+		tag_copy(out, 12, sector);
+		return;
+	}
 	size_t cmax = (strncmp(country, "IGO", 3) == 0 ||
 	    strncmp(country, "NGO", 3) == 0) ? 11 : 3;
 	for (size_t i = 0; country[i] && i < cmax && n < 11; i++)

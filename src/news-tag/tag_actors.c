@@ -296,6 +296,27 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 static bool
 role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
 {
+	/* "appointed Michel Barnier as prime minister": the role and the
+	 * country the sentence named before */
+	if (tag_tok_is(s, q, "as")) {
+		int k = q + 1;
+		char country[12];
+		while (tok_in(s, k, role_adjectives))
+			k++;
+		for (int len = 4; len >= 1; len--) {
+			if ((size_t)(k + len) > s->n ||
+			    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
+				continue;
+			tag_key_of(s, k, k + len, &s->scratch);
+			const tag_entry *r = tag_lex_kind(lx,
+			    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
+			if (r && (r->flags & LF_PERSON) && owner_before(s, q, country)) {
+				tag_code_join(code, country, r->code);
+				return true;
+			}
+		}
+		return false;
+	}
 	if (!tag_tok_is(s, q, ","))
 		return false;
 	int k = q + 1;
@@ -338,6 +359,77 @@ has_sector(const char *code)
 	return strlen(code) >= 6;
 }
 
+/* "The RSF, led by Dagalo", "a militia headed by X": the leader of a
+ * coded organisation takes its code. */
+static bool
+led_by(const tag_sent *s, const tag_entity *e, char code[12])
+{
+	int k = e->t0 - 1;
+	if (!tag_tok_is(s, k, "by") || !(tag_tok_is(s, k - 1, "led") ||
+	    tag_tok_is(s, k - 1, "headed") || tag_tok_is(s, k - 1, "founded") ||
+	    tag_tok_is(s, k - 1, "commanded")))
+		return false;
+	k -= 2;
+	if (tag_tok_is(s, k, ","))
+		k--;
+	const tag_entity *o = ent_at(s, k);
+	if (!o || o->t1 != k + 1 || (o->type != TT_ORG && o->type != TT_ACTOR) ||
+	    strlen(o->code) < 6 || sector_only(o->code))
+		return false;
+	tag_copy(code, 12, o->code);
+	return true;
+}
+
+/* The one country the sentence names (places and nationalities; none
+ * when it names two or more). */
+static bool
+sole_country(const tag_sent *s, char country[12])
+{
+	country[0] = 0;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		char c[12];
+		if (e->dropped || (e->type != TT_GPE && e->type != TT_NORP) ||
+		    !country_of(e, c) || memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+			continue;
+		if (country[0] && strcmp(country, c) != 0)
+			return false;
+		tag_copy(country, 4, c);
+	}
+	return country[0] != 0;
+}
+
+/* Is the role before the person at e one of an organisation of no
+ * country ("Harvard University President")? */
+static bool
+org_role(tag_sent *s, const tag_lex *lx, const tag_entity *e)
+{
+	char sector[12];
+	bool person_role;
+	int r = role_ending_at(s, lx, e->t0, e->t0 - 1, sector, &person_role);
+	const tag_entity *o = r > 0 ? ent_at(s, r - 1) : NULL;
+	char c[12];
+	return o && o->t1 == r && o->type == TT_ORG && !country_of(o, c);
+}
+
+/* The country of a person joined by "and" to the titled person at e:
+ * "Chad's President Deby and Foreign Minister Koulamallah". */
+static bool
+coordinated_country(const tag_sent *s, const tag_entity *e, char country[12])
+{
+	int k = e->t0 - 1;
+	while (k >= 0 && k >= e->t0 - 4 && s->toks[k].ent < 0 && capitalised_tok(s, k))
+		k--;
+	if (k == e->t0 - 1 || !tag_tok_is(s, k, "and"))
+		return false;
+	const tag_entity *p = ent_at(s, k - 1);
+	if (!p || p->type != TT_PERSON || strlen(p->code) < 6 || sector_only(p->code) ||
+	    memcmp(p->code, "IGO", 3) == 0 || memcmp(p->code, "NGO", 3) == 0)
+		return false;
+	tag_copy(country, 4, p->code);
+	return true;
+}
+
 static void
 code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 {
@@ -365,9 +457,23 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			char pc[4];
 			tag_copy(pc, sizeof pc, e->code);
 			tag_code_join(e->code, pc, code);
+		} else if (led_by(s, e, code)) {
+			/* "The RSF, led by Mohamed Hamdan Dagalo" */
+			tag_copy(e->code, sizeof e->code, code);
+		} else if ((code[0] || e->sector[0]) && org_role(s, lx, e)) {
+			/* "Harvard University President Claudine Gay": the
+			 * role is the organisation's, of no country */
+			continue;
+		} else if ((code[0] || e->sector[0]) && coordinated_country(s, e, country)) {
+			/* "Chad's President Deby and Foreign Minister X" */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if ((code[0] || e->sector[0]) && s->scene[0]) {
 			/* "In Ethiopia, Prime Minister Abiy Ahmed" */
 			tag_code_join(e->code, s->scene, code[0] ? code : e->sector);
+		} else if ((code[0] || e->sector[0]) && sole_country(s, country)) {
+			/* "suspended Gabon after ... President Ali Bongo
+			 * Ondimba": the one country the sentence names */
+			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (code[0] && doc && doc->last_actor_country[0]) {
 			tag_code_join(e->code, doc->last_actor_country, code);
 		} else if (e->sector[0] && doc && doc->last_actor_country[0]) {
@@ -378,6 +484,20 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			tag_code_join(e->code, doc->home, code[0] ? code : e->sector);
 		} else
 			continue;
+		/* "..., and Botchwey said": a later mention in this sentence */
+		if (e->t1 - e->t0 >= 2) {
+			size_t n, m;
+			const char *k = tag_tok_key(s, e->t1 - 1, &n);
+			for (size_t j = i + 1; j < s->n_ents; j++) {
+				tag_entity *f = &s->ents[j];
+				if (f->type != TT_PERSON || f->dropped || f->code[0] ||
+				    f->t1 - f->t0 != 1)
+					continue;
+				const char *fk = tag_tok_key(s, f->t0, &m);
+				if (m == n && memcmp(fk, k, n) == 0)
+					tag_copy(f->code, sizeof f->code, e->code);
+			}
+		}
 		/* later mentions of the name take the code */
 		if (doc && e->t1 - e->t0 >= 1) {
 			size_t n;
@@ -595,7 +715,8 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 static const char *const locatives[] = {
 	"in", "at", "near", "from", "to", "outside", "around", "into", "across",
 	"visit", "visited", "visiting", "toward", "towards", "via", "inside",
-	"leave", "left", "arrived", "reach", "reached", "throughout", "of", NULL,
+	"leave", "left", "arrived", "reach", "reached", "throughout", "of",
+	"through", "within", "over", "beyond", "along", NULL,
 };
 
 static const char *const compass_adjectives[] = {
@@ -668,6 +789,10 @@ capitals(tag_sent *s)
 		int l = e->t0 - 1;
 		while (l >= 0 && tok_in(s, l, compass_adjectives))
 			l--;
+		/* "central London", "eastern Kinshasa": a part of the city */
+		if (l < e->t0 - 1 && !tag_tok_is(s, e->t0 - 1, "east") &&
+		    !tag_tok_is(s, e->t0 - 1, "west"))
+			continue;
 		if ((tok_in(s, l, locatives) && (!tag_tok_is(s, l, "to") || motion_before(s, l))) ||
 		    tag_tok_is(s, e->t0 - 1, "capital") ||
 		    (tag_tok_is(s, e->t0 - 1, ",") && tag_tok_is(s, e->t0 - 2, "capital")))
@@ -681,8 +806,8 @@ capitals(tag_sent *s)
 		 * "Seoul, Tokyo, and Washington would" are governments, "the
 		 * University of Birmingham and London" a place */
 		l = e->t0 - 1;
-		if (tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
-		    tag_tok_is(s, l, ",")) {
+		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
+		    tag_tok_is(s, l, ",")) && !speech_after(s, e->t1)) {
 			if (tag_tok_is(s, l - 1, ","))
 				l--;
 			const tag_entity *prev = ent_at(s, l - 1);

@@ -267,6 +267,14 @@ try_month(tag_sent *s, const tag_lex *lx, int i)
 			}
 			if ((s->toks[i].f & TF_DOT) && !tag_tok_is(s, i - 1, "in"))
 				return 0;
+			/* "Dong Jun", "Jan Egeland": a short month beside a name
+			 * is part of it */
+			if (n == 3 && !(s->toks[i].f & TF_DOT) &&
+			    ((i > 0 && (s->toks[i - 1].f & TF_WORD) &&
+			    (s->toks[i - 1].f & (TF_CAP | TF_UPPER)) && !(s->toks[i - 1].f & TF_START)) ||
+			    ((size_t)i + 1 < s->n && (s->toks[i + 1].f & TF_WORD) &&
+			    (s->toks[i + 1].f & TF_CAP))))
+				return 0;
 		}
 	}
 	if (day && day > days_in_month(year ? year : 2000, mon))

@@ -62,6 +62,24 @@ has_digit(const tag_sent *s, int i)
 	return false;
 }
 
+/* "F-16", "MQ-9", "Su-27", "S-400", "F-35s": a weapon's or machine's
+ * model (letters, a hyphen, a number), never a person's name. */
+static bool
+is_model(const tag_sent *s, int i)
+{
+	if (i < 0 || (size_t)i >= s->n)
+		return false;
+	const char *p = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 0;
+	if (n < 3 || p[0] < 'A' || p[0] > 'Z')
+		return false;
+	while (k < n && k < 4 && ((p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= 'a' && p[k] <= 'z')))
+		k++;
+	if (k == 0 || k >= n || p[k] != '-' || k + 1 >= n || p[k + 1] < '0' || p[k + 1] > '9')
+		return false;
+	return true;
+}
+
 /* "LibriVox", "YouTube": a capital after a lower-case letter inside. */
 static bool
 is_camel(const tag_sent *s, int i)
@@ -483,7 +501,8 @@ person_after(const tag_sent *s, int j)
 		"thought", "believes", "believed", "wanted", "wants", "felt",
 		"feels", "died", "was born", "married", "retired", "who",
 		"himself", "herself", "described", "announced", "stated", "insisted",
-		"versus", "v.", "vs.", NULL,
+		"versus", "v.", "vs.", "explains", "argues", "recalls", "notes",
+		"adds", "insists", "admits", "admitted", "denies", "denied", NULL,
 	};
 	for (int p = 0; verbs[p]; p++)
 		if (tag_tok_word(s, j, verbs[p]))
@@ -547,13 +566,49 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 		if (!tag_doc_find_alias(doc, k, n))
 			tag_doc_add_alias(doc, k, n, e->type, e->code);
 	}
+	/* the Republic of the Congo (Brazzaville) is "Congo" in its story;
+	 * news otherwise means the Democratic Republic by it */
+	size_t cn;
+	const char *ck = tag_tok_key(s, e->t0, &cn);
+	if (e->type == TT_GPE && strcmp(e->code, "COG") == 0 && cn >= 5 &&
+	    (memcmp(ck, "congo", 5) == 0 || memcmp(ck, "republic", cn < 8 ? cn : 8) == 0) &&
+	    !tag_doc_find_alias(doc, "congo", 5))
+		tag_doc_add_alias(doc, "congo", 5, TT_GPE, "COG");
 	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
 		/* "the North" after "North Korea" */
 		size_t n;
 		const char *k = tag_tok_key(s, e->t0, &n);
 		if ((n == 5 && (memcmp(k, "north", 5) == 0 || memcmp(k, "south", 5) == 0)) ||
-		    (n == 4 && (memcmp(k, "east", 4) == 0 || memcmp(k, "west", 4) == 0)))
+		    (n == 4 && (memcmp(k, "east", 4) == 0 || memcmp(k, "west", 4) == 0))) {
 			tag_doc_add_alias(doc, k, n, TT_GPE, e->code);
+			/* a story of North Korea calls the other Korea "the
+			 * South" (and one of South Korea the North) */
+			static const char *const opposite[][2] = {
+				{ "north", "south" }, { "south", "north" },
+				{ "east", "west" }, { "west", "east" },
+			};
+			size_t rn;
+			const char *rest = tag_tok_key(s, e->t0 + 1, &rn);
+			for (int o = 0; o < 4; o++) {
+				size_t on = strlen(opposite[o][0]);
+				if (on != n || memcmp(k, opposite[o][0], n) != 0)
+					continue;
+				const char *other = opposite[o][1];
+				size_t m = strlen(other);
+				char key[64];
+				if (m + 1 + rn >= sizeof key ||
+				    tag_doc_find_alias(doc, other, m))
+					break;
+				memcpy(key, other, m);
+				key[m] = ' ';
+				memcpy(key + m + 1, rest, rn);
+				const tag_entry *c = tag_lex_kind(lx,
+				    tag_lex_find(lx, key, m + 1 + rn), LK_COUNTRY);
+				if (c && c->code[0])
+					tag_doc_add_alias(doc, other, m, TT_GPE, c->code);
+				break;
+			}
+		}
 	}
 }
 
@@ -657,6 +712,8 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 
 /* A single word that the city list knows may still be a surname or an
  * ordinary word ("Holt", "Most"): small towns need a place's context. */
+static bool word_in(const tag_sent *s, int i, const char *const *words);
+
 static bool
 single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
     const tag_entry *e)
@@ -674,8 +731,17 @@ single_place_doubtful(const tag_sent *s, const tag_lex *lx, int a,
 	if (tag_tok_is(s, a - 1, "versus") || tag_tok_is(s, a - 1, "v.") ||
 	    tag_tok_is(s, a - 1, "vs."))
 		return pop < 1000000;
-	if (is_common(lx, t))
+	if (is_common(lx, t)) {
+		/* "Phoenix is the capital of Arizona": a large city's name
+		 * starting a sentence before a verb of being */
+		static const char *const being[] = {
+			"is", "was", "has", "had", "lies", "remains", "became",
+			"offers", NULL,
+		};
+		if ((t->f & TF_START) && pop >= 1000000 && word_in(s, a + 1, being))
+			return false;
 		return pop < 500000 || (t->f & TF_START);
+	}
 	if (has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME))
 		return pop < 2000000;
 	return pop < 100000;
@@ -718,6 +784,39 @@ noun_before(const tag_sent *s, const tag_lex *lx, int a)
 	if (k == a - 1 && has_kind(lx, t, LK_WORKNOUN))
 		return NO_NAME;
 	return -1;
+}
+
+/* "a professor at Harvard", "taught at Tsinghua", "an analyst at Nomura",
+ * "a degree from Cambridge": where one studies or works is an
+ * institution, even when a town has its name. */
+static bool
+institution_before(const tag_sent *s, int a)
+{
+	static const char *const at[] = {
+		"professor", "professors", "lecturer", "lecturers", "researcher",
+		"researchers", "scientist", "scientists", "economist", "economists",
+		"analyst", "analysts", "strategist", "fellow", "fellows", "student",
+		"students", "scholar", "dean", "studied", "studies", "studying",
+		"taught", "teach", "teaches", "teaching", "educated", "enrolled",
+		"lectured", "lecturing", "engineer", "engineers", "executive",
+		"executives", "employee", "employees", "worked", "works", "working",
+		"trader", "traders", "banker", "bankers", NULL,
+	};
+	static const char *const from[] = {
+		"graduated", "graduating", "degree", "degrees", "doctorate",
+		"diploma", "ph.d.", "phd", "masters", "bachelor", NULL,
+	};
+	int k = a - 1;
+	if (tag_tok_is(s, k, "the"))
+		k--;
+	const char *const *words = tag_tok_is(s, k, "at") ? at :
+	    tag_tok_is(s, k, "from") ? from : NULL;
+	if (!words)
+		return false;
+	for (int w = 0; words[w]; w++)
+		if (tag_tok_word(s, k - 1, words[w]))
+			return true;
+	return false;
 }
 
 /* "the city of", "the province": a noun before a name (or before "of")
@@ -948,6 +1047,10 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 		if (h && h[1] >= 'a' && h[1] <= 'z')
 			return -1;
 	}
+	/* "Herrick explains", "Nida brings in": a verb of speech after it
+	 * (no modifier of a noun) */
+	if (person_after(s, a + 1) && !tag_tok_is(s, a - 1, "the"))
+		return TT_PERSON;
 	/* a name used as a modifier: "the Eegimaa language", "CoM position" */
 	if ((size_t)a + 1 < s->n) {
 		const tag_tok *nx = &s->toks[a + 1];
@@ -1189,6 +1292,20 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(b - a == 1 && common_as_name(s, lx, a)) &&
 	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
+	/* "Shares of BHP Group", "Thousands of Gaza residents": a
+	 * quantity before "of" starts no name */
+	{
+		static const char *const quantities[] = {
+			"shares", "stocks", "thousands", "hundreds", "millions",
+			"dozens", "tens", "members", "supporters", "residents",
+			"officials", "leaders", "employees", "workers", "some", "many",
+			"most", "all", "none", "each", "part", "parts", "much", NULL,
+		};
+		while (b - a >= 3 && ((s->toks[a].f & TF_START) || a == 0 ||
+		    !(s->toks[a - 1].f & TF_WORD)) && word_in(s, a, quantities) &&
+		    tag_tok_is(s, a + 1, "of"))
+			a += 2;
+	}
 	/* no name starts with a small word: "Most of Argentina"; and an
 	 * ordinary word and "&" start no name of their own ("Baron &
 	 * Beresford" cites two authors) */
@@ -1227,9 +1344,27 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	}
 	/* the whole run is a dictionary phrase */
 	int n = dict_match(s, lx, a, b, NAME_KINDS, &e);
+	char tsec[12];
+	if (institution_before(s, a) && !title_at(s, lx, a, b, tsec) &&
+	    (n == 0 || e->kind == LK_CITY || e->kind == LK_PLACE || e->kind == LK_REGION ||
+	    (e->kind == LK_ORG && n == b - a)) &&
+	    !(n == 0 && b - a >= 2 && has_kind(lx, &s->toks[a], LK_GIVEN))) {
+		const char *code = n == b - a && e->kind == LK_ORG && e->code[0] ? e->code : NULL;
+		emit(s, lx, doc, a, b, TT_ORG, code);
+		return;
+	}
 	if (n == b - a && !(n == 1 && single_place_doubtful(s, lx, a, e))) {
 		char code[12];
 		code_of_entry(s, lx, e, code);
+		/* "Congo" in a story of the Republic of the Congo is that one */
+		const tag_alias *al;
+		if (doc && n == 1 && e->kind == LK_COUNTRY && strcmp(code, "COD") == 0) {
+			size_t kn;
+			const char *k = tag_tok_key(s, a, &kn);
+			if ((al = tag_doc_find_alias(doc, k, kn)) && al->type == TT_GPE &&
+			    al->code[0])
+				tag_copy(code, sizeof code, al->code);
+		}
 		tag_entity *ent = emit(s, lx, doc, a, b, type_of_entry(e), code);
 		if (ent && e->kind == LK_CITY && (e->flags & LF_CAPITAL))
 			ent->capital = true;
@@ -1271,6 +1406,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
 			classify_run(s, lx, doc, rest, b);
 			return;
+		} else if ((e->kind == LK_COUNTRY || e->kind == LK_NORP) && is_model(s, rest)) {
+			/* "a U.S. F-16", "a Russian Su-27": the country's
+			 * armed forces; the model is no entity we name */
+			char code[12];
+			tag_code_join(code, e->code, e->code[0] ? "MIL" : NULL);
+			emit(s, lx, doc, a, a + n, type_of_entry(e), code);
+			return;
 		} else if (e->kind == LK_COUNTRY && rest < b && !person_start(s, lx, doc, rest, b)) {
 			/* "Vietnam War", "US West Coast", "Guinea Bissau": a
 			 * country naming something more; a place word makes a
@@ -1288,6 +1430,37 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 	}
+	/* "... Citation Index Professor Chomsky": a courtesy title inside
+	 * the run starts a person's name of its own */
+	for (int k = a + 2; k < b - 1; k++) {
+		const tag_entry *te, *ow;
+		int tn = dict_match(s, lx, k, b, 1u << LK_TITLE, &te);
+		/* "Harvard University President Claudine Gay": a role
+		 * after an organisation's name */
+		if (!tn && (ow = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD)) &&
+		    (ow->flags & LF_HEAD))
+			tn = title_at(s, lx, k, b, tsec);
+		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, tsec))
+			continue;
+		const tag_tok *nx = &s->toks[k + tn];
+		if (is_common(lx, nx) && !has_kind(lx, nx, LK_GIVEN))
+			continue;
+		classify_run(s, lx, doc, a, k);
+		classify_run(s, lx, doc, k, b);
+		return;
+	}
+	/* "Air France", "Air India": an airline (not "Air Force", "Air
+	 * Marshal") */
+	if (b - a >= 2 && tag_tok_is(s, a, "air") && !tag_tok_is(s, a + 1, "force") &&
+	    !tag_tok_is(s, a + 1, "forces") && !tag_tok_is(s, a + 1, "marshal") &&
+	    !tag_tok_is(s, a + 1, "chief") && !tag_tok_is(s, a + 1, "vice") &&
+	    !tag_tok_is(s, a + 1, "commodore")) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
+	/* "MQ-9 Reaper", "F-35 Lightning": a model and its name */
+	if (is_model(s, a))
+		return;
 	/* titles: President, Foreign Minister, Mr., Gen. */
 	int tn;
 	char sec[12];
@@ -1299,6 +1472,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		named_place = false;
 	int title_start = a, kept = -1;
 	while (a < b && !named_place && (tn = title_at(s, lx, a, b, sec)) > 0) {
+		/* "Prime Minister Sheikh Hasina": a known person's name that
+		 * starts with a title word is the name */
+		const tag_entry *pe;
+		if (dict_match(s, lx, a, b, 1u << LK_PERSON, &pe) > tn)
+			break;
 		/* "Major League Baseball": a title word starting another name,
 		 * unless a person's name follows ("Minister Park Jin") */
 		if (a + tn < b && (has_kind(lx, &s->toks[a + tn], LK_ORGWORD) ||
@@ -1390,6 +1568,14 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
+	}
+	/* "St. Louis Cardinals": a city that starts with a place word and a
+	 * plural is a team, not a place */
+	if (!titled && n >= 2 && n < b - a && (e->kind == LK_CITY || e->kind == LK_REGION) &&
+	    ends_plural(s, b) && !has_kind(lx, &s->toks[b - 1], LK_LOCWORD) &&
+	    !has_kind(lx, &s->toks[b - 1], LK_CITY) && !has_kind(lx, &s->toks[b - 1], LK_PLACE)) {
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
 	}
 	if (!titled && loc_headed(s, lx, a, b)) {
 		emit(s, lx, doc, a, b, TT_LOC, NULL);
@@ -1720,6 +1906,8 @@ person:;
 		tag_code_join(code, country, sector);
 	else if (country[0])
 		tag_copy(code, sizeof code, country);
+	else if (strlen(sector) >= 6)
+		tag_code_join(code, "", sector);       /* "House Speaker" */
 	tag_entity *ent = emit(s, lx, doc, a, b, TT_PERSON, code[0] ? code : NULL);
 	if (ent && !code[0] && sector[0]) {
 		/* a sector without a country: tag_actors looks further */
@@ -1799,7 +1987,9 @@ coordinate(tag_sent *s)
 		bool weak_left = tag_tok_is(s, l, "the") || tag_tok_is(s, l, "a") ||
 		    tag_tok_is(s, l, "an") || tag_tok_is(s, l, "on") ||
 		    tag_tok_is(s, l, "as") || tag_tok_is(s, l, "but") ||
-		    (tag_tok_is(s, l, "and") && !(l > 0 && s->toks[l - 1].ent >= 0 &&
+		    /* ", and Theodorus rushed": a new clause, no list */
+		    (tag_tok_is(s, l, "and") && !tag_tok_is(s, l - 1, ",") &&
+		    !(l > 0 && s->toks[l - 1].ent >= 0 &&
 		    s->ents[s->toks[l - 1].ent].type == TT_PERSON));
 		if ((nx && (nx->f & (TF_CAP | TF_UPPER)) && !(nx->f & TF_POSS)) ||
 		    e->type == TT_ORG || weak_left) {
@@ -1857,8 +2047,11 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		if (n > 1 || (n == 1 && !name_word(s, lx, i))) {
 			int end = i + n;
 			/* but a longer run of capitals wins: "New York Times" */
-			if (name_word(s, lx, i) && end < (int)s->n && name_word(s, lx, end)) {
-				int j = chunk_end(s, lx, i);
+			/* (a phrase with an apostrophe, "Workers' Party", goes
+			 * further than a run of capitals) */
+			int j;
+			if (name_word(s, lx, i) && end < (int)s->n && name_word(s, lx, end) &&
+			    (j = chunk_end(s, lx, i)) > end) {
 				classify_run(s, lx, doc, i, j);
 				i = j - 1;
 				continue;

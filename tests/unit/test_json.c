@@ -159,11 +159,77 @@ check_long_strings(void)
 		}
 }
 
+/* Strings dense with escapes (HTML in JSON has one every twenty bytes or
+ * so, runs of backslashes in scripts): random mixes of plain bytes and
+ * every kind of escape, at every offset of the 64-byte blocks the scanner
+ * and decoder work in, decode as a byte-at-a-time reading says; an
+ * invalid escape or a control character anywhere is an error at its
+ * offset. */
+static void
+check_dense_escapes(void)
+{
+	static const struct { const char *raw, *dec; } pieces[] = {
+		{"a", "a"}, {"<p class=", "<p class="}, {"\\\"", "\""},
+		{"\\\\", "\\"}, {"\\/", "/"}, {"\\n", "\n"}, {"\\t", "\t"},
+		{"\\r", "\r"}, {"\\b", "\b"}, {"\\f", "\f"},
+		{"\\u00e9", "\xc3\xa9"}, {"\\ud83d\\ude00", "\xf0\x9f\x98\x80"},
+		{"\\\\\\\"", "\\\""}, {"\xc3\xa9", "\xc3\xa9"},
+		{"0123456789abcdefghijklmnopqrstuvwxyz", "0123456789abcdefghijklmnopqrstuvwxyz"},
+	};
+	const size_t n_pieces = sizeof pieces / sizeof *pieces;
+	unsigned seed = 12345;
+	for (int round = 0; round < 3000; round++) {
+		news_buf raw = { 0 }, want = { 0 }, got = { 0 };
+		news_buf kind = { 0 };  /* of each raw byte: p plain, e an escape's start */
+		news_buf_addc(&raw, '"');
+		news_buf_addc(&kind, 'q');
+		size_t n = (size_t)(round % 60) + 1;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t k = (seed >> 16) % n_pieces;
+			size_t rl = strlen(pieces[k].raw);
+			news_buf_add(&raw, pieces[k].raw, rl);
+			news_buf_add(&want, pieces[k].dec, strlen(pieces[k].dec));
+			bool esc = pieces[k].raw[0] == '\\';
+			for (size_t j = 0; j < rl; j++)
+				news_buf_addc(&kind, esc ? (j == 0 ? 'e' : '-') : 'p');
+		}
+		news_buf_addc(&raw, '"');
+		news_buf_addc(&want, 0);
+		news_json_error err;
+		CHECK(news_json_validate(raw.data, raw.len, NULL, &err) == 0);
+		news_json_decode_string(raw.data, raw.len, &got);
+		CHECK_STR(got.data, got.len, want.data);
+		/* an escape made invalid, a plain byte made a control character:
+		 * an error at their offset */
+		for (size_t at = 1; at + 1 < raw.len; at += 1 + (seed >> 20) % 7) {
+			char was = raw.data[at + 1];
+			if (kind.data[at] == 'e') {
+				raw.data[at + 1] = 'x';
+				CHECK(news_json_validate(raw.data, raw.len, NULL, &err) < 0 &&
+				    err.offset == at);
+				raw.data[at + 1] = was;
+			} else if (kind.data[at] == 'p') {
+				was = raw.data[at];
+				raw.data[at] = '\x01';
+				CHECK(news_json_validate(raw.data, raw.len, NULL, &err) < 0 &&
+				    err.offset == at);
+				raw.data[at] = was;
+			}
+		}
+		news_buf_free(&kind);
+		news_buf_free(&raw);
+		news_buf_free(&want);
+		news_buf_free(&got);
+	}
+}
+
 int
 main(void)
 {
 	check_grammar();
 	check_long_strings();
+	check_dense_escapes();
 	check_edits();
 	check_doubles();
 	UNIT_END();
