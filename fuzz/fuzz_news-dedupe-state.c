@@ -229,7 +229,14 @@ edit_values(MDB_txn *txn, MDB_dbi dbi, edits *e)
 			n = (size_t)(e->end - e->p);
 		MDB_val nv = { n, (void *)e->p };
 		e->p += n;
-		mdb_cursor_put(c, &k, &nv, MDB_CURRENT);
+		/* a copy of the key: k points into the page the put rewrites
+		 * (LMDB then copies it onto itself: memcpy-param-overlap) */
+		char key[512];
+		if (k.mv_size > sizeof key)
+			continue;
+		memcpy(key, k.mv_data, k.mv_size);
+		MDB_val kc = { k.mv_size, key };
+		mdb_cursor_put(c, &kc, &nv, MDB_CURRENT);
 	}
 	mdb_cursor_close(c);
 }

@@ -53,6 +53,8 @@ check_output(news_buf *out)
 {
 	news_json_object o = { 0 };
 	news_json_error err;
+	if (!out->len)
+		return;         /* no event: the buffer may be NULL */
 	const char *p = out->data, *end = out->data + out->len;
 
 	while (p < end) {

@@ -16,6 +16,9 @@ flags=${FUZZ_FLAGS:-}
 mkdir -p "$work/corpus" "fuzz/findings/$name"
 cp -n fuzz/corpus/"$name"/* "$work/corpus/" 2>/dev/null || true
 [ -x build/libfuzzer/fuzz/fuzz-"$name" ] || make -s fuzz
+# UndefinedBehaviorSanitizer's reports stop the run (make asan's replay
+# would fail on them: it builds with -fno-sanitize-recover=all)
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 # shellcheck disable=SC2086
 nice -n 10 build/libfuzzer/fuzz/fuzz-"$name" -max_total_time="$secs" -timeout=20 \
 	-rss_limit_mb=4096 -max_len="${FUZZ_MAX_LEN:-65536}" -entropic=0 $flags \

@@ -291,13 +291,20 @@ docs() {
 	start_pipeline "$fifo" "$out1" "$st"
 	exec 7> "$fifo"
 	head -n 8000 "$in" >&7
+	for _ in $(seq 1 200); do [ -s "$out1" ] && break; sleep 0.05; done
 	sleep 0.5
 	kill -TERM "${PIDS[@]}"
 	local s1=0 s2=0
 	wait "${PIDS[0]}" || s1=$?
 	wait "${PIDS[1]}" || s2=$?
 	exec 7>&-
-	[ "$s1" -eq 143 ] && [ "$s2" -eq 143 ] || fail "statuses $s1 $s2: $(cat "$BATS_TEST_TMPDIR/p.err")"
+	# news-split finishes the record in hand and writes what it holds
+	# (programs do not flush while their input is idle); when news-dedupe
+	# stopped first, that write meets a closed pipe and news-split dies of
+	# SIGPIPE (141), as an upstream stage should (a loaded machine makes
+	# that race likely).  Either way a clean stop.
+	[ "$s1" -eq 143 ] || [ "$s1" -eq 141 ] || fail "news-split: status $s1: $(cat "$BATS_TEST_TMPDIR/p.err")"
+	[ "$s2" -eq 143 ] || fail "news-dedupe: status $s2: $(cat "$BATS_TEST_TMPDIR/p.err")"
 	[ -s "$out1" ] || fail "nothing went out before the signal"
 	valid_lines "$out1"
 	[ "$(tail -c 1 "$out1" | od -An -c | tr -d ' ')" = '\n' ] || fail "the output ends inside a record"

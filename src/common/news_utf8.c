@@ -61,6 +61,8 @@ news_utf8_valid_prefix(const char *s, size_t len)
 		while (len - i >= 16 && !_mm_movemask_epi8(_mm_loadu_si128(
 		    (const __m128i *)(const void *)(s + i))))
 			i += 16;
+		if (i == len)
+			break;  /* no byte left to look at */
 #endif
 		if (len - i >= 8 && ascii8(s + i)) {
 			i += 8;

@@ -192,6 +192,7 @@ bare_role(const ev_sent *s, const ev_actors *head, char *buf, size_t cap)
 	if (head->start < 0)
 		return NULL;
 	if (head->n == 1 && head->a[0].unit >= 0 &&
+	    s->units[head->a[0].unit].ent >= 0 &&     /* not a tagged entity */
 	    strcmp(s->ents[s->units[head->a[0].unit].ent].type, "ACTOR") == 0) {
 		const char *c = head->a[0].code;
 		if (strlen(c) <= 3)

@@ -109,8 +109,10 @@ split_text_reader(splitter *sp, news_reader *r, const char *path)
 		if (text.len - done > SPLIT_MAX_SENTENCE)
 			done = cut_long(sp, done, text.len);
 		sp->base_cp += news_cp_at(&sp->cursor, done);     /* forward only */
-		memmove(text.data, text.data + done, text.len - done);
-		text.len -= done;
+		if (done) {     /* (nothing read yet: text.data is NULL) */
+			memmove(text.data, text.data + done, text.len - done);
+			text.len -= done;
+		}
 	}
 	if (repairs) {
 		ctx->repairs += repairs;

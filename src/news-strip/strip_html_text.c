@@ -217,8 +217,8 @@ strip_texts_get(const strip_texts *t, size_t *next, int32_t mark,
 	if (id >= t->n)
 		return false;
 	size_t start = id ? t->end[id - 1] & ~STRIP_TEXT_LINK : 0;
-	*s = t->text.data + start;
 	*len = (t->end[id] & ~STRIP_TEXT_LINK) - start;
+	*s = *len ? t->text.data + start : "";  /* no text yet: data is NULL */
 	*link = (t->end[id] & STRIP_TEXT_LINK) != 0;
 	*next = id + 1;
 	return true;

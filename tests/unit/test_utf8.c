@@ -34,6 +34,15 @@ main(void)
 		buf[at + 1] = (char)0xa9;
 		CHECK(news_utf8_valid(buf, sizeof buf));
 	}
+	/* a buffer of exactly 16 or 32 ASCII bytes is not read past its
+	 * end (the sixteen-at-a-time loop reaches the end; fuzz finding;
+	 * AddressSanitizer sees it in make asan) */
+	for (size_t n = 16; n <= 32; n += 16) {
+		char *heap = malloc(n);
+		memset(heap, 'a', n);
+		CHECK(news_utf8_valid_prefix(heap, n) == n);
+		free(heap);
+	}
 
 	repair("a\xffz", 3, "a\xef\xbf\xbdz", 1);
 	repair("a\xe2\x82z", 4, "a\xef\xbf\xbdz", 1);      /* truncated: one U+FFFD */
