@@ -337,3 +337,15 @@ ents() {
 	# a small town's name whose novels they are is a person's
 	assert_equal "$(ents 6)" "Marlow/PERSON//"
 }
+
+@test "news-tag: a name the document only guessed gives way to what a later sentence says of it" {
+	tag '{"id":"v:0","doc":"v","text":"Later that year Velmora grew quickly."}' \
+	    '{"id":"v:1","doc":"v","text":"Most tourists arrive in Velmora by ferry."}' \
+	    '{"id":"v:2","doc":"v","text":"Since then Velmora has changed."}'
+	assert_success
+	# nothing said of it: a person, by default
+	assert_equal "$(ents 1)" "Velmora/PERSON//"
+	# "in Velmora" is a place, and so is the next bare mention
+	assert_equal "$(ents 2)" "Velmora/GPE//"
+	assert_equal "$(ents 3)" "Velmora/GPE//"
+}

@@ -557,15 +557,6 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 				tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
 		}
 	}
-	/* a one-word name written mid-sentence: the same word starting a
-	 * later sentence is that name too ("Marbles was born ...") */
-	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
-	    e->type != TT_NORP && e->type < TT_DATE) {
-		size_t n;
-		const char *k = tag_tok_key(s, e->t0, &n);
-		if (!tag_doc_find_alias(doc, k, n))
-			tag_doc_add_alias(doc, k, n, e->type, e->code);
-	}
 	/* the Republic of the Congo (Brazzaville) is "Congo" in its story;
 	 * news otherwise means the Democratic Republic by it */
 	size_t cn;
@@ -574,6 +565,14 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 	    (memcmp(ck, "congo", 5) == 0 || memcmp(ck, "republic", cn < 8 ? cn : 8) == 0) &&
 	    !tag_doc_find_alias(doc, "congo", 5))
 		tag_doc_add_alias(doc, "congo", 5, TT_GPE, "COG");
+	/* a one-word name written mid-sentence: the same word starting a
+	 * later sentence is that name too ("Marbles was born ...") */
+	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
+	    e->type != TT_NORP && e->type < TT_DATE) {
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		tag_doc_note_word(doc, k, n, e->type, e->code, e->bare);
+	}
 	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
 		/* "the North" after "North Korea" */
 		size_t n;
@@ -612,17 +611,45 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 	}
 }
 
+/* Once the sentence is typed: a one-word guess that a list typed
+ * ("Svendborg and Faaborg") replaces a bare guess the document kept. */
+static void
+remember_words(const tag_sent *s, tag_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->bare || e->t1 - e->t0 != 1 || e->type == TT_NORP ||
+		    e->type >= TT_DATE || (s->toks[e->t0].f & TF_START))
+			continue;
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		tag_doc_note_word(doc, k, n, e->type, e->code, false);
+	}
+}
+
+/* Add a name; `bare` when nothing was said of it (see tag_entity). */
 static tag_entity *
-emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
-    const char *code)
+emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
+    const char *code, bool bare)
 {
 	/* a leading "the" is not part of the name (as GUM and news write) */
 	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
 		t0++;
 	tag_entity *e = tag_add_entity(s, t0, t1, type, code);
-	if (e)
+	if (e) {
+		e->bare = bare;
 		remember(s, lx, doc, e);
+	}
 	return e;
+}
+
+static tag_entity *
+emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
+    const char *code)
+{
+	return emit_as(s, lx, doc, t0, t1, type, code, false);
 }
 
 /* ---- classifying a run ----------------------------------------------------- */
@@ -1155,8 +1182,9 @@ team_before_noun(const tag_sent *s, int a)
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
 static int
-guess_single(const tag_sent *s, const tag_lex *lx, int a)
+guess_single(const tag_sent *s, const tag_lex *lx, int a, bool *bare)
 {
+	*bare = false;
 	static const char *const person_prev[] = {
 		"by", "with", "mr.", "mrs.", "ms.", "dr.", "prof.", "versus", "v.",
 		"vs.", "says", "said", "according", "told", "asked", "thanked", NULL,
@@ -1283,6 +1311,7 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n &&
 	    !(tag_tok_is(s, a - 1, "and") || tag_tok_is(s, a - 1, "or")))
 		return -1;
+	*bare = true;
 	return TT_PERSON;
 }
 
@@ -1954,7 +1983,9 @@ person:;
 		const char *k = tag_tok_key(s, a, &kn);
 		al = tag_doc_find_alias(doc, k, kn);
 	}
-	if (al && (!titled || al->type == TT_PERSON)) {
+	/* a bare guess of an earlier sentence gives way to what this
+	 * sentence says of the word */
+	if (al && (!titled || al->type == TT_PERSON) && !(al->bare && !titled)) {
 		emit(s, lx, doc, a, b, al->type, al->code);
 		return;
 	}
@@ -2069,9 +2100,14 @@ person:;
 				return;
 			}
 		}
-		int type = guess_single(s, lx, a);
+		bool bare;
+		int type = guess_single(s, lx, a, &bare);
+		if (type >= 0 && bare && al) {
+			emit(s, lx, doc, a, b, al->type, al->code);
+			return;
+		}
 		if (type >= 0) {
-			tag_entity *ent = emit(s, lx, doc, a, b, type, NULL);
+			tag_entity *ent = emit_as(s, lx, doc, a, b, type, NULL, bare);
 			if (ent)
 				ent->weak = true;
 		}
@@ -2231,6 +2267,7 @@ coordinate_pass(tag_sent *s)
 		else if (t == TT_GPE)
 			e->type = TT_GPE;
 		e->weak = false;
+		e->bare = false;
 		changed = true;
 	}
 	return changed;
@@ -2360,4 +2397,5 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		i = j - 1;
 	}
 	coordinate(s, lx);
+	remember_words(s, doc);
 }
