@@ -349,3 +349,11 @@ ents() {
 	assert_equal "$(ents 2)" "Velmora/GPE//"
 	assert_equal "$(ents 3)" "Velmora/GPE//"
 }
+
+@test "news-tag: unknown names after 'the' are no person unless a given name starts them" {
+	tag '{"text":"They live north of the Velgrin Dorsk area, near the Anna Dorsk museum."}' \
+	    '{"text":"Velgrin Dorsk said the talks failed."}'
+	assert_success
+	assert_equal "$(ents 1)" "Anna Dorsk/PERSON//"
+	assert_equal "$(ents 2)" "Velgrin Dorsk/PERSON//"
+}

@@ -2159,6 +2159,12 @@ person:;
 			emit(s, lx, doc, a, b, TT_GPE, NULL);
 			return;
 		}
+		/* "the Transbay Tube", "the Jóola Búluf area": a person's
+		 * name takes no article; unknown names after one are a thing,
+		 * a work, a language more often than anything we type */
+		if (person && guess && tag_tok_is(s, a - 1, "the") &&
+		    !has_kind(lx, first, LK_GIVEN) && !(first->f & TF_DOT))
+			return;
 	}
 	if (!person) {
 		/* a mix of names and ordinary words ending in a plural is a
