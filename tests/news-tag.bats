@@ -357,3 +357,11 @@ ents() {
 	assert_equal "$(ents 1)" "Anna Dorsk/PERSON//"
 	assert_equal "$(ents 2)" "Velgrin Dorsk/PERSON//"
 }
+
+@test "news-tag: a lab, a transit or bus line, a tour firm, a legion are organisations" {
+	tag '{"text":"They work at the Dellmark Lab, ride Brenvale Transit buses and book trips with Korvath Tours."}' \
+	    '{"text":"Old forts housed the Ninth Legion and Varrow Bus Lines runs there."}'
+	assert_success
+	assert_equal "$(ents 1)" "Dellmark Lab/ORG//|Brenvale Transit/ORG//|Korvath Tours/ORG//"
+	assert_equal "$(ents 2)" "Ninth Legion/ORG//|Varrow Bus Lines/ORG//"
+}
