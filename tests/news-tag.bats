@@ -365,3 +365,9 @@ ents() {
 	assert_equal "$(ents 1)" "Dellmark Lab/ORG//|Brenvale Transit/ORG//|Korvath Tours/ORG//"
 	assert_equal "$(ents 2)" "Ninth Legion/ORG//|Varrow Bus Lines/ORG//"
 }
+
+@test "news-tag: a name before a noun of geography is a place (the Velmori region)" {
+	tag '{"text":"Fighting spread across the Velmori region and into the Drask mountains."}'
+	assert_success
+	assert_equal "$(ents 1)" "Velmori/LOC//|Drask/LOC//"
+}

@@ -1179,6 +1179,22 @@ team_before_noun(const tag_sent *s, int a)
 	    word_in(s, a + 1, team_nouns);
 }
 
+/* "the Casamance region", "the Zagros mountains", "Coron waters": a
+ * name before a noun of geography is the place's. */
+static bool
+geo_noun_after(const tag_sent *s, int a)
+{
+	static const char *const geo[] = {
+		"region", "regions", "mountains", "mountain", "range", "river",
+		"lake", "lakes", "sea", "valley", "district", "districts", "island",
+		"islands", "peninsula", "desert", "waters", "coast", "province",
+		"basin", "plateau", "delta", "archipelago", "highlands", "lowlands",
+		NULL,
+	};
+	return (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_WORD) &&
+	    !(s->toks[a + 1].f & (TF_CAP | TF_UPPER)) && word_in(s, a + 1, geo);
+}
+
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
 static int
@@ -2099,6 +2115,11 @@ person:;
 				emit(s, lx, doc, a, b, TT_NORP, ne->code[0] ? ne->code : NULL);
 				return;
 			}
+		}
+		if (geo_noun_after(s, a) && !(first->f & TF_UPPER) &&
+		    !is_common(lx, first) && !has_kind(lx, first, LK_GIVEN)) {
+			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
 		}
 		bool bare;
 		int type = guess_single(s, lx, a, &bare);
