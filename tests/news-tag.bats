@@ -371,3 +371,12 @@ ents() {
 	assert_success
 	assert_equal "$(ents 1)" "Velmori/LOC//|Drask/LOC//"
 }
+
+@test "news-tag: a sentence-initial word that is also a family name, with a possessive, is a person" {
+	tag '{"text":"Goldsmith'"'"'s test failed."}' \
+	    '{"text":"He'"'"'s here and Nature'"'"'s way is slow."}'
+	assert_success
+	assert_equal "$(ents 1)" "Goldsmith/PERSON//"
+	# no pronoun, and an ordinary word mid-sentence stays out
+	assert_equal "$(ents 2)" ""
+}

@@ -1492,6 +1492,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(b - a >= 2 && tag_tok_is(s, a, "air") && (has_kind(lx, &s->toks[a + 1], LK_COUNTRY) ||
 	    has_kind(lx, &s->toks[a + 1], LK_NORP) || has_kind(lx, &s->toks[a + 1], LK_CITY))) &&
 	    !(b - a == 1 && common_as_name(s, lx, a)) &&
+	    /* "Goldsmith's test": a word that is also a family name, with
+	     * a possessive */
+	    !(b - a == 1 && has_kind(lx, &s->toks[a], LK_PROPER) &&
+	    !has_kind(lx, &s->toks[a], LK_FUNCTION) && !is_contraction(s, a) &&
+	    (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS)) &&
 	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
 		a++;
 	/* "Shares of BHP Group", "Thousands of Gaza residents": a
