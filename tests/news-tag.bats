@@ -380,3 +380,14 @@ ents() {
 	# no pronoun, and an ordinary word mid-sentence stays out
 	assert_equal "$(ents 2)" ""
 }
+
+@test "news-tag: two words starting a sentence are a name when the second ends names (Oak Street, Lattice Lab)" {
+	tag '{"text":"Oak Street is closed."}' \
+	    '{"text":"Harbor Lab, a unit of the firm, said so."}' \
+	    '{"text":"Allow Parliament time."}'
+	assert_success
+	assert_equal "$(ents 1)" "Oak Street/LOC//"
+	assert_equal "$(ents 2)" "Harbor Lab/ORG//"
+	# a verb before a word the dictionary knows stays out
+	assert_equal "$(ents 3)" "Parliament/ORG/LEG/"
+}

@@ -672,6 +672,14 @@ title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
 	return n;
 }
 
+/* Is t a word that ends names of this kind (LK_ORGWORD, LK_LOCWORD)? */
+static bool
+head_of(const tag_lex *lx, const tag_tok *t, int kind)
+{
+	const tag_entry *e = tag_tok_entry(lx, t, kind);
+	return e && (e->flags & LF_HEAD);
+}
+
 /* Does the run [a, b) end in an organisation word? */
 static bool
 org_headed(const tag_sent *s, const tag_lex *lx, int a, int b)
@@ -1497,7 +1505,12 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(b - a == 1 && has_kind(lx, &s->toks[a], LK_PROPER) &&
 	    !has_kind(lx, &s->toks[a], LK_FUNCTION) && !is_contraction(s, a) &&
 	    (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS)) &&
-	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
+	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))) &&
+	    /* "Main Street is", "Lattice Lab, CNRS": two words and a head */
+	    !(b - a == 2 && !has_kind(lx, &s->toks[a], LK_FUNCTION) &&
+	    !strong_match_at(s, lx, a + 1, b) &&
+	    (head_of(lx, &s->toks[a + 1], LK_ORGWORD) ||
+	    head_of(lx, &s->toks[a + 1], LK_LOCWORD))))
 		a++;
 	/* "Shares of BHP Group", "Thousands of Gaza residents": a
 	 * quantity before "of" starts no name */
