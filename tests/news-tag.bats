@@ -391,3 +391,9 @@ ents() {
 	# a verb before a word the dictionary knows stays out
 	assert_equal "$(ents 3)" "Parliament/ORG/LEG/"
 }
+
+@test "news-tag: a list of places may end in a part of one (Qelmont, Vardisk and northern Israel)" {
+	tag '{"text":"Strikes hit Qelmont, Vardisk and northern Israel."}'
+	assert_success
+	assert_equal "$(ents 1)" "Qelmont/GPE//|Vardisk/GPE//|Israel/GPE/ISR/"
+}

@@ -2272,6 +2272,13 @@ joiner(const tag_sent *s, int i)
 static bool
 coordinate_pass(tag_sent *s)
 {
+	/* "Qelmont, Vardisk and northern Israel": a list of places may end
+	 * in a part of one; the name after such a word is the next item */
+	static const char *const part_of[] = {
+		"northern", "southern", "eastern", "western", "central",
+		"north-eastern", "north-western", "south-eastern", "south-western",
+		"northeastern", "northwestern", "southeastern", "southwestern", NULL,
+	};
 	bool changed = false;
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
@@ -2289,8 +2296,8 @@ coordinate_pass(tag_sent *s)
 		if (!list_l && tag_tok_is(s, r, ",") && (size_t)r + 1 < s->n &&
 		    s->toks[r + 1].ent >= 0) {
 			const tag_entity *n1 = &s->ents[s->toks[r + 1].ent];
-			if (joiner(s, n1->t1) && (size_t)n1->t1 + 1 < s->n &&
-			    s->toks[n1->t1 + 1].ent >= 0)
+			int nx = n1->t1 + 1 + (word_in(s, n1->t1 + 1, part_of) ? 1 : 0);
+			if (joiner(s, n1->t1) && (size_t)nx < s->n && s->toks[nx].ent >= 0)
 				list_l = true;
 		}
 		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
@@ -2300,6 +2307,12 @@ coordinate_pass(tag_sent *s)
 		    tag_tok_is(s, r, "or") || (tag_tok_is(s, r, ",") && list_l)) &&
 		    (size_t)r + 1 < s->n && s->toks[r + 1].ent >= 0)
 			other = &s->ents[s->toks[r + 1].ent];
+		if ((!other || other->weak) && (tag_tok_is(s, r, "and") ||
+		    tag_tok_is(s, r, "or") || tag_tok_is(s, r, ",")) &&
+		    word_in(s, r + 1, part_of) && (size_t)r + 2 < s->n &&
+		    s->toks[r + 2].ent >= 0 && (s->ents[s->toks[r + 2].ent].type == TT_GPE ||
+		    s->ents[s->toks[r + 2].ent].type == TT_LOC))
+			other = &s->ents[s->toks[r + 2].ent];
 		if (!other || other->weak || other->dropped)
 			continue;
 		int t = other->type;
