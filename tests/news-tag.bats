@@ -337,3 +337,63 @@ ents() {
 	# a small town's name whose novels they are is a person's
 	assert_equal "$(ents 6)" "Marlow/PERSON//"
 }
+
+@test "news-tag: a name the document only guessed gives way to what a later sentence says of it" {
+	tag '{"id":"v:0","doc":"v","text":"Later that year Velmora grew quickly."}' \
+	    '{"id":"v:1","doc":"v","text":"Most tourists arrive in Velmora by ferry."}' \
+	    '{"id":"v:2","doc":"v","text":"Since then Velmora has changed."}'
+	assert_success
+	# nothing said of it: a person, by default
+	assert_equal "$(ents 1)" "Velmora/PERSON//"
+	# "in Velmora" is a place, and so is the next bare mention
+	assert_equal "$(ents 2)" "Velmora/GPE//"
+	assert_equal "$(ents 3)" "Velmora/GPE//"
+}
+
+@test "news-tag: unknown names after 'the' are no person unless a given name starts them" {
+	tag '{"text":"They live north of the Velgrin Dorsk area, near the Anna Dorsk museum."}' \
+	    '{"text":"Velgrin Dorsk said the talks failed."}'
+	assert_success
+	assert_equal "$(ents 1)" "Anna Dorsk/PERSON//"
+	assert_equal "$(ents 2)" "Velgrin Dorsk/PERSON//"
+}
+
+@test "news-tag: a lab, a transit or bus line, a tour firm, a legion are organisations" {
+	tag '{"text":"They work at the Dellmark Lab, ride Brenvale Transit buses and book trips with Korvath Tours."}' \
+	    '{"text":"Old forts housed the Ninth Legion and Varrow Bus Lines runs there."}'
+	assert_success
+	assert_equal "$(ents 1)" "Dellmark Lab/ORG//|Brenvale Transit/ORG//|Korvath Tours/ORG//"
+	assert_equal "$(ents 2)" "Ninth Legion/ORG//|Varrow Bus Lines/ORG//"
+}
+
+@test "news-tag: a name before a noun of geography is a place (the Velmori region)" {
+	tag '{"text":"Fighting spread across the Velmori region and into the Drask mountains."}'
+	assert_success
+	assert_equal "$(ents 1)" "Velmori/LOC//|Drask/LOC//"
+}
+
+@test "news-tag: a sentence-initial word that is also a family name, with a possessive, is a person" {
+	tag '{"text":"Goldsmith'"'"'s test failed."}' \
+	    '{"text":"He'"'"'s here and Nature'"'"'s way is slow."}'
+	assert_success
+	assert_equal "$(ents 1)" "Goldsmith/PERSON//"
+	# no pronoun, and an ordinary word mid-sentence stays out
+	assert_equal "$(ents 2)" ""
+}
+
+@test "news-tag: two words starting a sentence are a name when the second ends names (Oak Street, Lattice Lab)" {
+	tag '{"text":"Oak Street is closed."}' \
+	    '{"text":"Harbor Lab, a unit of the firm, said so."}' \
+	    '{"text":"Allow Parliament time."}'
+	assert_success
+	assert_equal "$(ents 1)" "Oak Street/LOC//"
+	assert_equal "$(ents 2)" "Harbor Lab/ORG//"
+	# a verb before a word the dictionary knows stays out
+	assert_equal "$(ents 3)" "Parliament/ORG/LEG/"
+}
+
+@test "news-tag: a list of places may end in a part of one (Qelmont, Vardisk and northern Israel)" {
+	tag '{"text":"Strikes hit Qelmont, Vardisk and northern Israel."}'
+	assert_success
+	assert_equal "$(ents 1)" "Qelmont/GPE//|Vardisk/GPE//|Israel/GPE/ISR/"
+}

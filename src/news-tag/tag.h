@@ -173,6 +173,7 @@ typedef struct tag_entity {
 	bool capital;           /* a capital city (may stand for the government) */
 	bool weak;              /* typed by default, not by evidence */
 	bool guess;             /* a run of unknown names taken for a person */
+	bool bare;              /* one unknown word typed with nothing said of it */
 	char sector[8];         /* from a title, when no country was found */
 } tag_entity;
 
@@ -183,6 +184,8 @@ typedef struct tag_alias {
 	size_t len;
 	uint64_t hash;
 	uint8_t type;
+	bool bare;              /* from a name typed with no evidence: any later
+				 * mention with evidence replaces it */
 	char code[12];
 } tag_alias;
 
@@ -201,6 +204,10 @@ void tag_doc_reset(tag_doc *d);
 void tag_doc_free(tag_doc *d);
 void tag_doc_add_alias(tag_doc *d, const char *key, size_t len, int type,
     const char *code);
+/* Remember a one-word name typed in this sentence: added if new; a bare
+ * guess remembered earlier gives way to one with evidence. */
+void tag_doc_note_word(tag_doc *d, const char *key, size_t len, int type,
+    const char *code, bool bare);
 const tag_alias *tag_doc_find_alias(const tag_doc *d, const char *key,
     size_t len);
 

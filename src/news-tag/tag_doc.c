@@ -49,6 +49,26 @@ tag_doc_add_alias(tag_doc *d, const char *key, size_t len, int type,
 	a->len = len;
 	a->hash = news_hash64(key, len);
 	a->type = (uint8_t)type;
+	a->bare = false;
+	tag_copy(a->code, sizeof a->code, code ? code : "");
+}
+
+void
+tag_doc_note_word(tag_doc *d, const char *key, size_t len, int type,
+    const char *code, bool bare)
+{
+	tag_alias *a = (tag_alias *)tag_doc_find_alias(d, key, len);
+	if (!a) {
+		size_t n = d->n_aliases;
+		tag_doc_add_alias(d, key, len, type, code);
+		if (d->n_aliases > n)
+			d->aliases[n].bare = bare;
+		return;
+	}
+	if (!a->bare || bare)
+		return;
+	a->type = (uint8_t)type;
+	a->bare = false;
 	tag_copy(a->code, sizeof a->code, code ? code : "");
 }
 

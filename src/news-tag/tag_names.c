@@ -557,15 +557,6 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 				tag_doc_add_alias(doc, k, n, TT_PERSON, e->code);
 		}
 	}
-	/* a one-word name written mid-sentence: the same word starting a
-	 * later sentence is that name too ("Marbles was born ...") */
-	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
-	    e->type != TT_NORP && e->type < TT_DATE) {
-		size_t n;
-		const char *k = tag_tok_key(s, e->t0, &n);
-		if (!tag_doc_find_alias(doc, k, n))
-			tag_doc_add_alias(doc, k, n, e->type, e->code);
-	}
 	/* the Republic of the Congo (Brazzaville) is "Congo" in its story;
 	 * news otherwise means the Democratic Republic by it */
 	size_t cn;
@@ -574,6 +565,14 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 	    (memcmp(ck, "congo", 5) == 0 || memcmp(ck, "republic", cn < 8 ? cn : 8) == 0) &&
 	    !tag_doc_find_alias(doc, "congo", 5))
 		tag_doc_add_alias(doc, "congo", 5, TT_GPE, "COG");
+	/* a one-word name written mid-sentence: the same word starting a
+	 * later sentence is that name too ("Marbles was born ...") */
+	if (e->t1 - e->t0 == 1 && !(s->toks[e->t0].f & TF_START) &&
+	    e->type != TT_NORP && e->type < TT_DATE) {
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		tag_doc_note_word(doc, k, n, e->type, e->code, e->bare);
+	}
 	if (e->type == TT_GPE && e->t1 - e->t0 == 2) {
 		/* "the North" after "North Korea" */
 		size_t n;
@@ -612,17 +611,45 @@ remember(tag_sent *s, const tag_lex *lx, tag_doc *doc, const tag_entity *e)
 	}
 }
 
+/* Once the sentence is typed: a one-word guess that a list typed
+ * ("Svendborg and Faaborg") replaces a bare guess the document kept. */
+static void
+remember_words(const tag_sent *s, tag_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		if (e->dropped || e->bare || e->t1 - e->t0 != 1 || e->type == TT_NORP ||
+		    e->type >= TT_DATE || (s->toks[e->t0].f & TF_START))
+			continue;
+		size_t n;
+		const char *k = tag_tok_key(s, e->t0, &n);
+		tag_doc_note_word(doc, k, n, e->type, e->code, false);
+	}
+}
+
+/* Add a name; `bare` when nothing was said of it (see tag_entity). */
 static tag_entity *
-emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
-    const char *code)
+emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
+    const char *code, bool bare)
 {
 	/* a leading "the" is not part of the name (as GUM and news write) */
 	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
 		t0++;
 	tag_entity *e = tag_add_entity(s, t0, t1, type, code);
-	if (e)
+	if (e) {
+		e->bare = bare;
 		remember(s, lx, doc, e);
+	}
 	return e;
+}
+
+static tag_entity *
+emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
+    const char *code)
+{
+	return emit_as(s, lx, doc, t0, t1, type, code, false);
 }
 
 /* ---- classifying a run ----------------------------------------------------- */
@@ -643,6 +670,14 @@ title_at(tag_sent *s, const tag_lex *lx, int i, int limit, char sector[12])
 	}
 	tag_copy(sector, 12, e->code);
 	return n;
+}
+
+/* Is t a word that ends names of this kind (LK_ORGWORD, LK_LOCWORD)? */
+static bool
+head_of(const tag_lex *lx, const tag_tok *t, int kind)
+{
+	const tag_entry *e = tag_tok_entry(lx, t, kind);
+	return e && (e->flags & LF_HEAD);
 }
 
 /* Does the run [a, b) end in an organisation word? */
@@ -1152,11 +1187,28 @@ team_before_noun(const tag_sent *s, int a)
 	    word_in(s, a + 1, team_nouns);
 }
 
+/* "the Casamance region", "the Zagros mountains", "Coron waters": a
+ * name before a noun of geography is the place's. */
+static bool
+geo_noun_after(const tag_sent *s, int a)
+{
+	static const char *const geo[] = {
+		"region", "regions", "mountains", "mountain", "range", "river",
+		"lake", "lakes", "sea", "valley", "district", "districts", "island",
+		"islands", "peninsula", "desert", "waters", "coast", "province",
+		"basin", "plateau", "delta", "archipelago", "highlands", "lowlands",
+		NULL,
+	};
+	return (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_WORD) &&
+	    !(s->toks[a + 1].f & (TF_CAP | TF_UPPER)) && word_in(s, a + 1, geo);
+}
+
 /* The type of a capitalised word nothing else explains, from the words
  * around it; -1 for none. */
 static int
-guess_single(const tag_sent *s, const tag_lex *lx, int a)
+guess_single(const tag_sent *s, const tag_lex *lx, int a, bool *bare)
 {
+	*bare = false;
 	static const char *const person_prev[] = {
 		"by", "with", "mr.", "mrs.", "ms.", "dr.", "prof.", "versus", "v.",
 		"vs.", "says", "said", "according", "told", "asked", "thanked", NULL,
@@ -1283,6 +1335,7 @@ guess_single(const tag_sent *s, const tag_lex *lx, int a)
 	if (tag_tok_is(s, a + 1, ".") && (size_t)a + 2 >= s->n &&
 	    !(tag_tok_is(s, a - 1, "and") || tag_tok_is(s, a - 1, "or")))
 		return -1;
+	*bare = true;
 	return TT_PERSON;
 }
 
@@ -1447,7 +1500,17 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    !(b - a >= 2 && tag_tok_is(s, a, "air") && (has_kind(lx, &s->toks[a + 1], LK_COUNTRY) ||
 	    has_kind(lx, &s->toks[a + 1], LK_NORP) || has_kind(lx, &s->toks[a + 1], LK_CITY))) &&
 	    !(b - a == 1 && common_as_name(s, lx, a)) &&
-	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))))
+	    /* "Goldsmith's test": a word that is also a family name, with
+	     * a possessive */
+	    !(b - a == 1 && has_kind(lx, &s->toks[a], LK_PROPER) &&
+	    !has_kind(lx, &s->toks[a], LK_FUNCTION) && !is_contraction(s, a) &&
+	    (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_POSS)) &&
+	    !(b - a >= 3 && (org_headed(s, lx, a, b) || loc_headed(s, lx, a, b))) &&
+	    /* "Main Street is", "Lattice Lab, CNRS": two words and a head */
+	    !(b - a == 2 && !has_kind(lx, &s->toks[a], LK_FUNCTION) &&
+	    !strong_match_at(s, lx, a + 1, b) &&
+	    (head_of(lx, &s->toks[a + 1], LK_ORGWORD) ||
+	    head_of(lx, &s->toks[a + 1], LK_LOCWORD))))
 		a++;
 	/* "Shares of BHP Group", "Thousands of Gaza residents": a
 	 * quantity before "of" starts no name */
@@ -1954,7 +2017,9 @@ person:;
 		const char *k = tag_tok_key(s, a, &kn);
 		al = tag_doc_find_alias(doc, k, kn);
 	}
-	if (al && (!titled || al->type == TT_PERSON)) {
+	/* a bare guess of an earlier sentence gives way to what this
+	 * sentence says of the word */
+	if (al && (!titled || al->type == TT_PERSON) && !(al->bare && !titled)) {
 		emit(s, lx, doc, a, b, al->type, al->code);
 		return;
 	}
@@ -2069,9 +2134,19 @@ person:;
 				return;
 			}
 		}
-		int type = guess_single(s, lx, a);
+		if (geo_noun_after(s, a) && !(first->f & TF_UPPER) &&
+		    !is_common(lx, first) && !has_kind(lx, first, LK_GIVEN)) {
+			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
+		}
+		bool bare;
+		int type = guess_single(s, lx, a, &bare);
+		if (type >= 0 && bare && al) {
+			emit(s, lx, doc, a, b, al->type, al->code);
+			return;
+		}
 		if (type >= 0) {
-			tag_entity *ent = emit(s, lx, doc, a, b, type, NULL);
+			tag_entity *ent = emit_as(s, lx, doc, a, b, type, NULL, bare);
 			if (ent)
 				ent->weak = true;
 		}
@@ -2123,6 +2198,12 @@ person:;
 			emit(s, lx, doc, a, b, TT_GPE, NULL);
 			return;
 		}
+		/* "the Transbay Tube", "the Jóola Búluf area": a person's
+		 * name takes no article; unknown names after one are a thing,
+		 * a work, a language more often than anything we type */
+		if (person && guess && tag_tok_is(s, a - 1, "the") &&
+		    !has_kind(lx, first, LK_GIVEN) && !(first->f & TF_DOT))
+			return;
 	}
 	if (!person) {
 		/* a mix of names and ordinary words ending in a plural is a
@@ -2191,6 +2272,13 @@ joiner(const tag_sent *s, int i)
 static bool
 coordinate_pass(tag_sent *s)
 {
+	/* "Qelmont, Vardisk and northern Israel": a list of places may end
+	 * in a part of one; the name after such a word is the next item */
+	static const char *const part_of[] = {
+		"northern", "southern", "eastern", "western", "central",
+		"north-eastern", "north-western", "south-eastern", "south-western",
+		"northeastern", "northwestern", "southeastern", "southwestern", NULL,
+	};
 	bool changed = false;
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
@@ -2208,8 +2296,8 @@ coordinate_pass(tag_sent *s)
 		if (!list_l && tag_tok_is(s, r, ",") && (size_t)r + 1 < s->n &&
 		    s->toks[r + 1].ent >= 0) {
 			const tag_entity *n1 = &s->ents[s->toks[r + 1].ent];
-			if (joiner(s, n1->t1) && (size_t)n1->t1 + 1 < s->n &&
-			    s->toks[n1->t1 + 1].ent >= 0)
+			int nx = n1->t1 + 1 + (word_in(s, n1->t1 + 1, part_of) ? 1 : 0);
+			if (joiner(s, n1->t1) && (size_t)nx < s->n && s->toks[nx].ent >= 0)
 				list_l = true;
 		}
 		if ((tag_tok_is(s, l, "and") || tag_tok_is(s, l, "or") ||
@@ -2219,6 +2307,12 @@ coordinate_pass(tag_sent *s)
 		    tag_tok_is(s, r, "or") || (tag_tok_is(s, r, ",") && list_l)) &&
 		    (size_t)r + 1 < s->n && s->toks[r + 1].ent >= 0)
 			other = &s->ents[s->toks[r + 1].ent];
+		if ((!other || other->weak) && (tag_tok_is(s, r, "and") ||
+		    tag_tok_is(s, r, "or") || tag_tok_is(s, r, ",")) &&
+		    word_in(s, r + 1, part_of) && (size_t)r + 2 < s->n &&
+		    s->toks[r + 2].ent >= 0 && (s->ents[s->toks[r + 2].ent].type == TT_GPE ||
+		    s->ents[s->toks[r + 2].ent].type == TT_LOC))
+			other = &s->ents[s->toks[r + 2].ent];
 		if (!other || other->weak || other->dropped)
 			continue;
 		int t = other->type;
@@ -2231,6 +2325,7 @@ coordinate_pass(tag_sent *s)
 		else if (t == TT_GPE)
 			e->type = TT_GPE;
 		e->weak = false;
+		e->bare = false;
 		changed = true;
 	}
 	return changed;
@@ -2360,4 +2455,5 @@ tag_find_names(tag_sent *s, const tag_lex *lx, tag_doc *doc,
 		i = j - 1;
 	}
 	coordinate(s, lx);
+	remember_words(s, doc);
 }
