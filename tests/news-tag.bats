@@ -381,6 +381,16 @@ ents() {
 	assert_equal "$(ents 2)" ""
 }
 
+@test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
+	tag '{"text":"Mars'"'"'s dust storms grew."}' \
+	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \
+	    '{"text":"Anna Mars sang and Jupiter Freight Inc. said so."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" ""
+	assert_equal "$(ents 3)" "Anna Mars/PERSON//|Jupiter Freight Inc./ORG//"
+}
+
 @test "news-tag: two words starting a sentence are a name when the second ends names (Oak Street, Lattice Lab)" {
 	tag '{"text":"Oak Street is closed."}' \
 	    '{"text":"Harbor Lab, a unit of the firm, said so."}' \

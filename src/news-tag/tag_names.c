@@ -296,7 +296,8 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	if (!(t->f & TF_WORD) || !capitalised(t))
 		return false;
-	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
+	const tag_entry *nn = tag_tok_entry(lx, t, LK_NONAME);
+	if (is_contraction(s, i) || (nn && !(nn->flags & LF_LONE)))
 		return false;
 	/* "From", "The" inside a run are a title's words, not a name's (but
 	 * "Darnell Hurt": after a given name, a family name) */
@@ -1478,6 +1479,12 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	const tag_entry *e;
 	char country[12] = "", sector[12] = "";
 	bool titled = false;
+
+	/* "Mars's surface", "Earth's orbit": a planet's (or a lone
+	 * noname's) word alone is nobody, whatever context follows */
+	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
+	    (e->flags & LF_LONE))
+		return;
 
 	/* "(Baker, 2015; Chambers, 2017)", "Gibbons et al.": an author */
 	if (b - a <= 3 && cites_author(s, a, b) && !strong_match_at(s, lx, a, b) &&
