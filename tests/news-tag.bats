@@ -381,6 +381,15 @@ ents() {
 	assert_equal "$(ents 2)" ""
 }
 
+@test "news-tag: every name of a list of authors cited with a year is a person, ordinary words too" {
+	tag '{"text":"It was seen before (Vantor, Marks, Quillby, & Chin, 2011)."}' \
+	    '{"text":"Prices rose (Marks, Chin and Spencer said so)."}'
+	assert_success
+	assert_equal "$(ents 1)" "Vantor/PERSON//|Marks/PERSON//|Quillby/PERSON//|Chin/PERSON//|2011/DATE//2011"
+	# no year: no citation, and the ordinary words stay out
+	assert_equal "$(ents 2)" ""
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \

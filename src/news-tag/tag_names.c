@@ -1383,20 +1383,10 @@ person_start(tag_sent *s, const tag_lex *lx, const tag_doc *doc, int a, int b)
 	return false;
 }
 
-/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
- * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+/* A year of a citation at k: "1989", "2011a", closing its reference. */
 static bool
-cites_author(const tag_sent *s, int a, int b)
+citation_year(const tag_sent *s, int k)
 {
-	int k = b;
-	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
-		return true;
-	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
-		return false;
-	for (int i = a; i < b; i++)
-		if (!(s->toks[i].f & TF_WORD))
-			return false;
-	k++;
 	if ((size_t)k >= s->n || !(s->toks[k].f & TF_NUM) || s->toks[k].e - s->toks[k].b < 4)
 		return false;
 	const char *p = s->text + s->toks[k].b;
@@ -1407,12 +1397,54 @@ cites_author(const tag_sent *s, int a, int b)
 		year = year * 10 + (p[i] - '0');
 	}
 	size_t n = s->toks[k].e - s->toks[k].b;
-	/* "1989", "2011a" */
 	if (n > 5 || (n == 5 && (p[4] < 'a' || p[4] > 'z')))
 		return false;
 	return year >= 1500 && year <= 2099 && ((size_t)k + 1 >= s->n ||
 	    tag_tok_is(s, k + 1, ")") || tag_tok_is(s, k + 1, ";") ||
 	    tag_tok_is(s, k + 1, ",") || tag_tok_is(s, k + 1, ":"));
+}
+
+/* A word, comma or "&"/"and" of a list of authors. */
+static bool
+author_list_tok(const tag_sent *s, int i)
+{
+	const tag_tok *t = &s->toks[i];
+	return tag_tok_is(s, i, ",") || tag_tok_is(s, i, "&") || tag_tok_is(s, i, "and") ||
+	    ((t->f & TF_WORD) && capitalised(t));
+}
+
+/* "(Hein, Reich, Marks, & Grigorenko, 2016)": every name of a list of
+ * authors between an opening bracket (or ';') and the year is a person,
+ * ordinary words ("Marks", "Chin") too. */
+static bool
+in_author_list(const tag_sent *s, int a, int b)
+{
+	int i = a - 1, k = b;
+	while (i >= 0 && a - i < 30 && author_list_tok(s, i) && !tag_tok_is(s, i, "and"))
+		i--;
+	if (i < 0 || !(tag_tok_is(s, i, "(") || tag_tok_is(s, i, ";")) || i == a - 1)
+		return false;
+	while ((size_t)k < s->n && k - b < 30 && author_list_tok(s, k))
+		k++;
+	return k > b && tag_tok_is(s, k - 1, ",") && citation_year(s, k);
+}
+
+/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
+ * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+static bool
+cites_author(const tag_sent *s, int a, int b)
+{
+	int k = b;
+	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
+		return true;
+	for (int i = a; i < b; i++)
+		if (!(s->toks[i].f & TF_WORD))
+			return false;
+	if (in_author_list(s, a, b))
+		return true;
+	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
+		return false;
+	return citation_year(s, k + 1);
 }
 
 /* "Governor of Virginia": a title at [t, of) and "of" a name to the run's
