@@ -390,6 +390,14 @@ ents() {
 	assert_equal "$(ents 2)" ""
 }
 
+@test "news-tag: 'the Government' alone is no name; 'the Government of Veldra' is" {
+	tag '{"text":"The judge found that the Government did not contest it."}' \
+	    '{"text":"The Government of Veldra said it would act."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Government of Veldra/ORG//"
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \
