@@ -398,6 +398,13 @@ ents() {
 	assert_equal "$(ents 2)" "Government of Veldra/ORG//"
 }
 
+@test "news-tag: a month opening a range of months is no town (from March to August)" {
+	tag '{"text":"Sales fell from March to August 2011 in Quorvale."}'
+	assert_success
+	refute_output --partial '"text":"March"'
+	assert_output --partial '"text":"August 2011","type":"DATE"'
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \

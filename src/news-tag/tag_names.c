@@ -1517,6 +1517,14 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
 	    (e->flags & LF_LONE))
 		return;
+	/* "from March to August 2011": a month opening a range of months is
+	 * no town named so */
+	if (b - a == 1 && has_kind(lx, &s->toks[a], LK_MONTH) &&
+	    (tag_tok_is(s, b, "to") || tag_tok_is(s, b, "through") ||
+	    tag_tok_is(s, b, "until") || tag_tok_is(s, b, "till") ||
+	    tag_tok_is(s, b, "and") || tag_tok_is(s, b, "or")) &&
+	    (size_t)b + 1 < s->n && has_kind(lx, &s->toks[b + 1], LK_MONTH))
+		return;
 
 	/* "(Baker, 2015; Chambers, 2017)", "Gibbons et al.": an author */
 	if (b - a <= 3 && cites_author(s, a, b) && !strong_match_at(s, lx, a, b) &&
