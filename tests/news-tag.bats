@@ -405,6 +405,16 @@ ents() {
 	assert_output --partial '"text":"August 2011","type":"DATE"'
 }
 
+@test "news-tag: plural acronyms, interjections, a lone suffix, the crown and French titles are nobody" {
+	tag '{"text":"Nah, the CFLs cost 150 Kr at Dorvik shops."}' \
+	    '{"text":"He was traded for Ivo Quellan, Jr. and Mlle. Varese on Monday."}' \
+	    '{"text":"The NGOs met Tomas Quellan Jr. there."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Ivo Quellan/PERSON//|Varese/PERSON//|Monday/DATE//"
+	assert_equal "$(ents 3)" "Tomas Quellan Jr./PERSON//"
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \

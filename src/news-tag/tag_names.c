@@ -1517,6 +1517,16 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
 	    (e->flags & LF_LONE))
 		return;
+	/* "CFLs", "NGOs": an acronym in the plural is a common noun */
+	if (b - a == 1) {
+		const tag_tok *t = &s->toks[a];
+		const char *p = s->text + t->b;
+		size_t n = t->e - t->b, caps = 0;
+		while (caps < n && p[caps] >= 'A' && p[caps] <= 'Z')
+			caps++;
+		if (caps >= 2 && caps + 1 == n && p[caps] == 's')
+			return;
+	}
 	/* "from March to August 2011": a month opening a range of months is
 	 * no town named so */
 	if (b - a == 1 && has_kind(lx, &s->toks[a], LK_MONTH) &&
