@@ -383,9 +383,11 @@ ents() {
 
 @test "news-tag: every name of a list of authors cited with a year is a person, ordinary words too" {
 	tag '{"text":"It was seen before (Vantor, Marks, Quillby, & Chin, 2011)."}' \
-	    '{"text":"Prices rose (Marks, Chin and Spencer said so)."}'
+	    '{"text":"Prices rose (Marks, Chin and Spencer said so)."}' \
+	    '{"text":"It helps (Boot, Marks, & Quillby, 2008)."}'
 	assert_success
 	assert_equal "$(ents 1)" "Vantor/PERSON//|Marks/PERSON//|Quillby/PERSON//|Chin/PERSON//|2011/DATE//2011"
+	assert_equal "$(ents 3)" "Boot/PERSON//|Marks/PERSON//|Quillby/PERSON//|2008/DATE//2008"
 	# no year: no citation, and the ordinary words stay out
 	assert_equal "$(ents 2)" ""
 }

@@ -1422,7 +1422,10 @@ in_author_list(const tag_sent *s, int a, int b)
 	int i = a - 1, k = b;
 	while (i >= 0 && a - i < 30 && author_list_tok(s, i) && !tag_tok_is(s, i, "and"))
 		i--;
-	if (i < 0 || !(tag_tok_is(s, i, "(") || tag_tok_is(s, i, ";")) || i == a - 1)
+	/* (the first of the list only before a comma: "(Heidenreich &
+	 * Turano, 2011)" is often named as one work) */
+	if (i < 0 || !(tag_tok_is(s, i, "(") || tag_tok_is(s, i, ";")) ||
+	    (i == a - 1 && !tag_tok_is(s, b, ",")))
 		return false;
 	while ((size_t)k < s->n && k - b < 30 && author_list_tok(s, k))
 		k++;
