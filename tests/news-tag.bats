@@ -417,6 +417,14 @@ ents() {
 	assert_equal "$(ents 3)" "Tomas Quellan Jr./PERSON//"
 }
 
+@test "news-tag: one word before '@ home' names a project, nobody; two names before '@ the' are still a person" {
+	tag '{"text":"The project is called Glimmerdust @ home."}' \
+	    '{"text":"Ask Vantor Quill @ the desk."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Vantor Quill/PERSON//"
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \

@@ -1520,6 +1520,11 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
 	    (e->flags & LF_LONE))
 		return;
+	/* "Stardust @ home", "Folding @ home": a project's or a handle's
+	 * name, nobody's */
+	if (b - a == 1 && tag_tok_is(s, b, "@") && (size_t)b + 1 < s->n &&
+	    (s->toks[b + 1].f & TF_WORD) && !capitalised(&s->toks[b + 1]))
+		return;
 	/* "CFLs", "NGOs": an acronym in the plural is a common noun */
 	if (b - a == 1) {
 		const tag_tok *t = &s->toks[a];
