@@ -425,6 +425,14 @@ ents() {
 	assert_equal "$(ents 2)" "Vantor Quill/PERSON//"
 }
 
+@test "news-tag: a word with an abstract noun's suffix ends no person's name, unless a given name starts it" {
+	tag '{"text":"Vorblement takes place in verse."}' \
+	    '{"text":"Emission of UV Radiation grew, said Anna Quillment."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Anna Quillment/PERSON//"
+}
+
 @test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
 	tag '{"text":"Mars'"'"'s dust storms grew."}' \
 	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \

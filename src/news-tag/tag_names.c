@@ -630,11 +630,42 @@ remember_words(const tag_sent *s, tag_doc *doc)
 	}
 }
 
+/* "Enjambment", "UV Radiation", "BAFTA Fellowship": a word made with a
+ * suffix of abstract nouns ends no person's name (unless a list knows it
+ * for a name: "Clement"). */
+static bool
+abstract_noun(const tag_sent *s, const tag_lex *lx, int i)
+{
+	static const char *const suffixes[] = {
+		"ment", "ments", "tion", "tions", "sion", "sions", "ism",
+		"isms", "ship", "ships", NULL,
+	};
+	static const char *const common_suffixes[] = { "ance", "ence", NULL };
+	const tag_tok *t = &s->toks[i];
+	size_t n;
+	const char *k = tag_tok_key(s, i, &n);
+	if (n < 7 || has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME) ||
+	    has_kind(lx, t, LK_PERSON) || has_kind(lx, t, LK_PROPER))
+		return false;
+	for (int w = 0; suffixes[w]; w++) {
+		size_t m = strlen(suffixes[w]);
+		if (memcmp(k + n - m, suffixes[w], m) == 0)
+			return true;
+	}
+	for (int w = 0; common_suffixes[w]; w++)
+		if (memcmp(k + n - 4, common_suffixes[w], 4) == 0 && is_common(lx, t))
+			return true;
+	return false;
+}
+
 /* Add a name; `bare` when nothing was said of it (see tag_entity). */
 static tag_entity *
 emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
     const char *code, bool bare)
 {
+	if (type == TT_PERSON && !code && abstract_noun(s, lx, t1 - 1) &&
+	    !(t1 - t0 >= 2 && has_kind(lx, &s->toks[t0], LK_GIVEN)))
+		return NULL;
 	/* a leading "the" is not part of the name (as GUM and news write) */
 	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
 		t0++;
