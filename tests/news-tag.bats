@@ -381,6 +381,68 @@ ents() {
 	assert_equal "$(ents 2)" ""
 }
 
+@test "news-tag: every name of a list of authors cited with a year is a person, ordinary words too" {
+	tag '{"text":"It was seen before (Vantor, Marks, Quillby, & Chin, 2011)."}' \
+	    '{"text":"Prices rose (Marks, Chin and Spencer said so)."}' \
+	    '{"text":"It helps (Boot, Marks, & Quillby, 2008)."}'
+	assert_success
+	assert_equal "$(ents 1)" "Vantor/PERSON//|Marks/PERSON//|Quillby/PERSON//|Chin/PERSON//|2011/DATE//2011"
+	assert_equal "$(ents 3)" "Boot/PERSON//|Marks/PERSON//|Quillby/PERSON//|2008/DATE//2008"
+	# no year: no citation, and the ordinary words stay out
+	assert_equal "$(ents 2)" ""
+}
+
+@test "news-tag: 'the Government' alone is no name; 'the Government of Veldra' is" {
+	tag '{"text":"The judge found that the Government did not contest it."}' \
+	    '{"text":"The Government of Veldra said it would act."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Government of Veldra/ORG//"
+}
+
+@test "news-tag: a month opening a range of months is no town (from March to August)" {
+	tag '{"text":"Sales fell from March to August 2011 in Quorvale."}'
+	assert_success
+	refute_output --partial '"text":"March"'
+	assert_output --partial '"text":"August 2011","type":"DATE"'
+}
+
+@test "news-tag: plural acronyms, interjections, a lone suffix, the crown and French titles are nobody" {
+	tag '{"text":"Nah, the CFLs cost 150 Kr at Dorvik shops."}' \
+	    '{"text":"He was traded for Ivo Quellan, Jr. and Mlle. Varese on Monday."}' \
+	    '{"text":"The NGOs met Tomas Quellan Jr. there."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Ivo Quellan/PERSON//|Varese/PERSON//|Monday/DATE//"
+	assert_equal "$(ents 3)" "Tomas Quellan Jr./PERSON//"
+}
+
+@test "news-tag: one word before '@ home' names a project, nobody; two names before '@ the' are still a person" {
+	tag '{"text":"The project is called Glimmerdust @ home."}' \
+	    '{"text":"Ask Vantor Quill @ the desk."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Vantor Quill/PERSON//"
+}
+
+@test "news-tag: a word with an abstract noun's suffix ends no person's name, unless a given name starts it" {
+	tag '{"text":"Vorblement takes place in verse."}' \
+	    '{"text":"Emission of UV Radiation grew, said Anna Quillment."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Anna Quillment/PERSON//"
+}
+
+@test "news-tag: a planet's name alone is nobody, with a possessive or not, but may be part of a longer name" {
+	tag '{"text":"Mars'"'"'s dust storms grew."}' \
+	    '{"text":"Earth'"'"'s crust cracked, Venus glowed."}' \
+	    '{"text":"Anna Mars sang and Jupiter Freight Inc. said so."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" ""
+	assert_equal "$(ents 3)" "Anna Mars/PERSON//|Jupiter Freight Inc./ORG//"
+}
+
 @test "news-tag: two words starting a sentence are a name when the second ends names (Oak Street, Lattice Lab)" {
 	tag '{"text":"Oak Street is closed."}' \
 	    '{"text":"Harbor Lab, a unit of the firm, said so."}' \

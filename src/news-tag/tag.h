@@ -91,6 +91,8 @@ enum {
 	LF_ACRONYM = 1 << 7,    /* written in capitals: only so in the text */
 	LF_WEAK = 1 << 8,       /* an ordinary word too: "Plateau" only in
 				 * "Plateau state" */
+	LF_LONE = 1 << 9,       /* noname: only when alone ("Mars", not
+				 * "Bruno Mars") */
 };
 
 typedef struct tag_entry {

@@ -510,6 +510,8 @@ parse_kind(const char *s, size_t n, int *kind, unsigned *flags)
 			*flags |= LF_PERSON;
 		else if (fl == 6 && memcmp(p, "plural", 6) == 0)
 			*flags |= LF_PLURAL;
+		else if (fl == 4 && memcmp(p, "lone", 4) == 0)
+			*flags |= LF_LONE;
 		else if (fl == 5 && memcmp(p, "cased", 5) == 0)
 			*flags |= LF_CASED;
 		else if (fl == 7 && memcmp(p, "capital", 7) == 0)

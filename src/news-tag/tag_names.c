@@ -296,7 +296,8 @@ name_word(const tag_sent *s, const tag_lex *lx, int i)
 		return false;
 	if (!(t->f & TF_WORD) || !capitalised(t))
 		return false;
-	if (is_contraction(s, i) || has_kind(lx, t, LK_NONAME))
+	const tag_entry *nn = tag_tok_entry(lx, t, LK_NONAME);
+	if (is_contraction(s, i) || (nn && !(nn->flags & LF_LONE)))
 		return false;
 	/* "From", "The" inside a run are a title's words, not a name's (but
 	 * "Darnell Hurt": after a given name, a family name) */
@@ -629,11 +630,42 @@ remember_words(const tag_sent *s, tag_doc *doc)
 	}
 }
 
+/* "Enjambment", "UV Radiation", "BAFTA Fellowship": a word made with a
+ * suffix of abstract nouns ends no person's name (unless a list knows it
+ * for a name: "Clement"). */
+static bool
+abstract_noun(const tag_sent *s, const tag_lex *lx, int i)
+{
+	static const char *const suffixes[] = {
+		"ment", "ments", "tion", "tions", "sion", "sions", "ism",
+		"isms", "ship", "ships", NULL,
+	};
+	static const char *const common_suffixes[] = { "ance", "ence", NULL };
+	const tag_tok *t = &s->toks[i];
+	size_t n;
+	const char *k = tag_tok_key(s, i, &n);
+	if (n < 7 || has_kind(lx, t, LK_GIVEN) || has_kind(lx, t, LK_SURNAME) ||
+	    has_kind(lx, t, LK_PERSON) || has_kind(lx, t, LK_PROPER))
+		return false;
+	for (int w = 0; suffixes[w]; w++) {
+		size_t m = strlen(suffixes[w]);
+		if (memcmp(k + n - m, suffixes[w], m) == 0)
+			return true;
+	}
+	for (int w = 0; common_suffixes[w]; w++)
+		if (memcmp(k + n - 4, common_suffixes[w], 4) == 0 && is_common(lx, t))
+			return true;
+	return false;
+}
+
 /* Add a name; `bare` when nothing was said of it (see tag_entity). */
 static tag_entity *
 emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
     const char *code, bool bare)
 {
+	if (type == TT_PERSON && !code && abstract_noun(s, lx, t1 - 1) &&
+	    !(t1 - t0 >= 2 && has_kind(lx, &s->toks[t0], LK_GIVEN)))
+		return NULL;
 	/* a leading "the" is not part of the name (as GUM and news write) */
 	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
 		t0++;
@@ -1382,20 +1414,10 @@ person_start(tag_sent *s, const tag_lex *lx, const tag_doc *doc, int a, int b)
 	return false;
 }
 
-/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
- * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+/* A year of a citation at k: "1989", "2011a", closing its reference. */
 static bool
-cites_author(const tag_sent *s, int a, int b)
+citation_year(const tag_sent *s, int k)
 {
-	int k = b;
-	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
-		return true;
-	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
-		return false;
-	for (int i = a; i < b; i++)
-		if (!(s->toks[i].f & TF_WORD))
-			return false;
-	k++;
 	if ((size_t)k >= s->n || !(s->toks[k].f & TF_NUM) || s->toks[k].e - s->toks[k].b < 4)
 		return false;
 	const char *p = s->text + s->toks[k].b;
@@ -1406,12 +1428,57 @@ cites_author(const tag_sent *s, int a, int b)
 		year = year * 10 + (p[i] - '0');
 	}
 	size_t n = s->toks[k].e - s->toks[k].b;
-	/* "1989", "2011a" */
 	if (n > 5 || (n == 5 && (p[4] < 'a' || p[4] > 'z')))
 		return false;
 	return year >= 1500 && year <= 2099 && ((size_t)k + 1 >= s->n ||
 	    tag_tok_is(s, k + 1, ")") || tag_tok_is(s, k + 1, ";") ||
 	    tag_tok_is(s, k + 1, ",") || tag_tok_is(s, k + 1, ":"));
+}
+
+/* A word, comma or "&"/"and" of a list of authors. */
+static bool
+author_list_tok(const tag_sent *s, int i)
+{
+	const tag_tok *t = &s->toks[i];
+	return tag_tok_is(s, i, ",") || tag_tok_is(s, i, "&") || tag_tok_is(s, i, "and") ||
+	    ((t->f & TF_WORD) && capitalised(t));
+}
+
+/* "(Hein, Reich, Marks, & Grigorenko, 2016)": every name of a list of
+ * authors between an opening bracket (or ';') and the year is a person,
+ * ordinary words ("Marks", "Chin") too. */
+static bool
+in_author_list(const tag_sent *s, int a, int b)
+{
+	int i = a - 1, k = b;
+	while (i >= 0 && a - i < 30 && author_list_tok(s, i) && !tag_tok_is(s, i, "and"))
+		i--;
+	/* (the first of the list only before a comma: "(Heidenreich &
+	 * Turano, 2011)" is often named as one work) */
+	if (i < 0 || !(tag_tok_is(s, i, "(") || tag_tok_is(s, i, ";")) ||
+	    (i == a - 1 && !tag_tok_is(s, b, ",")))
+		return false;
+	while ((size_t)k < s->n && k - b < 30 && author_list_tok(s, k))
+		k++;
+	return k > b && tag_tok_is(s, k - 1, ",") && citation_year(s, k);
+}
+
+/* A name at [a, b) cited as an author: "Gibbons et al.", "(Baker,
+ * 2015; Chambers, 2017)".  ("Stoker (2013)" is as often a film.) */
+static bool
+cites_author(const tag_sent *s, int a, int b)
+{
+	int k = b;
+	if (tag_tok_is(s, k, "et") && (tag_tok_is(s, k + 1, "al.") || tag_tok_is(s, k + 1, "al")))
+		return true;
+	for (int i = a; i < b; i++)
+		if (!(s->toks[i].f & TF_WORD))
+			return false;
+	if (in_author_list(s, a, b))
+		return true;
+	if (!tag_tok_is(s, k, ",") || !(tag_tok_is(s, a - 1, "(") || tag_tok_is(s, a - 1, ";")))
+		return false;
+	return citation_year(s, k + 1);
 }
 
 /* "Governor of Virginia": a title at [t, of) and "of" a name to the run's
@@ -1478,6 +1545,35 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	const tag_entry *e;
 	char country[12] = "", sector[12] = "";
 	bool titled = false;
+
+	/* "Mars's surface", "Earth's orbit": a planet's (or a lone
+	 * noname's) word alone is nobody, whatever context follows */
+	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
+	    (e->flags & LF_LONE))
+		return;
+	/* "Stardust @ home", "Folding @ home": a project's or a handle's
+	 * name, nobody's */
+	if (b - a == 1 && tag_tok_is(s, b, "@") && (size_t)b + 1 < s->n &&
+	    (s->toks[b + 1].f & TF_WORD) && !capitalised(&s->toks[b + 1]))
+		return;
+	/* "CFLs", "NGOs": an acronym in the plural is a common noun */
+	if (b - a == 1) {
+		const tag_tok *t = &s->toks[a];
+		const char *p = s->text + t->b;
+		size_t n = t->e - t->b, caps = 0;
+		while (caps < n && p[caps] >= 'A' && p[caps] <= 'Z')
+			caps++;
+		if (caps >= 2 && caps + 1 == n && p[caps] == 's')
+			return;
+	}
+	/* "from March to August 2011": a month opening a range of months is
+	 * no town named so */
+	if (b - a == 1 && has_kind(lx, &s->toks[a], LK_MONTH) &&
+	    (tag_tok_is(s, b, "to") || tag_tok_is(s, b, "through") ||
+	    tag_tok_is(s, b, "until") || tag_tok_is(s, b, "till") ||
+	    tag_tok_is(s, b, "and") || tag_tok_is(s, b, "or")) &&
+	    (size_t)b + 1 < s->n && has_kind(lx, &s->toks[b + 1], LK_MONTH))
+		return;
 
 	/* "(Baker, 2015; Chambers, 2017)", "Gibbons et al.": an author */
 	if (b - a <= 3 && cites_author(s, a, b) && !strong_match_at(s, lx, a, b) &&
