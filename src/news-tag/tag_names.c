@@ -14,6 +14,8 @@
 #include "tag.h"
 #include "tag_tables.h"
 
+static bool word_in(const tag_sent *s, int i, const char *const *words);
+
 /* Entry kinds that name something by themselves. */
 #define NAME_KINDS ((1u << LK_COUNTRY) | (1u << LK_NORP) | (1u << LK_CITY) | \
 	(1u << LK_REGION) | (1u << LK_PLACE) | (1u << LK_ORG) | (1u << LK_PERSON))
@@ -150,10 +152,7 @@ division_word(const tag_sent *s, int i)
 	};
 	if (!(s->toks[i].f & TF_CAP))
 		return false;
-	for (int k = 0; words[k]; k++)
-		if (tag_tok_word(s, i, words[k]))
-			return true;
-	return false;
+	return word_in(s, i, words);
 }
 
 /* "A64", "M1", "A1(M)", "B1234": a British road's number. */
@@ -179,10 +178,7 @@ division_after(const tag_sent *s, int i)
 		"state", "province", "region", "governorate", "district", "county",
 		"department", "oblast", "prefecture", NULL,
 	};
-	for (int k = 0; words[k]; k++)
-		if (tag_tok_word(s, i, words[k]))
-			return true;
-	return false;
+	return word_in(s, i, words);
 }
 
 /* Whether entry e may match tokens [i, i+n) as written. */
@@ -469,10 +465,7 @@ place_context(const tag_sent *s, int i)
 	int k = i - 1;
 	if (tag_tok_is(s, k, "the"))
 		k--;
-	for (int p = 0; preps[p]; p++)
-		if (tag_tok_word(s, k, preps[p]))
-			return true;
-	return false;
+	return word_in(s, k, preps);
 }
 
 /* "North", "northeastern", "Central": a word that names a part of a
@@ -486,10 +479,7 @@ compass_word(const tag_sent *s, int i)
 		"western", "northeastern", "northwestern", "southeastern",
 		"southwestern", "central", "upper", "lower", NULL,
 	};
-	for (int k = 0; words[k]; k++)
-		if (tag_tok_word(s, i, words[k]))
-			return true;
-	return false;
+	return word_in(s, i, words);
 }
 
 /* Words after a name that say it is a person. */
@@ -505,10 +495,7 @@ person_after(const tag_sent *s, int j)
 		"versus", "v.", "vs.", "explains", "argues", "recalls", "notes",
 		"adds", "insists", "admits", "admitted", "denies", "denied", NULL,
 	};
-	for (int p = 0; verbs[p]; p++)
-		if (tag_tok_word(s, j, verbs[p]))
-			return true;
-	return false;
+	return word_in(s, j, verbs);
 }
 
 /* "Goldsmith says", "Baker told": a singular noun that starts a sentence
@@ -534,10 +521,7 @@ speaks(const tag_sent *s, const tag_lex *lx, int a)
 	int v = a + 1;
 	if (tag_tok_is(s, v, "also") || tag_tok_is(s, v, "then") || tag_tok_is(s, v, "later"))
 		v++;
-	for (int i = 0; verbs[i]; i++)
-		if (tag_tok_word(s, v, verbs[i]))
-			return true;
-	return false;
+	return word_in(s, v, verbs);
 }
 
 /* Register what later sentences of the document may call this entity. */
@@ -777,7 +761,6 @@ org_sector(const tag_sent *s, const tag_lex *lx, int a, int b)
 	return NULL;
 }
 
-static bool word_in(const tag_sent *s, int i, const char *const *words);
 
 /* "Fillmore's most noticed works", "Norton's proclamations": what a
  * person has, after a name and its possessive. */
@@ -847,10 +830,7 @@ classify_rest(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b,
 static bool
 prev_in(const tag_sent *s, int a, const char *const *words)
 {
-	for (int k = 0; words[k]; k++)
-		if (tag_tok_word(s, a - 1, words[k]))
-			return true;
-	return false;
+	return word_in(s, a - 1, words);
 }
 
 /* A type of no entity: a work's title, a language. */
@@ -913,9 +893,8 @@ institution_before(const tag_sent *s, int a)
 	    tag_tok_is(s, k, "for") || tag_tok_is(s, k, "with") ? team : NULL;
 	if (!words)
 		return false;
-	for (int w = 0; words[w]; w++)
-		if (tag_tok_word(s, k - 1, words[w]))
-			return true;
+	if (word_in(s, k - 1, words))
+		return true;
 	/* "Professor of East Asian Studies at Harvard": a title's
 	 * complement between */
 	int j = k - 1;
@@ -940,10 +919,7 @@ settlement_before(const tag_sent *s, int a)
 	int k = a - 1;
 	if (tag_tok_is(s, k, "of"))
 		k--;
-	for (int i = 0; nouns[i]; i++)
-		if (tag_tok_word(s, k, nouns[i]))
-			return true;
-	return false;
+	return word_in(s, k, nouns);
 }
 
 static bool
@@ -1530,10 +1506,7 @@ part_of_name(const tag_sent *s, int i)
 		"emperor", "empress", "tsar", "czar", "tsarina", "tsarevna",
 		"kaiser", "miss", "dame", "mc", "dj", NULL,
 	};
-	for (int k = 0; titles[k]; k++)
-		if (tag_tok_word(s, i, titles[k]))
-			return true;
-	return false;
+	return word_in(s, i, titles);
 }
 
 static bool common_as_name(const tag_sent *s, const tag_lex *lx, int a);
