@@ -104,6 +104,9 @@ void news_json_put_cstring(news_buf *b, const char *s);
 void news_json_put_key(news_buf *b, const char *key);
 void news_json_put_int(news_buf *b, int64_t v);
 void news_json_put_uint(news_buf *b, uint64_t v);
+/* The decimal digits of v at p, without printf (numbers go out with every
+ * record); p needs room for 20 bytes.  Returns the end. */
+char *news_json_fmt_uint(char *p, uint64_t v);
 /* The shortest decimal that reads back as v (3.4, never 3.39999...);
  * NaN and infinities, which JSON lacks, are written as null. */
 void news_json_put_double(news_buf *b, double v);

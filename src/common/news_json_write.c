@@ -89,16 +89,49 @@ news_json_put_key(news_buf *b, const char *key)
 	news_buf_addc(b, ':');
 }
 
-void
-news_json_put_int(news_buf *b, int64_t v)
+/* Two digits at a time. */
+char *
+news_json_fmt_uint(char *p, uint64_t v)
 {
-	news_buf_printf(b, "%" PRId64, v);
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	size_t digits = 1;
+	for (uint64_t x = 10; digits < 20 && v >= x; x *= 10)
+		digits++;
+	char *e = p + digits, *q = e;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		*--q = pairs[2 * r + 1];
+		*--q = pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--q = pairs[2 * v + 1];
+		*--q = pairs[2 * v];
+	} else {
+		*--q = (char)('0' + v);
+	}
+	return e;
 }
 
 void
 news_json_put_uint(news_buf *b, uint64_t v)
 {
-	news_buf_printf(b, "%" PRIu64, v);
+	news_buf_reserve(b, 20);
+	b->len = (size_t)(news_json_fmt_uint(b->data + b->len, v) - b->data);
+}
+
+void
+news_json_put_int(news_buf *b, int64_t v)
+{
+	if (v < 0) {
+		news_buf_addc(b, '-');
+		news_json_put_uint(b, -(uint64_t)v);
+	} else {
+		news_json_put_uint(b, (uint64_t)v);
+	}
 }
 
 void

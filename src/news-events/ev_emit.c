@@ -62,22 +62,6 @@ put_location(news_buf *b, const ev_sent *s, int ent, bool lookup)
 	news_buf_addc(b, '}');
 }
 
-/* ":N", the event's number in its sentence (printf costs more than the
- * rest of the id). */
-static void
-put_index(news_buf *b, int i)
-{
-	char tmp[16];
-	size_t n = 0;
-	do {
-		tmp[n++] = (char)('0' + i % 10);
-		i /= 10;
-	} while (i > 0);
-	news_buf_addc(b, ':');
-	while (n)
-		news_buf_addc(b, tmp[--n]);
-}
-
 static int
 quad_of(int root)
 {
@@ -96,7 +80,8 @@ ev_emit(news_ctx *ctx, news_record *rec, const ev_sent *s, const ev_result *r,
 
 		news_buf_clear(&id);
 		news_buf_add(&id, base, base_len);
-		put_index(&id, i);
+		news_buf_addc(&id, ':');
+		news_json_put_uint(&id, (uint64_t)i);
 		news_record_set_string(rec, "id", id.data, id.len);
 
 		if (e->date_ent >= 0) {

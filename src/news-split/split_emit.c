@@ -226,34 +226,6 @@ copy_short(char *dst, const char *src, size_t n)
 	}
 }
 
-/* Decimal digits of v at p, two at a time, without printf (four numbers
- * go out with every sentence).  Returns the end; p needs 20 bytes. */
-static char *
-put_uint(char *p, uint64_t v)
-{
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	    "8081828384858687888990919293949596979899";
-	size_t digits = 1;
-	for (uint64_t x = 10; digits < 20 && v >= x; x *= 10)
-		digits++;
-	char *e = p + digits, *q = e;
-	while (v >= 100) {
-		unsigned r = (unsigned)(v % 100);
-		v /= 100;
-		*--q = pairs[2 * r + 1];
-		*--q = pairs[2 * r];
-	}
-	if (v >= 10) {
-		*--q = pairs[2 * v + 1];
-		*--q = pairs[2 * v];
-	} else {
-		*--q = (char)('0' + v);
-	}
-	return e;
-}
-
 void
 split_template_emit(const split_template *t, news_buf *out, uint64_t sent,
     const char *text, size_t text_len, uint64_t start, uint64_t end)
@@ -272,13 +244,13 @@ split_template_emit(const split_template *t, news_buf *out, uint64_t sent,
 			p += s->len;
 			break;
 		case OP_SENT:
-			p = put_uint(p, sent);
+			p = news_json_fmt_uint(p, sent);
 			break;
 		case OP_START:
-			p = put_uint(p, start);
+			p = news_json_fmt_uint(p, start);
 			break;
 		case OP_END:
-			p = put_uint(p, end);
+			p = news_json_fmt_uint(p, end);
 			break;
 		case OP_TEXT:
 			out->len = (size_t)(p - out->data);

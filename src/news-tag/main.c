@@ -130,22 +130,6 @@ record_date(news_record *rec)
 	return v > 0 && v % 100 ? v : 0;
 }
 
-/* A non-negative integer, without printf's cost (offsets are written
- * twice per entity). */
-static void
-put_uint(news_buf *out, size_t v)
-{
-	char tmp[24];
-	size_t n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	news_buf_reserve(out, n);
-	while (n)
-		out->data[out->len++] = tmp[--n];
-}
-
 static int
 cmp_entities(const void *a, const void *b)
 {
@@ -176,9 +160,9 @@ write_entities(tag_state *st, news_buf *out)
 		news_buf_adds(out, ",\"type\":\"");
 		news_buf_adds(out, tag_type_names[e->type]);
 		news_buf_adds(out, "\",\"start\":");
-		put_uint(out, news_cp_at(&cs, e->b));
+		news_json_put_uint(out, news_cp_at(&cs, e->b));
 		news_buf_adds(out, ",\"end\":");
-		put_uint(out, news_cp_at(&ce, e->e));
+		news_json_put_uint(out, news_cp_at(&ce, e->e));
 		if (e->code[0]) {
 			news_buf_adds(out, ",\"code\":");
 			news_json_put_cstring(out, e->code);

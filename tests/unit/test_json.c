@@ -1,4 +1,5 @@
 /* The JSON scanner accepts exactly RFC 8259 and records edits faithfully. */
+#include <inttypes.h>
 #include "unit.h"
 
 #include "news_json.h"
@@ -118,6 +119,39 @@ check_doubles(void)
 }
 
 
+/* Integers are written without printf: every digit count, both ends. */
+static void
+check_integers(void)
+{
+	char want[32];
+	uint64_t v = 0;
+	for (int digits = 1; digits <= 20; digits++) {
+		uint64_t tries[] = { v, v ? v * 10 - 1 : 9 };
+		for (int k = 0; k < 2; k++) {
+			news_buf b = { 0 };
+			news_json_put_uint(&b, tries[k]);
+			snprintf(want, sizeof want, "%" PRIu64, tries[k]);
+			CHECK_STR(b.data, b.len, want);
+			news_buf_free(&b);
+		}
+		v = v ? v * 10 : 10;
+		if (digits == 19)
+			break;
+	}
+	int64_t ints[] = { 0, -1, 42, -100, INT64_MAX, INT64_MIN };
+	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+		news_buf b = { 0 };
+		news_json_put_int(&b, ints[i]);
+		snprintf(want, sizeof want, "%" PRId64, ints[i]);
+		CHECK_STR(b.data, b.len, want);
+		news_buf_free(&b);
+	}
+	news_buf b = { 0 };
+	news_json_put_uint(&b, UINT64_MAX);
+	CHECK_STR(b.data, b.len, "18446744073709551615");
+	news_buf_free(&b);
+}
+
 /* Long strings are scanned and decoded many bytes at a time: an escape,
  * a quote or a control character must be found at every offset, in the
  * middle of a run and in its last bytes. */
@@ -232,5 +266,6 @@ main(void)
 	check_dense_escapes();
 	check_edits();
 	check_doubles();
+	check_integers();
 	UNIT_END();
 }
