@@ -138,13 +138,18 @@ check: all
 	@$(MAKE) --no-print-directory run-tests NEWS_BIN=$(CURDIR)/$(BIN) NEWS_UNIT=$(CURDIR)/$(BUILD)/tests \
 		NEWS_REPLAY=$(CURDIR)/$(BUILD)/fuzz
 
+# The tests write UTF-8 as $'\u...', which bash expands when it reads a
+# test file, by the locale it started with: give it one, whatever the
+# caller's (CI's environment may have none).
+TEST_LOCALE = LC_ALL=C.UTF-8
+
 run-tests:
-	NEWS_BIN=$(NEWS_BIN) NEWS_UNIT=$(NEWS_UNIT) NEWS_REPLAY=$(NEWS_REPLAY) NEWS_ROOT=$(CURDIR) \
+	$(TEST_LOCALE) NEWS_BIN=$(NEWS_BIN) NEWS_UNIT=$(NEWS_UNIT) NEWS_REPLAY=$(NEWS_REPLAY) NEWS_ROOT=$(CURDIR) \
 		$(BATS) $(BATS_FLAGS) tests/
 
 # Inputs of 500 MB and more.
 check-slow: all
-	NEWS_BIN=$(CURDIR)/$(BIN) NEWS_ROOT=$(CURDIR) NEWS_SLOW=1 $(BATS) tests/slow/
+	$(TEST_LOCALE) NEWS_BIN=$(CURDIR)/$(BIN) NEWS_ROOT=$(CURDIR) NEWS_SLOW=1 $(BATS) tests/slow/
 
 # The whole suite against binaries built with AddressSanitizer and
 # UndefinedBehaviorSanitizer.  Any report fails the test it happens in:

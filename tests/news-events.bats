@@ -412,3 +412,15 @@ EGY>PSEREB 045"
 	run --separate-stderr news-events "$FX/constructions.jsonl"
 	assert_equal "$(events "$output" statevisit)" "DEUGOV>FRA 042"
 }
+
+@test "news-events: unnamed forces and police as actors; tear gas, sieges" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Rebels attacked government forces in Darfur.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"Police fired tear gas at protesters in Nairobi.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Sudanese rebels laid siege to Ethiopian troops.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "SDNREB>SDNGOV 190"
+	assert_equal "$(events "$output" b)" "KENCOP>KENOPP 175"
+	assert_equal "$(events "$output" c)" "SDNREB>ETHMIL 191"
+}

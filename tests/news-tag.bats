@@ -459,3 +459,26 @@ ents() {
 	assert_success
 	assert_equal "$(ents 1)" "Qelmont/GPE//|Vardisk/GPE//|Israel/GPE/ISR/"
 }
+
+@test "news-tag: forces, police and crowds named by their role alone take the country where they act" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Rebels attacked government forces in Darfur on Monday."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Militants killed 12 soldiers in the north of Burkina Faso."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"NAIROBI (Reuters) - Police fired tear gas at protesters on Monday."}' \
+	    '{"id":"d:0","doc":"d","sent":0,"text":"Troops shelled Kharkiv overnight."}' \
+	    '{"id":"e:0","doc":"e","sent":0,"text":"KABUL (Reuters) - Pakistan'"'"'s army chief visited troops near the border."}' \
+	    '{"id":"f:0","doc":"f","sent":0,"text":"NATO peacekeepers clashed with protesters in northern Kosovo."}' \
+	    '{"id":"g:0","doc":"g","sent":0,"text":"JAKARTA (Reuters) - The minister told reporters that his counterparts would come."}'
+	assert_success
+	assert_equal "$(ents 1)" "Rebels/ACTOR/SDNREB/|government forces/ACTOR/SDNGOV/|Darfur/GPE/SDN/|Monday/DATE//"
+	assert_equal "$(ents 2)" "Militants/ACTOR/BFAINS/|soldiers/ACTOR/BFAMIL/|Burkina Faso/GPE/BFA/"
+	# the dateline's country: police and crowds are the country's own
+	assert_equal "$(ents 3)" "NAIROBI/GPE/KEN/|Reuters/ORG/MED/|Police/ACTOR/KENCOP/|protesters/ACTOR/KENOPP/|Monday/DATE//"
+	# a place the troops shell is no place they are from
+	assert_equal "$(ents 4)" "Kharkiv/GPE/UKR/"
+	# troops someone visited are nobody's the dateline can tell
+	assert_equal "$(jq -c '[.entities[] | select(.text == "troops")]' <<<"$(sed -n 5p <<<"$output")")" "[]"
+	# "NATO peacekeepers" are NATO's, not Kosovo's
+	assert_equal "$(jq -c '[.entities[] | select(.text == "peacekeepers")]' <<<"$(sed -n 6p <<<"$output")")" "[]"
+	# reporters and counterparts take no country from the dateline
+	assert_equal "$(jq -c '[.entities[] | select(.text == "reporters" or .text == "counterparts")]' <<<"$(sed -n 7p <<<"$output")")" "[]"
+}

@@ -586,6 +586,94 @@ sector_at(tag_sent *s, const tag_lex *lx, int i, const tag_entry **be)
 	return best;
 }
 
+static const char *const compass_adjectives[] = {
+	"north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "downtown", "northeast", "northwest", "southeast",
+	"southwest", "northeastern", "northwestern", "southeastern",
+	"southwestern", "suburban", "greater", NULL,
+};
+
+/* The one country of the places where the sentence says it happened: "in
+ * northern Burkina Faso", "near Goma", "in the north of Sudan".  A place
+ * that is the object of a verb ("shelled Kharkiv") is a target, not where
+ * the actor comes from, so only places after a locative count. */
+static bool
+located_country(const tag_sent *s, char country[12])
+{
+	static const char *const where[] = {
+		"in", "near", "at", "across", "outside", "around", "throughout",
+		"inside", "within", NULL,
+	};
+	static const char *const parts[] = {
+		"north", "south", "east", "west", "northeast", "northwest",
+		"southeast", "southwest", "outskirts", "centre", "center", NULL,
+	};
+	country[0] = 0;
+	for (size_t i = 0; i < s->n_ents; i++) {
+		const tag_entity *e = &s->ents[i];
+		char c[12];
+		if (e->dropped || e->type != TT_GPE || !country_of(e, c) ||
+		    memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+			continue;
+		int k = e->t0 - 1;
+		while (k >= 0 && (tok_in(s, k, compass_adjectives) || tag_tok_is(s, k, "the")))
+			k--;
+		bool located = tok_in(s, k, where);
+		/* "in the north of Sudan", "rebels north of Goma" */
+		if (!located && tag_tok_is(s, k, "of"))
+			located = tok_in(s, k - 1, parts);
+		if (!located)
+			continue;
+		if (country[0] && strcmp(country, c) != 0)
+			return false;
+		tag_copy(country, 4, c);
+	}
+	return country[0] != 0;
+}
+
+/* Sectors whose unnamed actors belong to where they act: forces, police,
+ * rebels, crowds and civilians ("Rebels attacked ... in Darfur"). */
+static bool
+street_sector(const char *code)
+{
+	static const char *const sectors[] = {
+		"MIL", "REB", "INS", "SEP", "COP", "OPP", "CVL", NULL,
+	};
+	for (int k = 0; sectors[k]; k++)
+		if (strcmp(code, sectors[k]) == 0)
+			return true;
+	return false;
+}
+
+/* The police, crowds and civilians of a story are as a rule the
+ * country's own, wherever they stand in the sentence. */
+static bool
+local_sector(const char *code)
+{
+	return strcmp(code, "COP") == 0 || strcmp(code, "OPP") == 0 ||
+	    strcmp(code, "CVL") == 0;
+}
+
+static const char *const owners[] = {
+	"his", "her", "their", "its", "our", "my", "your", NULL,
+};
+
+/* Does a clause start at the role at i ("Rebels attacked", "after
+ * soldiers detained", "NAIROBI (Reuters) - Police fired")? */
+static bool
+subject_at(const tag_sent *s, int i)
+{
+	static const char *const openers[] = {
+		"as", "while", "after", "when", "before", "and", "but", "that",
+		"where", "because", "since", "though", "although", "until",
+		"whereas", NULL,
+	};
+	int k = i - 1;
+	if (tag_tok_is(s, k, "the"))
+		k--;
+	return k < 0 || (s->toks[k].f & TF_PUNCT) || tok_in(s, k, openers);
+}
+
 static bool actor_before(const tag_sent *s, int t, char country[12]);
 
 /* ", the foreign ministry said": a role that says what the story reports
@@ -687,6 +775,20 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			else
 				tag_copy(country, sizeof country, doc->last_actor_country);
 		}
+		/* "Rebels attacked ... in Darfur", "Police fired ..." (no
+		 * determiner, no owner): the country where the sentence says
+		 * it happened, else where the story is told from.  Only the
+		 * forces and crowds of a conflict: "told reporters", "leaders
+		 * from Sri Lanka", "his counterparts ... in Jakarta" are not
+		 * the place's; "NATO peacekeepers" are the name's, "his
+		 * forces" their leader's.  The dateline's country only for a
+		 * subject, or for police, crowds and civilians: troops
+		 * someone "visited" or "killed" may be anyone's */
+		if (!country[0] && !former && !(flags & LF_PERSON) && street_sector(sector) &&
+		    !ent_at(s, i - 1) && !tok_in(s, i - 1, owners) &&
+		    !located_country(s, country) && doc && doc->home[0] &&
+		    (local_sector(sector) || subject_at(s, i)))
+			tag_copy(country, sizeof country, doc->home);
 		if (!country[0] || former) {
 			i = end - 1;
 			continue;
@@ -717,13 +819,6 @@ static const char *const locatives[] = {
 	"visit", "visited", "visiting", "toward", "towards", "via", "inside",
 	"leave", "left", "arrived", "reach", "reached", "throughout", "of",
 	"through", "within", "over", "beyond", "along", NULL,
-};
-
-static const char *const compass_adjectives[] = {
-	"north", "south", "east", "west", "northern", "southern", "eastern",
-	"western", "central", "downtown", "northeast", "northwest", "southeast",
-	"southwest", "northeastern", "northwestern", "southeastern",
-	"southwestern", "suburban", "greater", NULL,
 };
 
 /* "travel to Cairo", "the first visit by a Chinese minister to Seoul",
