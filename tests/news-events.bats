@@ -413,14 +413,22 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" statevisit)" "DEUGOV>FRA 042"
 }
 
-@test "news-events: unnamed forces and police as actors; tear gas, sieges" {
+@test "news-events: unnamed forces and police as actors; tear gas, sieges; weapons; a group's officials" {
 	run --separate-stderr bash -c 'printf "%s\n" \
 	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Rebels attacked government forces in Darfur.\"}" \
 	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"Police fired tear gas at protesters in Nairobi.\"}" \
-	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Sudanese rebels laid siege to Ethiopian troops.\"}" |
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Sudanese rebels laid siege to Ethiopian troops.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"A Russian missile struck a children'"'"'s hospital in Kyiv.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Israeli strikes hit a school in Gaza City.\"}" \
+	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"Saudi envoys held talks with Houthi officials in Sanaa.\"}" |
 	    news-tag | news-events'
 	assert_success
 	assert_equal "$(events "$output" a)" "SDNREB>SDNGOV 190"
 	assert_equal "$(events "$output" b)" "KENCOP>KENOPP 175"
 	assert_equal "$(events "$output" c)" "SDNREB>ETHMIL 191"
+	# a weapon's nationality is the source, where it struck the target
+	assert_equal "$(events "$output" d)" "RUS>UKR 195"
+	assert_equal "$(events "$output" e)" "ISR>PSE 195"
+	# a group's officials are the group, not the city they sit in
+	assert_equal "$(events "$output" f)" "SAUGOV>YEMREB 040"
 }

@@ -518,8 +518,10 @@ find_object(coder *c, int from, ev_actors *out)
 	return false;
 }
 
-/* "Pakistani air strikes killed eight people in Afghanistan": violence
- * with no actor as its object is against the country where it happened. */
+/* "Pakistani air strikes killed eight people in Afghanistan", "missiles
+ * struck energy facilities across Ukraine", "a school in Gaza City":
+ * violence with no actor as its object is against the country where it
+ * happened. */
 static bool
 place_target(coder *c, int from, ev_actors *out)
 {
@@ -528,14 +530,16 @@ place_target(coder *c, int from, ev_actors *out)
 		const ev_unit *un = U(c, k);
 		if ((un->ucls & (U_BOUND | U_END)) || (un->wcls & (W_THAT | W_SPEECH | W_SUB)))
 			return false;
-		if (!(un->wcls & W_LOCPREP) || !unit_is(c, k, "in"))
+		if (!(un->wcls & W_LOCPREP) || !(unit_is(c, k, "in") ||
+		    unit_is(c, k, "across") || unit_is(c, k, "near")))
 			continue;
 		int e = k + 1;
 		while (e <= hi && e < k + 5 && (U(c, e)->ucls & U_WORD) &&
 		    (U(c, e)->wcls & (W_DET | W_ADJ)))
 			e++;
 		if (e <= hi && (U(c, e)->ucls & (U_ACTOR | U_PLACE)) &&
-		    strcmp(c->s->ents[U(c, e)->ent].type, "GPE") == 0 &&
+		    (strcmp(c->s->ents[U(c, e)->ent].type, "GPE") == 0 ||
+		    strcmp(c->s->ents[U(c, e)->ent].type, "LOC") == 0) &&
 		    strlen(c->s->ents[U(c, e)->ent].code) >= 3) {
 			ev_actor *a = &out->a[0];
 			memset(a, 0, sizeof *a);

@@ -728,6 +728,15 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			i = end - 1;
 			continue;
 		}
+		/* "Houthi officials", "Hamas fighters": the group's own people,
+		 * who the group's name already stands for */
+		const tag_entity *owner = ent_at(s, i - 1);
+		if (owner && owner->t1 == i && owner->type == TT_ORG &&
+		    !(s->toks[i - 1].f & TF_POSS) && strlen(owner->code) >= 6 &&
+		    !sector_only(owner->code)) {
+			i = end - 1;
+			continue;
+		}
 		char country[12] = "";
 		bool former = false;
 		int start = i;
