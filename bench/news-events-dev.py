@@ -2,7 +2,7 @@
 """Score news-events on the development set (bench/events-dev/).
 
 usage: news-events-dev.py [--bin DIR] [--part dev|check|all] [--show]
-                          [--from ID] [--pred FILE] [--docs FILE] [SENTENCES]
+                          [--from ID] [--to ID] [--pred FILE] [--docs FILE] [SENTENCES]
 
 Reads the hand-coded sentences (bench/events-dev/sentences.txt, format in
 its README.md), runs them through DIR/news-split | news-tag | news-events
@@ -11,7 +11,8 @@ precision, recall and F1 on root code plus actors for the dev part
 (documents whose number is not a multiple of 3) and the check part (those
 that are).  --show lists the misses and false events of the parts scored.
 --from ID scores only the documents numbered ID or later (d444: the set
-written as a stand-in for held-out news), and prints them as one part too.
+written as a stand-in for held-out news), and prints them as one part too;
+--to ID only those numbered ID or earlier (d443: the set before them).
 
 Matching, as ../shared/tools/score_events.py does it: a prediction matches
 a gold event of the same document and sentence when its root is the gold
@@ -162,12 +163,16 @@ def main():
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--from", dest="start", metavar="ID",
                     help="score only documents numbered ID or later")
+    ap.add_argument("--to", dest="end", metavar="ID",
+                    help="score only documents numbered ID or earlier")
     ap.add_argument("--pred")
     ap.add_argument("--write-docs", help="write the documents (JSON Lines) here and stop")
     a = ap.parse_args()
     docs = parse(a.sentences)
     if a.start:
         docs = [d for d in docs if docnum(d["id"]) >= docnum(a.start)]
+    if a.end:
+        docs = [d for d in docs if docnum(d["id"]) <= docnum(a.end)]
     if a.write_docs:
         with open(a.write_docs, "w", encoding="utf-8") as f:
             for d in docs:
