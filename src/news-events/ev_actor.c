@@ -360,6 +360,16 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out,
 	return out->n > 0;
 }
 
+/* Are the units [a, b) determiners ("the", "both")? */
+static bool
+only_determiners(const ev_sent *s, int a, int b)
+{
+	for (int u = a; u < b; u++)
+		if (!(s->units[u].ucls & U_WORD) || !(s->units[u].wcls & W_DET))
+			return false;
+	return true;
+}
+
 bool
 ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 {
@@ -388,8 +398,10 @@ ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 		ev_actors c;
 		if (!phrase_left(s, d, k, lo, &c, 0) || c.in_pp || c.pair || c.n != 1)
 			break;
-		/* "Chinese and US diplomats": the head noun is shared */
-		if (out->has_role && c.start == c.end && c.a[0].unit == c.start)
+		/* "Chinese and US diplomats", "the Indian and Japanese defence
+		 * ministers": the head noun is shared (only determiners may come
+		 * before the first adjective) */
+		if (out->has_role && c.a[0].unit == c.end && only_determiners(s, c.start, c.end))
 			add_sector(&c.a[0], out->a[0].code + 3);
 		memmove(&out->a[1], &out->a[0], (size_t)out->n * sizeof out->a[0]);
 		out->a[0] = c.a[0];

@@ -145,6 +145,8 @@ entity_word_in(const coder *c, int u, const ev_ptok *t)
 
 /* "a ceasefire and peace talks", "up to 38 percent": joining words a
  * gap may hold (nouns joined by and/or; "up to"). */
+static bool adjectival_actor(const coder *c, int w);
+
 static bool
 gap_joiner(const coder *c, int w)
 {
@@ -153,13 +155,41 @@ gap_joiner(const coder *c, int w)
 		return true;
 	if (!(un->wcls & W_CONJ) || !(unit_is(c, w, "and") || unit_is(c, w, "or")))
 		return false;
-	if (w == 0 || w + 1 > last_unit(c) || !(U(c, w - 1)->ucls & U_WORD))
+	if (w == 0 || w + 1 > last_unit(c))
+		return false;
+	/* "the U.S. and British accusations" */
+	if (adjectival_actor(c, w - 1) && adjectival_actor(c, w + 1))
+		return true;
+	if (!(U(c, w - 1)->ucls & U_WORD))
 		return false;
 	const ev_unit *nx = U(c, w + 1);
 	return (nx->ucls & U_WORD) && !(nx->wcls & (W_PRON | W_SUB | W_THAT | W_DET |
 	    W_POSS | W_AUX | W_FUT | W_SPEC | W_NEG)) &&
 	    (!(nx->wcls & W_VERB) || (nx->wcls & W_NOUN) || nx->form == F_S ||
 	    nx->form == F_BASE);
+}
+
+/* An actor that modifies the noun after it: "Chinese (and Russian)
+ * bomber flights", "the U.S. accusations".  A pattern's gap steps over
+ * it; the target is then found among the words the gap held. */
+static bool
+adjectival_actor(const coder *c, int w)
+{
+	if (w < 0 || w >= last_unit(c) || !(U(c, w)->ucls & U_ACTOR))
+		return false;
+	const char *ty = c->s->ents[U(c, w)->ent].type;
+	if (strcmp(ty, "NORP") != 0 && strcmp(ty, "GPE") != 0)
+		return false;
+	const ev_unit *nx = U(c, w + 1);
+	if (unit_is(c, w + 1, "and") && w + 2 <= last_unit(c) && (U(c, w + 2)->ucls & U_ACTOR))
+		return true;
+	/* "U.S.-made missiles": a compound modifier */
+	if ((nx->ucls & U_PUNCT) && c->s->text[nx->b0] == '-' && w + 2 <= last_unit(c) &&
+	    (U(c, w + 2)->ucls & U_WORD))
+		return true;
+	return (nx->ucls & U_WORD) && !(nx->wcls & (W_PREP | W_CONJ | W_SUB | W_THAT | W_TO |
+	    W_AUX | W_FUT | W_SPEC | W_NEG | W_PRON | W_DET | W_POSS | W_ADV)) &&
+	    (!(nx->wcls & W_VERB) || (nx->wcls & (W_NOUN | W_ADJ)));
 }
 
 static bool
@@ -197,11 +227,14 @@ match_from(coder *c, match *m, uint32_t k, int u)
 				 * after a determiner is a noun's modifier */
 				bool modifier = w > u && (U(c, w - 1)->wcls & (W_DET | W_POSS)) &&
 				    !(U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_TO));
-				if (w > hi || !(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) ||
+				bool compound = ((U(c, w)->ucls & U_PUNCT) && adjectival_actor(c, w - 1)) ||
+				    (w >= 2 && (U(c, w - 1)->ucls & U_PUNCT) && adjectival_actor(c, w - 2));
+				if (w > hi || (!(U(c, w)->ucls & (U_WORD | U_QUOTE | U_OTHERENT | U_DATE)) &&
+				    !adjectival_actor(c, w) && !compound) ||
 				    ((U(c, w)->wcls & (W_SUB | W_THAT | W_CONJ | W_SPEECH | W_TO)) &&
 				    !gap_joiner(c, w) && !modifier) ||
 				    ((U(c, w)->wcls & W_VERB) && !(U(c, w)->wcls & (W_NOUN | W_ADJ)) &&
-				    !modifier))
+				    !modifier && !compound))
 					return false;
 			}
 			if (match_from(c, m, k + 1, u + g))
@@ -679,6 +712,44 @@ attack_nationality(coder *c, int from, ev_actors *out)
 	return false;
 }
 
+/* The "by" agent of a passive in a when/as/after clause right after a
+ * passive trigger ending at `from` ("were killed on Monday when their bus
+ * was hit by a Russian drone"). */
+static bool
+deep_agent(coder *c, int from, ev_actors *out)
+{
+	int hi = last_unit(c);
+	bool in_clause = false;
+	for (int k = from; k <= hi && k < from + 24; k++) {
+		const ev_unit *un = U(c, k);
+		if (un->ucls & (U_COMMA | U_BOUND | U_END | U_QUOTE))
+			return false;
+		if (un->wcls & (W_THAT | W_SPEECH))
+			return false;
+		if (un->wcls & W_SUB) {
+			if (in_clause || !(unit_is(c, k, "when") || unit_is(c, k, "as") ||
+			    unit_is(c, k, "after")))
+				return false;
+			in_clause = true;
+			continue;
+		}
+		if (in_clause && unit_is(c, k, "by") && k > 0 && !(U(c, k - 1)->wcls & W_SUB)) {
+			/* the passive: a past form right before (an adverb between) */
+			int v = k - 1;
+			while (v > from && (U(c, v)->wcls & W_ADV))
+				v--;
+			if (!(U(c, v)->wcls & W_VERB) || (U(c, v)->form != F_PAST &&
+			    U(c, v)->form != F_PART && !(v > 0 && (U(c, v - 1)->wcls & W_BE))))
+				return false;
+			int j = k + 1;
+			if (j <= hi && (U(c, j)->wcls & W_DET))
+				j++;
+			return ev_np_right(c->s, c->d, j, hi, out) && out->n > 0;
+		}
+	}
+	return false;
+}
+
 /* ---- 3. reported speech ---------------------------------------------------------- */
 
 typedef struct frame {
@@ -1118,6 +1189,55 @@ no_longer(const coder *c, int a, int b)
 	return false;
 }
 
+/* "the Russia-Ukraine talks", "a U.S.-Japan-South Korea summit": the
+ * actors joined by hyphens right before the noun at t (past adjectives:
+ * "the Israel-Hamas ceasefire talks"); false unless there are two. */
+static bool
+hyphen_pair(const coder *c, int t, ev_actors *out)
+{
+	int k = t - 1;
+	while (k >= 0 && k > t - 4 && (U(c, k)->ucls & U_WORD) &&
+	    ((U(c, k)->wcls & (W_ADJ | W_NOUN)) || !(U(c, k)->wcls & (W_VERB | W_PREP |
+	    W_CONJ | W_DET | W_POSS | W_SUB | W_THAT | W_TO | W_PRON | W_AUX | W_ADV |
+	    W_SPEECH | W_NEG | W_FUT | W_SPEC))))
+		k--;
+	if (k < 2 || !(U(c, k)->ucls & U_ACTOR) || !(U(c, k - 1)->ucls & U_PUNCT) ||
+	    c->s->text[U(c, k - 1)->b0] != '-')
+		return false;
+	int first = k;
+	while (first >= 2 && (U(c, first - 1)->ucls & U_PUNCT) &&
+	    c->s->text[U(c, first - 1)->b0] == '-' && (U(c, first - 2)->ucls & U_ACTOR) &&
+	    k - first < 2 * (EV_MAX_ACTORS - 1))
+		first -= 2;
+	if (first == k)
+		return false;
+	out->n = 0;
+	for (int u = first; u <= k; u += 2)
+		if (ev_unit_actor(c->s, u, &out->a[out->n]))
+			out->n++;
+	out->start = first;
+	out->end = k;
+	return out->n >= 2;
+}
+
+/* The verb that draws the reaction noun at t ("drawing (sharp)
+ * condemnation", "drew a rebuke"), or -1. */
+static int
+reaction_verb(const coder *c, int t)
+{
+	for (int k = t - 1; k >= 0 && k > t - 5; k--) {
+		const ev_unit *un = U(c, k);
+		if (!(un->ucls & U_WORD))
+			return -1;
+		if (un->wcls & W_REACT)
+			return k;
+		if (!(un->wcls & (W_DET | W_ADJ | W_ADV)) && (un->wcls & (W_VERB | W_PREP |
+		    W_CONJ | W_SUB | W_THAT | W_TO | W_PRON | W_POSS | W_NOUN)))
+			return -1;
+	}
+	return -1;
+}
+
 /* Code match mi; returns the number of events it gave. */
 static int
 code_match(coder *c, int mi)
@@ -1169,12 +1289,29 @@ code_match(coder *c, int mi)
 	bool passive = !p->noun && (g.flags & W_BE) &&
 	    (U(c, t)->form == F_PAST || U(c, t)->form == F_PART);
 
-	if (m->has_S) {
+	if (m->has_S && p->noun && !m->has_T) {
+		/* "drawing condemnation from Seoul", "the move drew a sharp
+		 * rebuke from C": the target is who drew it */
+		int v = reaction_verb(c, t);
+		if (v < 0)
+			return 0;
+		S = m->S;
+		find_subject(c, v, 0, &T, 0);
+	} else if (m->has_S) {
 		S = m->S;
 		if (m->has_T)
 			T = m->T;
 		else
 			find_subject(c, t, 0, &T, 0);
+	} else if (p->noun && hyphen_pair(c, t, &S)) {
+		/* "the Russia-Ukraine talks", "a U.S.-Japan-South Korea summit":
+		 * what the parties did together */
+		if (!mutual_code(code) || m->has_T)
+			return 0;
+		emit_pair(c, &S, code, p->rule, t, m->u1);
+		return c->r->n - before;
+	} else if (p->pair) {
+		return 0;
 	} else if (p->noun) {
 		/* "Seoul's proposal to ...": the possessor; "his visit to", "a
 		 * Russian attack on": the possessive or the nationality before
@@ -1240,6 +1377,10 @@ code_match(coder *c, int mi)
 		/* "X was killed in an Israeli strike": the nationality of the attack */
 		if (S.n == 0 && root_of(code) >= 18)
 			attack_nationality(c, m->u1, &S);
+		/* "X were killed when their position was hit by Russian
+		 * artillery": the agent of the passive clause that says how */
+		if (S.n == 0 && root_of(code) >= 18)
+			deep_agent(c, m->u1, &S);
 	} else {
 		find_subject(c, t, 0, &S, 0);
 		/* "After meeting B, A said": a participle opening the sentence */
@@ -1322,7 +1463,9 @@ code_match(coder *c, int mi)
 		T = f.addressee;
 	if (T.n == 0 && root_of(code) <= 5 && S.n == 1)
 		dyad_partner(c, &S.a[0], &T);
-	if (T.n == 0 && root_of(code) >= 18 && !passive)
+	/* "a civilian was killed in Kherson when a bus was hit by a Russian
+	 * drone": a passive's agent found, its victim named by no actor */
+	if (T.n == 0 && root_of(code) >= 18)
 		place_target(c, m->u1, &T);
 	if (T.n == 0)
 		return c->r->n - before;

@@ -59,7 +59,7 @@ static const struct { const char *name; uint64_t bit; } class_names[] = {
 	{ "self", W_SELF }, { "adj", W_ADJ }, { "noun", W_NOUN },
 	{ "complement", W_COMPLEMENT }, { "time", W_TIME }, { "first", W_FIRST },
 	{ "milrole", W_MILROLE }, { "topic", W_TOPIC }, { "generic", W_GENERIC }, { "copula", W_COPULA },
-	{ "cause", W_CAUSE }, { "person", W_PERSON },
+	{ "cause", W_CAUSE }, { "person", W_PERSON }, { "react", W_REACT },
 };
 
 ev_lex *
@@ -409,8 +409,12 @@ load_pattern(load_state *st, char **f, int n, unsigned long lineno,
 			p->force = true;
 			continue;
 		}
+		if (strcmp(f[i], "=pair") == 0) {
+			p->pair = true;
+			continue;
+		}
 		if (f[i][0] == '=')
-			bad_line(st->source, lineno, "unknown flag (=intent and =force are the ones there are)");
+			bad_line(st->source, lineno, "unknown flag (=intent, =force and =pair are the ones there are)");
 		ev_ptok *t = &p->toks[p->n_toks++];
 		if (strcmp(f[i], "*") == 0) {
 			t->kind = PT_ANY;

@@ -303,11 +303,33 @@ inner_apostrophe(const char *p, size_t n)
 	return true;
 }
 
+/* edge[b]: an entity starts or ends at byte b.  "Russia-Ukraine" with
+ * two entities is two words (and a hyphen), one for each. */
+static uint8_t *
+entity_edges(const ev_sent *s)
+{
+	static uint8_t *edge;
+	static size_t cap;      /* reused: reachable, so not a leak */
+	if (s->len + 1 > cap) {
+		cap = (s->len + 1) * 2;
+		edge = news_xrealloc(edge, cap);
+	}
+	memset(edge, 0, s->len + 1);
+	for (size_t e = 0; e < s->n_ents; e++) {
+		if (s->ents[e].b0 <= s->len)
+			edge[s->ents[e].b0] = 1;
+		if (s->ents[e].b1 <= s->len)
+			edge[s->ents[e].b1] = 1;
+	}
+	return edge;
+}
+
 static void
 tokenize(ev_sent *s)
 {
 	const char *t = s->text;
 	size_t n = s->len, i = 0;
+	const uint8_t *edge = entity_edges(s);
 
 	while (i < n) {
 		size_t skip;
@@ -379,7 +401,8 @@ tokenize(ev_sent *s)
 				continue;
 			}
 			if ((d == '-' || d == '.' || d == '&') && j + 1 < n &&
-			    word_byte((unsigned char)t[j + 1]) && t[j + 1] != '-') {
+			    word_byte((unsigned char)t[j + 1]) && t[j + 1] != '-' &&
+			    !(d == '-' && (edge[j] || edge[j + 1]))) {
 				j++;
 				continue;
 			}

@@ -73,6 +73,7 @@ ev_strlcpy(char *dst, size_t cap, const char *src)
 #define W_COPULA (UINT64_C(1) << 34)  /* be become remain pose: a characterisation follows */
 #define W_CAUSE (UINT64_C(1) << 35)  /* prompt force compel: "prompting X to VERB", X acts */
 #define W_PERSON (UINT64_C(1) << 36)  /* minister envoy counterpart: one person's role */
+#define W_REACT (UINT64_C(1) << 37)  /* draw prompt spark: "drawing condemnation from C" */
 
 /* Unit classes beyond words (ev_unit.ucls). */
 enum {
@@ -111,6 +112,7 @@ typedef struct ev_pattern {
 	bool noun;              /* from [nouns]: the source is not the subject */
 	bool intent;            /* =intent: only under will, pledge, reported speech */
 	bool force;             /* =force: only with an armed source ("troops entered") */
+	bool pair;              /* =pair: only after a hyphenated pair ("Russia-Ukraine talks") */
 	ev_ptok *toks;
 	uint32_t n_toks;
 	uint32_t n_lits;        /* literal tokens: more is more specific */
