@@ -432,3 +432,51 @@ EGY>PSEREB 045"
 	# a group's officials are the group, not the city they sit in
 	assert_equal "$(events "$output" f)" "SAUGOV>YEMREB 040"
 }
+
+# sent SOURCE>TARGET CODE for the events of one document
+sent_events() {
+	jq -r --arg d "$2" 'select(.doc == $d) | "\(.sent) \(.source.code)>\(.target.code) \(.code)"' <<<"$1"
+}
+
+@test "news-events: an after/when clause with its own subject and verb is an event of its own" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# not: anything from "after protests in Iran" (no subject, no trigger)
+	assert_equal "$(sent_events "$output" subclause)" "0 DEU>IRN 161
+0 IRN>DEU 111
+1 DEU>IRN 161"
+}
+
+@test "news-events: 'drawing condemnation from A': A against who drew it" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# not: "faced criticism from Germany" (no verb that draws it)
+	assert_equal "$(sent_events "$output" reaction)" "0 KOR>PRK 111
+0 JPN>PRK 111
+1 DEU>RUS 111"
+}
+
+@test "news-events: 'the Indian and Japanese defence ministers': both take the shared head's role" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# not INDGOV from "Indian troops and Japanese defence ministers"
+	assert_equal "$(sent_events "$output" coordsubj)" "0 INDGOV>JPNGOV 040
+1 INDMIL>JPNGOV 040"
+}
+
+@test "news-events: 'dismissed the U.S. and British accusations': the adjectives are the targets" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# not: "dismissed the accusations" (no one named)
+	assert_equal "$(sent_events "$output" objadj)" "0 CHN>USA 120
+0 CHN>GBR 120"
+}
+
+@test "news-events: 'killed when his position was hit by Russian artillery': the when-clause's agent" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	# not: "hit by a truck" (no actor)
+	assert_equal "$(sent_events "$output" deepby)" "0 RUS>UKRMIL 1823"
+}
+
+@test "news-events: hyphenated pairs ('the Russia-Ukraine talks'); 'U.S.-made' names no actor" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(sent_events "$output" hyphen)" "0 RUS>UKR 040
+1 USA>CHN 057
+2 UKR>RUS 194"
+}
