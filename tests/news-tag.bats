@@ -481,4 +481,9 @@ ents() {
 	assert_equal "$(jq -c '[.entities[] | select(.text == "peacekeepers")]' <<<"$(sed -n 6p <<<"$output")")" "[]"
 	# reporters and counterparts take no country from the dateline
 	assert_equal "$(jq -c '[.entities[] | select(.text == "reporters" or .text == "counterparts")]' <<<"$(sed -n 7p <<<"$output")")" "[]"
+	# gunmen, gangs and pirates are actors too
+	tag '{"id":"h:0","doc":"h","sent":0,"text":"A gunman shot dead a police officer in Istanbul."}' \
+	    '{"id":"i:0","doc":"i","sent":0,"text":"Pirates hijacked a cargo ship off the coast of Somalia."}'
+	assert_equal "$(ents 1)" "gunman/ACTOR/TURUAF/|police officer/ACTOR/TURCOP/|Istanbul/GPE/TUR/"
+	assert_equal "$(ents 2)" "Pirates/ACTOR/SOMCRM/|Somalia/GPE/SOM/"
 }
