@@ -676,6 +676,10 @@ mark_lists(strip_page *page, bfeat *f)
 			bool it = (c->hints & STRIP_HINT_LIST_ITEM) || c->tag == STRIP_LI;
 			if (!it && !(c->hints & STRIP_HINT_INDENTED) && f[j].chars >= 40)
 				break;
+			/* an indented paragraph of prose is no line of an item
+			 * (text dumps indent the body deeper than headings) */
+			if (!it && (c->feat & STRIP_FEAT_SENTENCE) && f[j].chars >= 120)
+				break;
 			items += it;
 			teasers += teaser_like(c, &f[j]);
 			times += (c->feat & (STRIP_FEAT_RELTIME | STRIP_FEAT_DATE)) != 0;
