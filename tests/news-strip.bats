@@ -402,3 +402,12 @@ CONV=(news-strip -- "$G1" "$G2" '"id":"a1"' '"id":"a2"')
 	[[ $text == *"along the coast." ]] || fail "the last paragraph is missing: $text"
 	[[ $text != *"Share"* && $text != *"Comments"* && $text != *"Published by"* ]] || fail "furniture kept: $text"
 }
+
+@test "news-strip: an article broken by a 'Related' box keeps its opening paragraphs" {
+	run --separate-stderr news-strip "$F/related-box.txt"
+	assert_success
+	text=$(jq -r .text <<<"$output")
+	[[ $text == "The island's only ferry operator said on Monday"* ]] || fail "the opening is missing: $text"
+	[[ $text == *"for most of the winter." ]] || fail "the end is missing: $text"
+	[[ $text != *"Related"* && $text != *"Island council to review"* && $text != *"Log in"* ]] || fail "furniture kept: $text"
+}
