@@ -423,7 +423,7 @@ EGY>PSEREB 045"
 	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"Saudi envoys held talks with Houthi officials in Sanaa.\"}" |
 	    news-tag | news-events'
 	assert_success
-	assert_equal "$(events "$output" a)" "SDNREB>SDNGOV 190"
+	assert_equal "$(events "$output" a)" "SDNREB>SDNMIL 190"
 	assert_equal "$(events "$output" b)" "KENCOP>KENOPP 175"
 	assert_equal "$(events "$output" c)" "SDNREB>ETHMIL 191"
 	# a weapon's nationality is the source, where it struck the target
@@ -431,4 +431,17 @@ EGY>PSEREB 045"
 	assert_equal "$(events "$output" e)" "ISR>PSE 195"
 	# a group's officials are the group, not the city they sit in
 	assert_equal "$(events "$output" f)" "SAUGOV>YEMREB 040"
+}
+
+@test "news-events: rebels fighting their own country are an event; a ministry speaking for its country is not" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Sudan'"'"'s paramilitary Rapid Support Forces attacked the city of El Fasher.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"South Korea'"'"'s foreign ministry urged Seoul to act.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Sudan'"'"'s Rapid Support Forces urged Sudan to talk.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "SDNREB>SDN 190"
+	assert_equal "$(events "$output" b)" ""
+	# only force, not words, between a group and its own country
+	assert_equal "$(events "$output" c)" ""
 }

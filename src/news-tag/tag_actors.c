@@ -993,7 +993,26 @@ org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
 	};
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
-		if (e->dropped || e->type != TT_ORG || (e->code[0] && !sector_only(e->code)))
+		if (e->dropped || e->type != TT_ORG)
+			continue;
+		/* "Venezuela's Supreme Court", "Peru's Congress": an office of
+		 * the state that news names for one country most often is
+		 * another's when the sentence says so */
+		if (strlen(e->code) >= 6 && !sector_only(e->code) && state_sector(e->code + 3) &&
+		    memcmp(e->code, "IGO", 3) != 0 && memcmp(e->code, "NGO", 3) != 0) {
+			char country[12];
+			bool former;
+			int start;
+			if (modifier_before(s, e->t0, country, &former, &start) &&
+			    strlen(country) == 3 && memcmp(country, e->code, 3) != 0 &&
+			    memcmp(country, "IGO", 3) != 0 && memcmp(country, "NGO", 3) != 0) {
+				char sector[12];
+				tag_copy(sector, sizeof sector, e->code + 3);
+				tag_code_join(e->code, country, sector);
+			}
+			continue;
+		}
+		if (e->code[0] && !sector_only(e->code))
 			continue;
 		/* a role word in it, or a code of a sector alone */
 		bool role = e->code[0] != 0;
