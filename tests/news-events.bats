@@ -85,7 +85,7 @@ events() {
 	grep -q '"code":"040","root":"04","quad":1,"goldstein":1.0,' <<<"$output"
 	grep -q '"code":"163","root":"16","quad":4,"goldstein":-8.0,' <<<"$output"
 	grep -q '"code":"111","root":"11","quad":3,"goldstein":-2.0,' <<<"$output"
-	grep -q '"code":"084","root":"08","quad":2,"goldstein":7.0,' <<<"$output"
+	grep -q '"code":"0841","root":"08","quad":2,"goldstein":7.0,' <<<"$output"
 	grep -q '"code":"020","root":"02","quad":1,"goldstein":3.0,' <<<"$output"
 	# every event has a number, and root/quad agree with the code
 	assert_equal "$(jq -r 'select((.goldstein|type) != "number" or .root != .code[0:2] or .quad != (if (.root|tonumber) <= 5 then 1 elif (.root|tonumber) <= 8 then 2 elif (.root|tonumber) <= 13 then 3 else 4 end))' <<<"$output")" ""
@@ -96,7 +96,7 @@ events() {
 	assert_success
 	assert_equal "$(jq -r 'select(.code == "163") | .plover' <<<"$output" | sort -u)" "COERCE"
 	assert_equal "$(jq -r 'select(.code == "040") | .plover' <<<"$output" | sort -u)" "CONSULT"
-	assert_equal "$(jq -r 'select(.code == "084") | .plover' <<<"$output" | sort -u)" "RETREAT"
+	assert_equal "$(jq -r 'select(.code == "0841") | .plover' <<<"$output" | sort -u)" "RETREAT"
 	assert_equal "$(jq -r 'select(.root == "02") | .plover' <<<"$output" | sort -u)" "null"
 	run --separate-stderr news-events "$FX/roots.jsonl"
 	assert_equal "$(jq -r 'select(has("plover"))' <<<"$output")" ""
@@ -423,7 +423,7 @@ EGY>PSEREB 045"
 	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"Saudi envoys held talks with Houthi officials in Sanaa.\"}" |
 	    news-tag | news-events'
 	assert_success
-	assert_equal "$(events "$output" a)" "SDNREB>SDNGOV 190"
+	assert_equal "$(events "$output" a)" "SDNREB>SDNMIL 190"
 	assert_equal "$(events "$output" b)" "KENCOP>KENOPP 175"
 	assert_equal "$(events "$output" c)" "SDNREB>ETHMIL 191"
 	# a weapon's nationality is the source, where it struck the target
@@ -479,4 +479,17 @@ sent_events() {
 	assert_equal "$(sent_events "$output" hyphen)" "0 RUS>UKR 040
 1 USA>CHN 057
 2 UKR>RUS 194"
+}
+
+@test "news-events: rebels fighting their own country are an event; a ministry speaking for its country is not" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Sudan'"'"'s paramilitary Rapid Support Forces attacked the city of El Fasher.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"South Korea'"'"'s foreign ministry urged Seoul to act.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Sudan'"'"'s Rapid Support Forces urged Sudan to talk.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "SDNREB>SDN 190"
+	assert_equal "$(events "$output" b)" ""
+	# only force, not words, between a group and its own country
+	assert_equal "$(events "$output" c)" ""
 }

@@ -389,3 +389,25 @@ CONV=(news-strip -- "$G1" "$G2" '"id":"a1"' '"id":"a2"')
 	assert_failure 1
 	assert_stderr_matches "page larger than --max-record"
 }
+
+@test "news-strip: a text dump whose body is indented deeper than its headings keeps the body after a dated list" {
+	# as lynx -dump writes pages: menus and share buttons as indented
+	# items, the headline flush left, paragraphs indented under it
+	run --separate-stderr news-strip "$F/lynx-dump.txt"
+	assert_success
+	assert_equal "$(jq -r .title <<<"$output")" "Harbour workers end strike after port authority agrees to raise wages by a tenth"
+	assert_equal "$(jq -r .date <<<"$output")" "2022-04-21"
+	text=$(jq -r .text <<<"$output")
+	[[ $text == "Dock workers in the port city returned to work"* ]] || fail "the first paragraph is missing: $text"
+	[[ $text == *"along the coast." ]] || fail "the last paragraph is missing: $text"
+	[[ $text != *"Share"* && $text != *"Comments"* && $text != *"Published by"* ]] || fail "furniture kept: $text"
+}
+
+@test "news-strip: an article broken by a 'Related' box keeps its opening paragraphs" {
+	run --separate-stderr news-strip "$F/related-box.txt"
+	assert_success
+	text=$(jq -r .text <<<"$output")
+	[[ $text == "The island's only ferry operator said on Monday"* ]] || fail "the opening is missing: $text"
+	[[ $text == *"for most of the winter." ]] || fail "the end is missing: $text"
+	[[ $text != *"Related"* && $text != *"Island council to review"* && $text != *"Log in"* ]] || fail "furniture kept: $text"
+}

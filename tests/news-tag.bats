@@ -469,7 +469,7 @@ ents() {
 	    '{"id":"f:0","doc":"f","sent":0,"text":"NATO peacekeepers clashed with protesters in northern Kosovo."}' \
 	    '{"id":"g:0","doc":"g","sent":0,"text":"JAKARTA (Reuters) - The minister told reporters that his counterparts would come."}'
 	assert_success
-	assert_equal "$(ents 1)" "Rebels/ACTOR/SDNREB/|government forces/ACTOR/SDNGOV/|Darfur/GPE/SDN/|Monday/DATE//"
+	assert_equal "$(ents 1)" "Rebels/ACTOR/SDNREB/|government forces/ACTOR/SDNMIL/|Darfur/GPE/SDN/|Monday/DATE//"
 	assert_equal "$(ents 2)" "Militants/ACTOR/BFAINS/|soldiers/ACTOR/BFAMIL/|Burkina Faso/GPE/BFA/"
 	# the dateline's country: police and crowds are the country's own
 	assert_equal "$(ents 3)" "NAIROBI/GPE/KEN/|Reuters/ORG/MED/|Police/ACTOR/KENCOP/|protesters/ACTOR/KENOPP/|Monday/DATE//"
@@ -481,4 +481,20 @@ ents() {
 	assert_equal "$(jq -c '[.entities[] | select(.text == "peacekeepers")]' <<<"$(sed -n 6p <<<"$output")")" "[]"
 	# reporters and counterparts take no country from the dateline
 	assert_equal "$(jq -c '[.entities[] | select(.text == "reporters" or .text == "counterparts")]' <<<"$(sed -n 7p <<<"$output")")" "[]"
+	# gunmen, gangs and pirates are actors too
+	tag '{"id":"h:0","doc":"h","sent":0,"text":"A gunman shot dead a police officer in Istanbul."}' \
+	    '{"id":"i:0","doc":"i","sent":0,"text":"Pirates hijacked a cargo ship off the coast of Somalia."}'
+	assert_equal "$(ents 1)" "gunman/ACTOR/TURUAF/|police officer/ACTOR/TURCOP/|Istanbul/GPE/TUR/"
+	assert_equal "$(ents 2)" "Pirates/ACTOR/SOMCRM/|Somalia/GPE/SOM/"
+}
+
+@test "news-tag: an office of the state named for one country is another's when the sentence says so" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Venezuela'"'"'s Supreme Court upheld the result."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"The Supreme Court ruled on Monday."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"Iran'"'"'s Hezbollah allies fired rockets."}'
+	assert_success
+	assert_equal "$(ents 1)" "Venezuela/GPE/VEN/|Supreme Court/ORG/VENJUD/"
+	assert_equal "$(jq -r '.entities[0].code' <<<"$(sed -n 2p <<<"$output")")" "USAJUD"
+	# a group is not the state's: it keeps its own code
+	assert_equal "$(jq -r '.entities[] | select(.text == "Hezbollah") | .code' <<<"$(sed -n 3p <<<"$output")")" "LBNREB"
 }

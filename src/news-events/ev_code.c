@@ -965,6 +965,22 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 	ev_strlcpy(out, cap, code);
 }
 
+/* An actor of a country that is not its state: rebels, insurgents,
+ * separatists, the opposition, gangs, unidentified gunmen. */
+static bool
+non_state(const ev_actor *a)
+{
+	static const char *const sectors[] = {
+		"REB", "INS", "SEP", "OPP", "CRM", "UAF", NULL,
+	};
+	if (strlen(a->code) < 6)
+		return false;
+	for (int k = 0; sectors[k]; k++)
+		if (memcmp(a->code + 3, sectors[k], 3) == 0)
+			return true;
+	return false;
+}
+
 static void
 add_event(coder *c, const ev_actor *src, const ev_actor *tgt, const char *code0,
     const char *rule, int t0, int t1)
@@ -973,9 +989,12 @@ add_event(coder *c, const ev_actor *src, const ev_actor *tgt, const char *code0,
 		return;
 	char code[8];
 	refine_code(c, src, tgt, code0, code, sizeof code);
-	/* no event of an actor with itself */
+	/* no event of an actor with itself; but rebels, militants and gangs
+	 * fighting their own country ("the RSF attacked the city of El
+	 * Fasher", SDNREB -> SDN) are not the state */
 	if (strcmp(src->code, tgt->code) == 0 ||
-	    (ev_same_country(src, tgt) && (strlen(src->code) == 3 || strlen(tgt->code) == 3)))
+	    (ev_same_country(src, tgt) && (strlen(src->code) == 3 || strlen(tgt->code) == 3) &&
+	    !(root_of(code) >= 14 && (non_state(src) || non_state(tgt)))))
 		return;
 	for (int i = 0; i < c->r->n; i++) {
 		const ev_event *e = &c->r->ev[i];

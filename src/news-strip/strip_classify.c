@@ -676,6 +676,10 @@ mark_lists(strip_page *page, bfeat *f)
 			bool it = (c->hints & STRIP_HINT_LIST_ITEM) || c->tag == STRIP_LI;
 			if (!it && !(c->hints & STRIP_HINT_INDENTED) && f[j].chars >= 40)
 				break;
+			/* an indented paragraph of prose is no line of an item
+			 * (text dumps indent the body deeper than headings) */
+			if (!it && (c->feat & STRIP_FEAT_SENTENCE) && f[j].chars >= 120)
+				break;
 			items += it;
 			teasers += teaser_like(c, &f[j]);
 			times += (c->feat & (STRIP_FEAT_RELTIME | STRIP_FEAT_DATE)) != 0;
@@ -811,6 +815,26 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
 			be = i + 1;
 			any = true;
 		}
+	}
+	/* an article broken by a box ("Related", a newsletter sign-up):
+	 * prose just before the region, past a short stretch of furniture
+	 * with one section heading in it, opened the article */
+	if (any) {
+		size_t i = bs, gap = 0, sections = 0;
+		while (i > 0 && gap < 12 && f[i - 1].cls != STRIP_CLS_GOOD) {
+			i--;
+			gap++;
+			sections += (page->blocks[i].feat & STRIP_FEAT_SECTION) != 0;
+		}
+		size_t lead = i, chars = 0, paras = 0;
+		while (lead > 0 && f[lead - 1].cls == STRIP_CLS_GOOD &&
+		    (page->blocks[lead - 1].feat & STRIP_FEAT_SENTENCE)) {
+			lead--;
+			chars += f[lead].chars;
+			paras++;
+		}
+		if (sections == 1 && paras >= 2 && chars >= 200)
+			bs = lead;
 	}
 	*from = any ? bs : 0;
 	*to = any ? be : 0;

@@ -65,7 +65,7 @@ sector_only(const char *code)
 	/* one string of them all, three letters each (a country's code is
 	 * never one of these) */
 	static const char sectors[] =
-	    "GOVMILCOPJUDLEGREBINSSEPOPPPTYMEDBUSCVLLABEDUREFHLHSPYBNKELIAGRCRMUAF";
+	    "GOVMILCOPJUDLEGREBINSSEPOPPPTYMEDBUSCVLLABEDUREFHLHSPYBNKELIAGRCRMUAFREL";
 	if (!code[0] || !code[1] || !code[2])
 		return code[0] != 0;
 	for (const char *p = sectors; *p; p += 3)
@@ -602,11 +602,12 @@ located_country(const tag_sent *s, char country[12])
 {
 	static const char *const where[] = {
 		"in", "near", "at", "across", "outside", "around", "throughout",
-		"inside", "within", NULL,
+		"inside", "within", "off", NULL,
 	};
 	static const char *const parts[] = {
 		"north", "south", "east", "west", "northeast", "northwest",
-		"southeast", "southwest", "outskirts", "centre", "center", NULL,
+		"southeast", "southwest", "outskirts", "centre", "center", "coast",
+		"coasts", NULL,
 	};
 	country[0] = 0;
 	for (size_t i = 0; i < s->n_ents; i++) {
@@ -632,12 +633,13 @@ located_country(const tag_sent *s, char country[12])
 }
 
 /* Sectors whose unnamed actors belong to where they act: forces, police,
- * rebels, crowds and civilians ("Rebels attacked ... in Darfur"). */
+ * rebels, gunmen, gangs, crowds and civilians ("Rebels attacked ... in
+ * Darfur"). */
 static bool
 street_sector(const char *code)
 {
 	static const char *const sectors[] = {
-		"MIL", "REB", "INS", "SEP", "COP", "OPP", "CVL", NULL,
+		"MIL", "REB", "INS", "SEP", "COP", "OPP", "CVL", "UAF", "CRM", NULL,
 	};
 	for (int k = 0; sectors[k]; k++)
 		if (strcmp(code, sectors[k]) == 0)
@@ -793,7 +795,8 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		 * forces" their leader's.  The dateline's country only for a
 		 * subject, or for police, crowds and civilians: troops
 		 * someone "visited" or "killed" may be anyone's */
-		if (!country[0] && !former && !(flags & LF_PERSON) && street_sector(sector) &&
+		if (!country[0] && !former && street_sector(sector) &&
+		    (!(flags & LF_PERSON) || strcmp(sector, "UAF") == 0) &&
 		    !ent_at(s, i - 1) && !tok_in(s, i - 1, owners) &&
 		    !located_country(s, country) && doc && doc->home[0] &&
 		    (local_sector(sector) || subject_at(s, i)))
@@ -990,7 +993,26 @@ org_codes(tag_sent *s, const tag_lex *lx, tag_doc *doc, bool fallback)
 	};
 	for (size_t i = 0; i < s->n_ents; i++) {
 		tag_entity *e = &s->ents[i];
-		if (e->dropped || e->type != TT_ORG || (e->code[0] && !sector_only(e->code)))
+		if (e->dropped || e->type != TT_ORG)
+			continue;
+		/* "Venezuela's Supreme Court", "Peru's Congress": an office of
+		 * the state that news names for one country most often is
+		 * another's when the sentence says so */
+		if (strlen(e->code) >= 6 && !sector_only(e->code) && state_sector(e->code + 3) &&
+		    memcmp(e->code, "IGO", 3) != 0 && memcmp(e->code, "NGO", 3) != 0) {
+			char country[12];
+			bool former;
+			int start;
+			if (modifier_before(s, e->t0, country, &former, &start) &&
+			    strlen(country) == 3 && memcmp(country, e->code, 3) != 0 &&
+			    memcmp(country, "IGO", 3) != 0 && memcmp(country, "NGO", 3) != 0) {
+				char sector[12];
+				tag_copy(sector, sizeof sector, e->code + 3);
+				tag_code_join(e->code, country, sector);
+			}
+			continue;
+		}
+		if (e->code[0] && !sector_only(e->code))
 			continue;
 		/* a role word in it, or a code of a sector alone */
 		bool role = e->code[0] != 0;
