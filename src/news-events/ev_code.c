@@ -1239,6 +1239,24 @@ hyphen_pair(const coder *c, int t, ev_actors *out)
 	return out->n >= 2;
 }
 
+static void
+trim_clause(const coder *c, ev_actors *T)
+{
+	if (T->n < 2 || T->end < 0 || T->end + 1 > last_unit(c))
+		return;
+	int v = T->end + 1;
+	while (v < last_unit(c) && (U(c, v)->wcls & (W_ADV | W_AUX | W_FUT | W_SPEC | W_NEG)) &&
+	    !(U(c, v)->wcls & W_VERB))
+		v++;
+	bool clause = finite_verb(U(c, v)) || (v > T->end + 1 &&
+	    (U(c, T->end + 1)->wcls & (W_AUX | W_FUT | W_SPEC)));
+	const ev_actor *last = &T->a[T->n - 1];
+	if (!clause || last->unit < 1 || !(U(c, last->unit - 1)->wcls & W_CONJ))
+		return;
+	T->n--;
+	T->end = last->unit - 2;
+}
+
 /* The verb that draws the reaction noun at t ("drawing (sharp)
  * condemnation", "drew a rebuke"), or -1. */
 static int
@@ -1410,6 +1428,10 @@ code_match(coder *c, int mi)
 		else
 			find_object(c, m->u0 + 1, &T);
 	}
+
+	/* "Israel bombed Gaza and Hezbollah fired rockets": a coordinated
+	 * actor that a verb follows is the next clause's subject */
+	trim_clause(c, &T);
 
 	/* reported speech */
 	frame f;
