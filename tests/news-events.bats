@@ -493,3 +493,9 @@ sent_events() {
 	# only force, not words, between a group and its own country
 	assert_equal "$(events "$output" c)" ""
 }
+
+@test "news-events: a government's protest against another country is an official complaint (114), people's a demonstration (14)" {
+	run --separate-stderr news-events "$FX/constructions.jsonl"
+	assert_equal "$(sent_events "$output" govprotest)" "0 FRAGOV>IRN 114
+1 UKRREF>RUS 140"
+}

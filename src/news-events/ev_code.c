@@ -959,6 +959,11 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 	/* "troops stormed the camp" is fighting, "protesters stormed" a riot */
 	if (strcmp(code, "145") == 0 && armed(src))
 		code = strncmp(src->code + 3, "COP", 3) == 0 ? "170" : "190";
+	/* "Seoul protested against Tokyo's textbooks": a government's protest
+	 * is an official complaint, not a demonstration */
+	if (strncmp(code, "14", 2) == 0 && strlen(src->code) >= 6 &&
+	    strncmp(src->code + 3, "GOV", 3) == 0 && !ev_same_country(src, tgt))
+		code = "114";
 	if ((strcmp(code, "181") == 0 || strcmp(code, "173") == 0) && is_place(c, tgt) &&
 	    strcmp(c->s->ents[c->s->units[tgt->unit].ent].type, "NORP") != 0)
 		code = "192";
