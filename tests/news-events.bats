@@ -448,10 +448,16 @@ sent_events() {
 
 @test "news-events: 'drawing condemnation from A': A against who drew it" {
 	run --separate-stderr news-events "$FX/constructions.jsonl"
-	# not: "faced criticism from Germany" (no verb that draws it)
+	# not: "faced criticism from Germany" (no verb that draws it); not
+	# DEU>IGONAT: ", drawing" reacts to the clause, whose subject is Russia;
+	# a hyphenated pair drew it together
 	assert_equal "$(sent_events "$output" reaction)" "0 KOR>PRK 111
 0 JPN>PRK 111
-1 DEU>RUS 111"
+1 DEU>RUS 111
+3 DEU>RUS 111
+4 RUS>CHN 062
+4 JPN>RUS 111
+4 JPN>CHN 111"
 }
 
 @test "news-events: 'the Indian and Japanese defence ministers': both take the shared head's role" {

@@ -360,6 +360,14 @@ phrase_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out,
 	return out->n > 0;
 }
 
+/* Is unit k a hyphen between words ("Russia-Ukraine")? */
+static bool
+hyphen_at(const ev_sent *s, int k)
+{
+	return k >= 0 && (size_t)k < s->n_units && (s->units[k].ucls & U_PUNCT) &&
+	    s->units[k].b1 - s->units[k].b0 == 1 && s->text[s->units[k].b0] == '-';
+}
+
 /* A verb that ends a clause's subject: a known verb in the past or
  * present, not a word that is also a noun or adjective. */
 bool
@@ -399,6 +407,10 @@ ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 			if (k >= lo && (s->units[k].ucls & U_COMMA))
 				k--;
 		} else if (k >= lo && saw_and && (s->units[k].ucls & U_COMMA)) {
+			sep = true;
+			k--;
+		} else if (hyphen_at(s, k) && k - 1 >= lo && (s->units[k - 1].ucls & U_ACTOR)) {
+			/* "the U.S.-Indian exercise" */
 			sep = true;
 			k--;
 		}
@@ -522,6 +534,16 @@ ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi, ev_actors *out)
 		if (k > hi)
 			break;
 		bool comma = false;
+		/* "a U.S.-Indian exercise": actors joined by a hyphen */
+		if (hyphen_at(s, k) && k + 1 <= hi && (s->units[k + 1].ucls & U_ACTOR) &&
+		    out->a[out->n - 1].unit == k - 1) {
+			ev_actors c;
+			if (!phrase_right(s, d, k + 1, hi, &c) || c.pair || c.n != 1)
+				break;
+			out->a[out->n++] = c.a[0];
+			out->end = c.end;
+			continue;
+		}
 		if (s->units[k].ucls & U_COMMA) {
 			comma = true;
 			k++;

@@ -1262,6 +1262,29 @@ trim_clause(const coder *c, ev_actors *T)
 	T->end = last->unit - 2;
 }
 
+/* ", drawing condemnation": what drew it is the clause before the comma,
+ * and its target that clause's subject, the phrase the clause opens with
+ * when a verb follows it ("Russia blocked a U.N. panel ..., drawing"). */
+static bool
+clause_subject(coder *c, int v, ev_actors *out)
+{
+	if (U(c, v)->form != F_ING || v < 2 || !(U(c, v - 1)->ucls & U_COMMA))
+		return false;
+	int start = v - 1;
+	while (start > 0 && !(U(c, start - 1)->ucls & (U_BOUND | U_END | U_QUOTE)))
+		start--;
+	if (!ev_np_right(c->s, c->d, start, v - 2, out) || out->n == 0 || out->pair ||
+	    out->end + 1 >= v - 1)
+		return false;
+	const ev_unit *nx = U(c, out->end + 1);
+	if (!(nx->ucls & U_WORD) || (nx->wcls & (W_PREP | W_CONJ | W_SUB | W_THAT | W_TO |
+	    W_NOUN | W_DET | W_POSS | W_PRON))) {
+		out->n = 0;
+		return false;
+	}
+	return true;
+}
+
 /* The verb that draws the reaction noun at t ("drawing (sharp)
  * condemnation", "drew a rebuke"), or -1. */
 static int
@@ -1338,7 +1361,8 @@ code_match(coder *c, int mi)
 		if (v < 0)
 			return 0;
 		S = m->S;
-		find_subject(c, v, 0, &T, 0);
+		if (!clause_subject(c, v, &T))
+			find_subject(c, v, 0, &T, 0);
 	} else if (m->has_S) {
 		S = m->S;
 		if (m->has_T)
