@@ -371,7 +371,7 @@ hyphen_at(const ev_sent *s, int k)
 /* A verb that ends a clause's subject: a known verb in the past or
  * present, not a word that is also a noun or adjective. */
 bool
-finite_verb(const ev_unit *u)
+ev_finite_verb(const ev_unit *u)
 {
 	return (u->ucls & U_WORD) && (u->wcls & W_VERB) &&
 	    !(u->wcls & (W_NOUN | W_ADJ)) && (u->form == F_PAST || u->form == F_S);
@@ -421,7 +421,7 @@ ev_np_left(const ev_sent *s, const ev_docctx *d, int i, int lo, ev_actors *out)
 			break;
 		/* "Israel bombed Gaza and Hezbollah fired": Gaza is the object
 		 * of the clause before, not a subject */
-		if (c.start > lo && finite_verb(&s->units[c.start - 1]))
+		if (c.start > lo && ev_finite_verb(&s->units[c.start - 1]))
 			break;
 		/* "Chinese and US diplomats", "the Indian and Japanese defence
 		 * ministers": the head noun is shared (only determiners may come

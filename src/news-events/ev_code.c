@@ -1253,7 +1253,7 @@ trim_clause(const coder *c, ev_actors *T)
 	while (v < last_unit(c) && (U(c, v)->wcls & (W_ADV | W_AUX | W_FUT | W_SPEC | W_NEG)) &&
 	    !(U(c, v)->wcls & W_VERB))
 		v++;
-	bool clause = finite_verb(U(c, v)) || (v > T->end + 1 &&
+	bool clause = ev_finite_verb(U(c, v)) || (v > T->end + 1 &&
 	    (U(c, T->end + 1)->wcls & (W_AUX | W_FUT | W_SPEC)));
 	const ev_actor *last = &T->a[T->n - 1];
 	if (!clause || last->unit < 1 || !(U(c, last->unit - 1)->wcls & W_CONJ))

@@ -259,7 +259,7 @@ bool ev_np_right(const ev_sent *s, const ev_docctx *d, int i, int hi,
 /* The actor a possessive pronoun at u ("his", "its", "their") refers to. */
 bool ev_possessor(const ev_sent *s, const ev_docctx *d, int u, ev_actors *out);
 /* A verb in the past or present that is not also a noun or adjective. */
-bool finite_verb(const ev_unit *u);
+bool ev_finite_verb(const ev_unit *u);
 /* Same country: the first three letters of the codes. */
 bool ev_same_country(const ev_actor *a, const ev_actor *b);
 
