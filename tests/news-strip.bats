@@ -411,3 +411,18 @@ CONV=(news-strip -- "$G1" "$G2" '"id":"a1"' '"id":"a2"')
 	[[ $text == *"for most of the winter." ]] || fail "the end is missing: $text"
 	[[ $text != *"Related"* && $text != *"Island council to review"* && $text != *"Log in"* ]] || fail "furniture kept: $text"
 }
+
+@test "news-strip: an author's note closing the article is dropped; the same words about the story's people are kept" {
+	run --separate-stderr news-strip "$F/author-note.txt"
+	assert_success
+	text=$(jq -r .text <<<"$output")
+	[[ $text == *"cannot raise on its own." ]] || fail "the article's end is missing: $text"
+	[[ $text != *"Maria Keller"* ]] || fail "the author's note was kept: $text"
+	# in the middle of a story the sentence is the story's
+	run --separate-stderr news-strip --text < <(printf '%s\n\n' \
+	    "Harbour repairs will cost four million euros, the island council said on Monday in a statement to residents." \
+	    "Maria Keller is a senior writer for the council's newsletter and wrote the statement, which was sent to every household." \
+	    "The council said it would ask the regional government for help with the cost of the repairs before the winter storms.")
+	assert_success
+	assert_output --partial "Maria Keller is a senior writer"
+}

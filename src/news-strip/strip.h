@@ -107,6 +107,7 @@ enum {
 	STRIP_FEAT_NUMERIC = 1 << 12,   /* digits and symbols, no words */
 	STRIP_FEAT_LINKS = 1 << 13,     /* link density too high (HTML) */
 	STRIP_FEAT_NAV = 1 << 14,       /* breadcrumbs or a menu ("Home > News", "A | B | C") */
+	STRIP_FEAT_BIO = 1 << 15,       /* a name, then "is a ...": an author's note */
 };
 
 /* The dictionaries (stopwords per language, widget phrases, caption and

@@ -544,6 +544,17 @@ gather(strip_page *page, const strip_config *cfg, uint64_t lang_mask, bfeat *f)
 				b->feat |= STRIP_FEAT_BYLINE;
 		}
 
+		/* an author's note: two to four names, then a [bio] phrase
+		 * ("Perry Bacon Jr. is a senior writer for ...") */
+		if (x->words <= 60 && ws->n >= 4 && (b->feat & STRIP_FEAT_SENTENCE)) {
+			size_t k = 0;
+			while (k < ws->n && k < 4 && (ws->w[k].cap || ws->w[k].upper))
+				k++;
+			if (k >= 2 && (strip_dicts_match(d, ws->w + k, ws->n - k, 0,
+			    1u << STRIP_MODE_PREFIX) & (1u << STRIP_PH_BIO)))
+				b->feat |= STRIP_FEAT_BIO;
+		}
+
 		/* dates and times: a block that is little more than a date */
 		if (x->words <= 8 && x->digits) {
 			strip_date dt;
@@ -840,6 +851,28 @@ region(strip_page *page, const bfeat *f, size_t *from, size_t *to)
 	*to = any ? be : 0;
 }
 
+/* The author's note that closes an opinion piece or a feature ("Ganesh
+ * Sitaraman is a professor at ..."): the last kept block, or the one
+ * before a short last one ("Follow her on ..."), when it reads as one.
+ * Earlier in the article such a sentence is about the story's people,
+ * and stays. */
+static void
+drop_author_note(strip_page *page, const bfeat *f)
+{
+	size_t seen = 0;
+	for (size_t i = page->n; i-- > 0;) {
+		strip_block *b = &page->blocks[i];
+		if (!b->keep)
+			continue;
+		if (b->feat & STRIP_FEAT_BIO) {
+			b->keep = false;
+			b->cls = STRIP_CLS_BAD;
+		}
+		if (++seen == 2 || f[i].words > 15)
+			break;
+	}
+}
+
 /* HTML pages whose markup showed the main content (STRIP_HINT_MAIN, see
  * strip_html_main.c): the container did what the region and the context
  * passes do for text, and did it with more evidence (the DOM, link text,
@@ -972,6 +1005,7 @@ classify_html_main(strip_page *page, const strip_config *cfg, bfeat *f)
 		b->keep = c == STRIP_CLS_GOOD ||
 		    (c == STRIP_CLS_CAPTION && cfg->keep_captions);
 	}
+	drop_author_note(page, f);
 }
 
 void
@@ -1043,4 +1077,5 @@ strip_classify(strip_page *page, const strip_config *cfg, const char *lang)
 				b->cls = STRIP_CLS_GOOD;
 			}
 		}
+	drop_author_note(page, f);
 }

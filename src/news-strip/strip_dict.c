@@ -290,7 +290,7 @@ typedef struct load_state {
 
 static const char *const kind_names[STRIP_PH_KINDS] = {
 	"widget", "section", "caption", "byline", "datelabel", "reltime", "end",
-	"promo",
+	"promo", "bio",
 };
 
 static uint64_t

@@ -27,6 +27,8 @@ enum strip_phrase_kind {
 	STRIP_PH_END,           /* "source", "(c)": lines that close an article */
 	STRIP_PH_PROMO,         /* "follow us on", "sign up for our": calls to
 	                         * action, in blocks of up to 60 words */
+	STRIP_PH_BIO,           /* "is a", "teaches": what follows a name in
+	                         * the author's note closing an article */
 	STRIP_PH_KINDS
 };
 

@@ -71,7 +71,7 @@ static const char *const cls_names[] = {
 static const char *const feat_names[] = {
 	"widget", "section", "caption", "date", "reltime", "byline", "contact",
 	"repeated", "headline", "list", "sentence", "outside", "numeric", "links",
-	"nav",
+	"nav", "bio",
 };
 
 void
