@@ -213,6 +213,9 @@ ents() {
 	assert_success
 	assert_equal "$(ents 1)" "SEOUL/GPE/KOR/|Jan. 20/DATE//2022-01-20|Yonhap/ORG/KORMED/|envoy/ACTOR/KORGOV/|Chinese counterparts/ACTOR/CHNGOV/|foreign ministry/ACTOR/KORGOV/"
 	assert_equal "$(ents 2)" "U.S./GPE/USA/|China/GPE/CHN/|Ukraine/GPE/UKR/|Russia/GPE/RUS/|Guinea-Bissau/GPE/GNB/|Kim Jong-un/PERSON/PRKGOV/"
+	# a chain, with a country of two words at its end
+	tag '{"doc":"z","text":"The U.S.-Japan-South Korea summit met, and Moon Jae-in spoke."}'
+	assert_equal "$(ents 1)" "U.S./GPE/USA/|Japan/GPE/JPN/|South Korea/GPE/KOR/|Moon Jae-in/PERSON/KORGOV/"
 }
 
 @test "news-tag: regnal names, acronyms after their names, lists share a type" {

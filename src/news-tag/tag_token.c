@@ -285,13 +285,14 @@ split_pair(tag_sent *s, const tag_lex *lx, size_t b, size_t e, bool *dotted)
 	if (!(kinds & ((1u << LK_COUNTRY) | (1u << LK_NORP))) &&
 	    !(cap && (cap->flags & LF_CAPITAL)))
 		return e;
-	/* and the right part is a place too: not "García-Paje" */
+	/* and the right part is a place too, or starts the name of a
+	 * country ("Japan-South Korea"): not "García-Paje" */
 	const char *h2 = memchr(h + 1, '-', (size_t)(s->text + e - (h + 1)));
 	size_t re = h2 ? (size_t)(h2 - s->text) : e;
 	append_key(s, h + 1, re - (hb + 1));
 	tag_lex_lookup(lx, s->keys.data + k0, s->keys.len - k0, &kinds, &pkinds);
 	s->keys.len = k0;
-	if (!(kinds & (PLACE_KINDS | (1u << LK_ORG))))
+	if (!(kinds & (PLACE_KINDS | (1u << LK_ORG))) && !(pkinds & (1u << LK_COUNTRY)))
 		return e;
 	*dotted = hb > b && s->text[hb - 1] == '.';
 	return hb;
