@@ -465,7 +465,7 @@ ents() {
 
 @test "news-tag: forces, police and crowds named by their role alone take the country where they act" {
 	tag '{"id":"a:0","doc":"a","sent":0,"text":"Rebels attacked government forces in Darfur on Monday."}' \
-	    '{"id":"b:0","doc":"b","sent":0,"text":"Militants killed 12 soldiers in the north of Burkina Faso."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Soldiers killed 12 militants in the north of Burkina Faso."}' \
 	    '{"id":"c:0","doc":"c","sent":0,"text":"NAIROBI (Reuters) - Police fired tear gas at protesters on Monday."}' \
 	    '{"id":"d:0","doc":"d","sent":0,"text":"Troops shelled Kharkiv overnight."}' \
 	    '{"id":"e:0","doc":"e","sent":0,"text":"KABUL (Reuters) - Pakistan'"'"'s army chief visited troops near the border."}' \
@@ -473,7 +473,7 @@ ents() {
 	    '{"id":"g:0","doc":"g","sent":0,"text":"JAKARTA (Reuters) - The minister told reporters that his counterparts would come."}'
 	assert_success
 	assert_equal "$(ents 1)" "Rebels/ACTOR/SDNREB/|government forces/ACTOR/SDNMIL/|Darfur/GPE/SDN/|Monday/DATE//"
-	assert_equal "$(ents 2)" "Militants/ACTOR/BFAINS/|soldiers/ACTOR/BFAMIL/|Burkina Faso/GPE/BFA/"
+	assert_equal "$(ents 2)" "Soldiers/ACTOR/BFAMIL/|militants/ACTOR/BFAINS/|Burkina Faso/GPE/BFA/"
 	# the dateline's country: police and crowds are the country's own
 	assert_equal "$(ents 3)" "NAIROBI/GPE/KEN/|Reuters/ORG/MED/|Police/ACTOR/KENCOP/|protesters/ACTOR/KENOPP/|Monday/DATE//"
 	# a place the troops shell is no place they are from
@@ -489,6 +489,10 @@ ents() {
 	    '{"id":"i:0","doc":"i","sent":0,"text":"Pirates hijacked a cargo ship off the coast of Somalia."}'
 	assert_equal "$(ents 1)" "gunman/ACTOR/TURUAF/|police officer/ACTOR/TURCOP/|Istanbul/GPE/TUR/"
 	assert_equal "$(ents 2)" "Pirates/ACTOR/SOMCRM/|Somalia/GPE/SOM/"
+	# troops attacked in a place may be anyone's; "military operations"
+	# are no actor
+	tag '{"id":"j:0","doc":"j","sent":0,"text":"Hamas attacked soldiers in Gaza after Israel expanded military operations in Gaza."}'
+	assert_equal "$(ents 1)" "Hamas/ORG/PSEREB/|Gaza/GPE/PSE/|Israel/GPE/ISR/|Gaza/GPE/PSE/"
 }
 
 @test "news-tag: an office of the state named for one country is another's when the sentence says so" {

@@ -534,6 +534,18 @@ modifies_next(const tag_sent *s, const tag_lex *lx, int end)
 	if (!tag_lex_kind(lx, id, LK_COMMON) || tag_lex_kind(lx, id, LK_FUNCTION) ||
 	    tag_lex_kind(lx, id, LK_SECTOR) || tag_lex_kind(lx, id, LK_DATEWORD))
 		return false;
+	/* plural nouns a role word often modifies, whose -s is no verb's */
+	static const char *const plural_nouns[] = {
+		"operations", "exercises", "drills", "units", "bases", "sources",
+		"ships", "vessels", "vehicles", "commanders", "positions",
+		"installations", "facilities", "targets", "activities",
+		"movements", "budgets", "ties", "reports", "stations", "patrols",
+		"convoys", "deployments", "assets", "capabilities", "chiefs",
+		"leaders", "aircraft", "helicopters", "jets", "drones", "academies",
+		"courts", "ranks", "uniforms", "checkpoints", "barracks", NULL,
+	};
+	if (tok_in(s, end, plural_nouns))
+		return true;
 	/* a verb after the role makes it the subject: "police fired",
 	 * "the army says" */
 	if (n > 2 && ((k[n - 1] == 'd' && k[n - 2] == 'e') ||
@@ -654,6 +666,15 @@ local_sector(const char *code)
 {
 	return strcmp(code, "COP") == 0 || strcmp(code, "OPP") == 0 ||
 	    strcmp(code, "CVL") == 0;
+}
+
+/* "government forces", "regime troops": the forces of the state where
+ * they fight, wherever they stand in the sentence. */
+static bool
+state_forces(const tag_sent *s, int i)
+{
+	return tag_tok_is(s, i, "government") || tag_tok_is(s, i, "regime") ||
+	    tag_tok_is(s, i, "pro-government");
 }
 
 static const char *const owners[] = {
@@ -792,12 +813,15 @@ nominal_actors(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		 * forces and crowds of a conflict: "told reporters", "leaders
 		 * from Sri Lanka", "his counterparts ... in Jakarta" are not
 		 * the place's; "NATO peacekeepers" are the name's, "his
-		 * forces" their leader's.  The dateline's country only for a
-		 * subject, or for police, crowds and civilians: troops
-		 * someone "visited" or "killed" may be anyone's */
+		 * forces" their leader's.  Troops only as a subject: those
+		 * someone "visited" or "attacked in Gaza" may be anyone's;
+		 * but "government forces" are the place's government's.
+		 * The dateline's country only for a subject, or for police,
+		 * crowds and civilians */
 		if (!country[0] && !former && street_sector(sector) &&
 		    (!(flags & LF_PERSON) || strcmp(sector, "UAF") == 0) &&
 		    !ent_at(s, i - 1) && !tok_in(s, i - 1, owners) &&
+		    (strcmp(sector, "MIL") != 0 || subject_at(s, i) || state_forces(s, i)) &&
 		    !located_country(s, country) && doc && doc->home[0] &&
 		    (local_sector(sector) || subject_at(s, i)))
 			tag_copy(country, sizeof country, doc->home);
