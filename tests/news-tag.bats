@@ -505,3 +505,38 @@ ents() {
 	# a group is not the state's: it keeps its own code
 	assert_equal "$(jq -r '.entities[] | select(.text == "Hezbollah") | .code' <<<"$(sed -n 3p <<<"$output")")" "LBNREB"
 }
+
+@test "news-tag: a dateline's town in capitals before its country is a place, and the word after the dash starts the sentence" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"TOLVANO, Italy -- Rescuers searched the hills on Monday."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"BRENKA, Kenya (AP) -- Workers went home."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"TOLVANO said it would go."}'
+	assert_success
+	assert_equal "$(ents 1 | cut -d'|' -f1-2)" "TOLVANO/GPE/ITA/|Italy/GPE/ITA/"
+	# "Rescuers" after the dash is no person
+	refute_output --partial '"Rescuers","type":"PERSON"'
+	assert_equal "$(ents 2 | cut -d'|' -f1)" "BRENKA/GPE/KEN/"
+	# capitals at the start with no country and dash: no dateline
+	assert_equal "$(jq -r '[.entities[] | select(.text == "TOLVANO" and .type == "GPE")] | length' <<<"$(sed -n 3p <<<"$output")")" "0"
+}
+
+@test "news-tag: an apposition says what a name of unknown words is (a local builder, a village); a given name stays a person" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"The contracts went to Vestro Lamani, a local builder."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Tolvan Krisel, a fishing village, was cut off by the flood."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"Anna Kessel, a local builder, said orders fell."}' \
+	    '{"id":"d:0","doc":"d","sent":0,"text":"Marvo Tessi, a parts supplier, said orders fell."}'
+	assert_success
+	assert_equal "$(ents 1)" "Vestro Lamani/ORG//"
+	assert_equal "$(ents 2)" "Tolvan Krisel/LOC//"
+	assert_equal "$(ents 3)" "Anna Kessel/PERSON//"
+	assert_equal "$(ents 4)" "Marvo Tessi/ORG//"
+}
+
+@test "news-tag: organisations news names often: exchanges, survey and space agencies, aid groups, parties" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Trading was halted on the Hong Kong Stock Exchange, the U.S. Geological Survey said."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"The Red Crescent and the White Helmets sent teams, and ISRO launched a probe."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"Her Morena party won, and Reform UK gained seats."}'
+	assert_success
+	assert_equal "$(ents 1)" "Hong Kong Stock Exchange/ORG/BUS/|U.S. Geological Survey/ORG//"
+	assert_equal "$(ents 2)" "Red Crescent/ORG/NGO/|White Helmets/ORG/NGO/|ISRO/ORG//"
+	assert_equal "$(ents 3)" "Morena/ORG/MEXPTY/|Reform UK/ORG/GBRPTY/"
+}

@@ -2095,6 +2095,19 @@ person:;
 	if (len == 1 && !titled) {
 		size_t kn;
 		tag_tok_key(s, a, &kn);
+		/* "MARRAKECH, Morocco --": a dateline's town, in capitals
+		 * before its country and the dash or the agency */
+		const tag_entry *ce;
+		int cn;
+		if (a == 0 && (first->f & TF_UPPER) && kn > 2 && tag_tok_is(s, 1, ",") &&
+		    (cn = dict_match(s, lx, 2, (int)s->n, (1u << LK_COUNTRY) |
+		    (1u << LK_REGION), &ce)) > 0 && (size_t)(2 + cn) < s->n &&
+		    (tag_tok_is(s, 2 + cn, "(") || tag_tok_is(s, 2 + cn, "-") ||
+		    tag_tok_is(s, 2 + cn, "--") || tag_tok_is(s, 2 + cn, "\xe2\x80\x94") ||
+		    tag_tok_is(s, 2 + cn, "\xe2\x80\x93"))) {
+			emit(s, lx, doc, a, b, TT_GPE, ce->code[0] ? ce->code : NULL);
+			return;
+		}
 		/* "the A64", "the M1": a British road */
 		if (is_road(s, a) && (tag_tok_is(s, a - 1, "the") || place_context(s, a)) &&
 		    !((size_t)b < s->n && has_kind(lx, &s->toks[b], LK_SECTOR))) {
@@ -2231,6 +2244,20 @@ person:;
 			 * river" a place */
 			emit(s, lx, doc, a, b, nb == TT_GPE && !settlement_before(s, a) ?
 			    TT_LOC : nb, NULL);
+			return;
+		}
+		/* "Edil Cilento, a local builder", "Tolvan Brisk, a village":
+		 * what an apposition says a name of no ordinary words is (a
+		 * given name first made it a person above) */
+		bool plain = true;
+		for (int k = a; k < b; k++)
+			if (is_common(lx, &s->toks[k]))
+				plain = false;
+		int wi = plain ? what_it_is(s, lx, b) : -1;
+		if (wi == TT_PERSON)
+			person = true;
+		else if (wi == TT_ORG || wi == TT_LOC) {
+			emit(s, lx, doc, a, b, wi, NULL);
 			return;
 		}
 	}
