@@ -515,6 +515,9 @@ ents() {
 	# "Rescuers" after the dash is no person
 	refute_output --partial '"Rescuers","type":"PERSON"'
 	assert_equal "$(ents 2 | cut -d'|' -f1)" "BRENKA/GPE/KEN/"
+	# a given name that is also a word keeps its person after the dash
+	tag '{"id":"d:0","doc":"d","sent":0,"text":"PARIS -- Faith Wambui won the race on Tuesday."}'
+	assert_equal "$(jq -r '[.entities[] | select(.type == "PERSON") | .text] | join("|")' <<<"$output")" "Faith Wambui"
 	# capitals at the start with no country and dash: no dateline
 	assert_equal "$(jq -r '[.entities[] | select(.text == "TOLVANO" and .type == "GPE")] | length' <<<"$(sed -n 3p <<<"$output")")" "0"
 }
@@ -539,4 +542,17 @@ ents() {
 	assert_equal "$(ents 1)" "Hong Kong Stock Exchange/ORG/BUS/|U.S. Geological Survey/ORG//"
 	assert_equal "$(ents 2)" "Red Crescent/ORG/NGO/|White Helmets/ORG/NGO/|ISRO/ORG//"
 	assert_equal "$(ents 3)" "Morena/ORG/MEXPTY/|Reform UK/ORG/GBRPTY/"
+}
+
+@test "news-tag: a nationality before a person's full name, a role after a listed organisation, a royal title, 'The Hague'" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Australian Jessica Mills took silver."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Banco de Mexico Governor Lena Ostrova said rates would hold."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"The envoy met King Charles and later flew to The Hague."}' \
+	    '{"id":"d:0","doc":"d","sent":0,"text":"The United States and the King of Athens."}'
+	assert_success
+	assert_equal "$(ents 1)" "Australian/NORP/AUS/|Jessica Mills/PERSON//"
+	assert_equal "$(ents 2)" "Banco de Mexico/ORG/MEXBNK/|Lena Ostrova/PERSON/MEXBNK/"
+	assert_equal "$(jq -r '[.entities[] | .text] | join("|")' <<<"$(sed -n 3p <<<"$output")")" "Charles|The Hague"
+	# a name complete without "the" leaves it out; "King of" keeps its title
+	assert_equal "$(jq -r '[.entities[] | .text] | join("|")' <<<"$(sed -n 4p <<<"$output")")" "United States|King of Athens"
 }

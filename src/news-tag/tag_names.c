@@ -650,8 +650,22 @@ emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
 	if (type == TT_PERSON && !code && abstract_noun(s, lx, t1 - 1) &&
 	    !(t1 - t0 >= 2 && has_kind(lx, &s->toks[t0], LK_GIVEN)))
 		return NULL;
-	/* a leading "the" is not part of the name (as GUM and news write) */
-	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")))
+	/* a leading "the" is not part of the name (as GUM and news write),
+	 * unless a place's name has it and is nothing without it ("The
+	 * Hague", not "the United States") */
+	const tag_entry *pe;
+	unsigned places = (1u << LK_CITY) | (1u << LK_COUNTRY) | (1u << LK_REGION) |
+	    (1u << LK_PLACE);
+	while (t0 < t1 - 1 && (tag_tok_is(s, t0, "the")) &&
+	    !(type == TT_GPE && (s->toks[t0].f & (TF_CAP | TF_UPPER)) &&
+	    dict_match(s, lx, t0, t1, places, &pe) == t1 - t0 &&
+	    dict_match(s, lx, t0 + 1, t1, places, &pe) != t1 - t0 - 1))
+		t0++;
+	/* "King Charles", "Queen Elizabeth" as the list writes them: the
+	 * title is no part of the person's name */
+	if (type == TT_PERSON && t1 - t0 >= 2 && (tag_tok_is(s, t0, "king") ||
+	    tag_tok_is(s, t0, "queen")) && (s->toks[t0].f & TF_CAP) &&
+	    (s->toks[t0 + 1].f & TF_CAP))
 		t0++;
 	tag_entity *e = tag_add_entity(s, t0, t1, type, code);
 	if (e) {
@@ -1735,8 +1749,10 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			tag_code_join(code, e->code, e->code[0] ? "GOV" : NULL);
 			emit(s, lx, doc, a, b, TT_ORG, code[0] ? code : NULL);
 			return;
-		} else if (e->kind == LK_NORP && !has_kind(lx, &s->toks[rest], LK_GIVEN)) {
-			/* "Spanish Golden Age", "Chinese New Year": a NORP and more */
+		} else if (e->kind == LK_NORP && (!has_kind(lx, &s->toks[rest], LK_GIVEN) ||
+		    b - rest >= 2)) {
+			/* "Spanish Golden Age", "Chinese New Year": a NORP and
+			 * more; "Australian Jessica Hull": a NORP and a person */
 			emit(s, lx, doc, a, a + n, TT_NORP, e->code);
 			classify_run(s, lx, doc, rest, b);
 			return;
@@ -1773,6 +1789,10 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		 * after an organisation's name */
 		if (!tn && (ow = tag_tok_entry(lx, &s->toks[k - 1], LK_ORGWORD)) &&
 		    (ow->flags & LF_HEAD))
+			tn = title_at(s, lx, k, b, tsec);
+		/* "Banco de Mexico Governor Victoria Rodriguez": a role after
+		 * an organisation the dictionaries name */
+		if (!tn && dict_match(s, lx, a, k, 1u << LK_ORG, &ow) == k - a)
 			tn = title_at(s, lx, k, b, tsec);
 		if (!tn || k + tn >= b || title_at(s, lx, k - 1, k, tsec))
 			continue;
