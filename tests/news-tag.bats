@@ -555,4 +555,7 @@ ents() {
 	assert_equal "$(jq -r '[.entities[] | .text] | join("|")' <<<"$(sed -n 3p <<<"$output")")" "Charles|The Hague"
 	# a name complete without "the" leaves it out; "King of" keeps its title
 	assert_equal "$(jq -r '[.entities[] | .text] | join("|")' <<<"$(sed -n 4p <<<"$output")")" "United States|King of Athens"
+	# a stadium's name in its own language is a place
+	tag '{"id":"e:0","doc":"e","sent":0,"text":"The final was played at the Stade Velmont and the Estadio Carvallo."}'
+	assert_equal "$(ents 1)" "Stade Velmont/LOC//|Estadio Carvallo/LOC//"
 }
