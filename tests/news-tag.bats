@@ -559,3 +559,14 @@ ents() {
 	tag '{"id":"e:0","doc":"e","sent":0,"text":"The final was played at the Stade Velmont and the Estadio Carvallo."}'
 	assert_equal "$(ents 1)" "Stade Velmont/LOC//|Estadio Carvallo/LOC//"
 }
+
+@test "news-tag: a nationality before a water's word names a place; a name reached 'toward' is a place" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Boats crossed the English Channel and the Arabian Sea."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Families fled toward Beit al-Hanun on foot."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"The Spanish Golden Age ended."}'
+	assert_success
+	assert_equal "$(ents 1)" "English Channel/LOC//|Arabian Sea/LOC//"
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 2p <<<"$output")")" "Beit al-Hanun/GPE"
+	# a nationality before other words stays a nationality
+	assert_equal "$(ents 3 | cut -d/ -f1-2)" "Spanish/NORP"
+}

@@ -1749,6 +1749,12 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			tag_code_join(code, e->code, e->code[0] ? "GOV" : NULL);
 			emit(s, lx, doc, a, b, TT_ORG, code[0] ? code : NULL);
 			return;
+		} else if (e->kind == LK_NORP && b - rest == 1 && head_of(lx, &s->toks[rest], LK_LOCWORD) &&
+		    !has_kind(lx, &s->toks[rest], LK_ORGWORD)) {
+			/* "English Channel", "Arabian Sea", "Persian Gulf": a
+			 * nationality before a water's or land's word names it */
+			emit(s, lx, doc, a, b, TT_LOC, NULL);
+			return;
 		} else if (e->kind == LK_NORP && (!has_kind(lx, &s->toks[rest], LK_GIVEN) ||
 		    b - rest >= 2)) {
 			/* "Spanish Golden Age", "Chinese New Year": a NORP and
@@ -2298,7 +2304,7 @@ person:;
 		 * through anything */
 		static const char *const inside[] = {
 			"in", "near", "into", "through", "throughout", "across",
-			"outside", "inside", "via", NULL,
+			"outside", "inside", "via", "toward", "towards", NULL,
 		};
 		bool in_place = prev_in(s, a, inside) && !has_kind(lx, first, LK_GIVEN) &&
 		    !(s->toks[b - 1].f & TF_POSS) &&
@@ -2323,12 +2329,17 @@ person:;
 	}
 	if (!person) {
 		/* a mix of names and ordinary words ending in a plural is a
-		 * team or a firm ("Black Robin Freighters"); other mixes are
+		 * team or a firm ("Black Robin Freighters"), or where one is
+		 * ("homes in Pacific Palisades") a place; other mixes are
 		 * titles, works, events more often than organisations */
+		static const char *const homes_in[] = {
+			"in", "near", "outside", "toward", "towards", NULL,
+		};
 		size_t ln;
 		const char *lk = tag_tok_key(s, b - 1, &ln);
 		if (ln > 3 && lk[ln - 1] == 's' && lk[ln - 2] != 's')
-			emit(s, lx, doc, a, b, TT_ORG, NULL);
+			emit(s, lx, doc, a, b, prev_in(s, a, homes_in) &&
+			    !(s->toks[b - 1].f & TF_POSS) ? TT_GPE : TT_ORG, NULL);
 		return;
 	}
 	/* a person: the code from the dictionary, else title and modifier */
