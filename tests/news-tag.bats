@@ -570,3 +570,14 @@ ents() {
 	# a nationality before other words stays a nationality
 	assert_equal "$(ents 3 | cut -d/ -f1-2)" "Spanish/NORP"
 }
+
+@test "news-tag: an adjective made of a name ('Hong Kong-based', 'Iran-backed') is no entity, and the name after it still is" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Officials at a Hong Kong-based shipper declined to comment."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"The Iran-backed Houthis fired missiles at ships."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"North Korean leader Kim Jong-un met Lee Jae-myung."}'
+	assert_success
+	assert_equal "$(ents 1)" ""
+	assert_equal "$(ents 2)" "Houthis/ORG/YEMREB/"
+	# romanised names with lower-case syllables stay whole
+	assert_equal "$(jq -r '[.entities[] | select(.type == "PERSON") | .text] | join("|")' <<<"$(sed -n 3p <<<"$output")")" "Kim Jong-un|Lee Jae-myung"
+}

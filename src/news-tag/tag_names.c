@@ -684,6 +684,30 @@ emit(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
 
 /* ---- classifying a run ----------------------------------------------------- */
 
+/* Does token i end in "-based", "-backed", "-led" ...: an adjective made
+ * of a name ("Hong Kong-based"), unlike the syllables of a romanised name
+ * ("Kim Jong-un"). */
+static bool
+adjective_suffix(const tag_sent *s, int i)
+{
+	static const char *const suffixes[] = {
+		"-based", "-backed", "-led", "-owned", "-born", "-run", "-funded",
+		"-made", "-controlled", "-held", "-bound", "-linked", "-allied",
+		"-aligned", "-registered", "-flagged", "-headquartered", "-listed",
+		"-style", "-supported", "-sponsored", "-occupied", "-ruled", NULL,
+	};
+	if (i < 0 || (size_t)i >= s->n || !(s->toks[i].f & TF_HYPHEN))
+		return false;
+	const char *w = s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b;
+	for (int k = 0; suffixes[k]; k++) {
+		size_t m = strlen(suffixes[k]);
+		if (n > m && memcmp(w + n - m, suffixes[k], m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A title or role phrase at i within the run (President, Foreign
  * Minister, Mr.): its length, and its sector in *sector ("" if none). */
 static int
@@ -1538,6 +1562,16 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
 	    (e->flags & LF_LONE))
 		return;
+	/* "a Hong Kong-based shipper", "Iran-backed militias": an
+	 * adjective made of a name; its place lies inside a word, where an
+	 * entity cannot start or end */
+	if (adjective_suffix(s, b - 1))
+		return;
+	if (b - a >= 2 && adjective_suffix(s, a)) {
+		/* "the Iran-backed Houthis": the name after it */
+		classify_run(s, lx, doc, a + 1, b);
+		return;
+	}
 	/* "Stardust @ home", "Folding @ home": a project's or a handle's
 	 * name, nobody's */
 	if (b - a == 1 && tag_tok_is(s, b, "@") && (size_t)b + 1 < s->n &&
