@@ -581,3 +581,13 @@ ents() {
 	# romanised names with lower-case syllables stay whole
 	assert_equal "$(jq -r '[.entities[] | select(.type == "PERSON") | .text] | join("|")' <<<"$(sed -n 3p <<<"$output")")" "Kim Jong-un|Lee Jae-myung"
 }
+
+@test "news-tag: unknown names around a match score are teams; a tennis set's score is not a team's" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Tolvanese Kesh beat Marvo Gakko 2-0 in the final."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Vado United drew 1-1 with Brenford Rovers."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"Anna Kessel beat Lena Ostrova 6-3 in the first set."}'
+	assert_success
+	assert_equal "$(ents 1)" "Tolvanese Kesh/ORG//|Marvo Gakko/ORG//"
+	assert_equal "$(ents 2)" "Vado United/ORG//|Brenford Rovers/ORG//"
+	assert_equal "$(ents 3)" "Anna Kessel/PERSON//|Lena Ostrova/PERSON//"
+}

@@ -1233,6 +1233,53 @@ team_before_noun(const tag_sent *s, int a)
 	    word_in(s, a + 1, team_nouns);
 }
 
+/* Is token i a match score: "2-0", "3–1"? */
+static bool
+is_score(const tag_sent *s, int i)
+{
+	if (i < 0 || (size_t)i >= s->n)
+		return false;
+	const unsigned char *w = (const unsigned char *)s->text + s->toks[i].b;
+	size_t n = s->toks[i].e - s->toks[i].b, k = 0, d1 = 0, d2 = 0;
+	while (k < n && w[k] >= '0' && w[k] <= '9')
+		k++, d1++;
+	if (k < n && w[k] == '-')
+		k++;
+	else if (k + 2 < n && w[k] == 0xe2 && w[k + 1] == 0x80 && w[k + 2] == 0x93)
+		k += 3;
+	else
+		return false;
+	size_t v2 = k;
+	while (k < n && w[k] >= '0' && w[k] <= '9')
+		k++, d2++;
+	/* one digit each, below 6: a set of tennis ("6-3", "7-5") is no
+	 * team's score */
+	return k == n && d1 == 1 && d2 == 1 && w[0] < '6' && w[v2] < '6';
+}
+
+/* "Asante Kotoko beat Hearts of Oak 2-0", "rivals Vado United 1-1": a
+ * name right before a score, or the subject of a win whose other side
+ * is followed by one, is a team. */
+static bool
+team_by_score(const tag_sent *s, int b)
+{
+	static const char *const wins[] = {
+		"beat", "beats", "defeated", "defeats", "edged", "thrashed",
+		"routed", "stunned", "overcame", "held", "drew", "lost", NULL,
+	};
+	if (is_score(s, b))
+		return true;
+	if (!word_in(s, b, wins))
+		return false;
+	for (int k = b + 1; k < b + 9 && (size_t)k < s->n; k++) {
+		if (tag_tok_is(s, k, ".") || tag_tok_is(s, k, ";"))
+			return false;
+		if (is_score(s, k))
+			return k == b + 1 || (s->toks[k - 1].f & TF_CAP) != 0;
+	}
+	return false;
+}
+
 /* "the Casamance region", "the Zagros mountains", "Coron waters": a
  * name before a noun of geography is the place's. */
 static bool
@@ -2190,7 +2237,7 @@ person:;
 		}
 		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
 			return;
-		if (team_before_noun(s, a) || media_after(s, a)) {
+		if (team_before_noun(s, a) || media_after(s, a) || team_by_score(s, b)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
@@ -2304,6 +2351,10 @@ person:;
 			 * river" a place */
 			emit(s, lx, doc, a, b, nb == TT_GPE && !settlement_before(s, a) ?
 			    TT_LOC : nb, NULL);
+			return;
+		}
+		if (team_by_score(s, b)) {
+			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
 		/* "Edil Cilento, a local builder", "Tolvan Brisk, a village":
