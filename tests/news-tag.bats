@@ -591,3 +591,11 @@ ents() {
 	assert_equal "$(ents 2)" "Vado United/ORG//|Brenford Rovers/ORG//"
 	assert_equal "$(ents 3)" "Anna Kessel/PERSON//|Lena Ostrova/PERSON//"
 }
+
+@test "news-tag: a name before the word 'party' is the party's" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Voters backed the ruling Vardan Unity party in Kesh."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Her Tolvo party lost seats."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Vardan Unity/ORG|Kesh/GPE"
+	assert_equal "$(ents 2)" "Tolvo/ORG//"
+}

@@ -1614,6 +1614,21 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	 * entity cannot start or end */
 	if (adjective_suffix(s, b - 1))
 		return;
+	/* "the ruling Georgian Dream party", "her Morena party": a name
+	 * before the word party is the party's (a lone nationality before
+	 * it, "the Republican party", stays a group) */
+	if ((size_t)b < s->n && (tag_tok_is(s, b, "party") || tag_tok_is(s, b, "parties")) &&
+	    !(s->toks[b].f & (TF_CAP | TF_UPPER)) &&
+	    !(b - a == 1 && has_kind(lx, &s->toks[a], LK_NORP)) &&
+	    !(s->toks[b - 1].f & TF_POSS) && !has_kind(lx, &s->toks[a], LK_PERSON) &&
+	    !has_kind(lx, &s->toks[a], LK_COUNTRY)) {
+		/* "Her Tolvo party": a small word starting the sentence is
+		 * not the name */
+		while (a < b - 1 && (s->toks[a].f & TF_START) && has_kind(lx, &s->toks[a], LK_FUNCTION))
+			a++;
+		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		return;
+	}
 	if (b - a >= 2 && adjective_suffix(s, a)) {
 		/* "the Iran-backed Houthis": the name after it */
 		classify_run(s, lx, doc, a + 1, b);
