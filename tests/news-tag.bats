@@ -599,3 +599,19 @@ ents() {
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Vardan Unity/ORG|Kesh/GPE"
 	assert_equal "$(ents 2)" "Tolvo/ORG//"
 }
+
+@test "news-tag: a person's name 'of the' an organisation is two entities" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"The opposition lawmaker Darvo Menkat of the Civic Union criticised the budget."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Anna Kessel of the Red Cross said aid was blocked."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Darvo Menkat/PERSON|Civic Union/ORG"
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 2p <<<"$output")")" "Anna Kessel/PERSON|Red Cross/ORG"
+}
+
+@test "news-tag: religious leaders and forums news names often; 'Pope' stays outside the name" {
+	tag '{"id":"a:0","doc":"a","date":"2024-05-01","sent":0,"text":"Pope Francis met the Dalai Lama, and envoys went to the Pacific Islands Forum."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Francis Fukuyama wrote a book."}'
+	assert_success
+	assert_equal "$(ents 1)" "Francis/PERSON/VATREL/|Dalai Lama/PERSON/CHNREL/|Pacific Islands Forum/ORG/IGO/"
+	assert_equal "$(ents 2)" "Francis Fukuyama/PERSON//"
+}

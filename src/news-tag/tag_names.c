@@ -661,10 +661,11 @@ emit_as(tag_sent *s, const tag_lex *lx, tag_doc *doc, int t0, int t1, int type,
 	    dict_match(s, lx, t0, t1, places, &pe) == t1 - t0 &&
 	    dict_match(s, lx, t0 + 1, t1, places, &pe) != t1 - t0 - 1))
 		t0++;
-	/* "King Charles", "Queen Elizabeth" as the list writes them: the
-	 * title is no part of the person's name */
+	/* "King Charles", "Queen Elizabeth", "Pope Francis" as the list
+	 * writes them: the title is no part of the person's name */
 	if (type == TT_PERSON && t1 - t0 >= 2 && (tag_tok_is(s, t0, "king") ||
-	    tag_tok_is(s, t0, "queen")) && (s->toks[t0].f & TF_CAP) &&
+	    tag_tok_is(s, t0, "queen") || tag_tok_is(s, t0, "pope")) &&
+	    (s->toks[t0].f & TF_CAP) &&
 	    (s->toks[t0 + 1].f & TF_CAP))
 		t0++;
 	tag_entity *e = tag_add_entity(s, t0, t1, type, code);
@@ -1614,6 +1615,23 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	 * entity cannot start or end */
 	if (adjective_suffix(s, b - 1))
 		return;
+	/* "Rahul Gandhi of the Congress party", "Anna Kessel of the Red
+	 * Cross": a person's two or three names and where the person
+	 * belongs, not one organisation's name */
+	for (int k = a + 2; k <= a + 3 && k < b - 2; k++) {
+		const tag_tok *w = &s->toks[k - 1];
+		if (!(w->f & TF_CAP) || (w->f & TF_UPPER) || is_common(lx, w) ||
+		    has_kind(lx, w, LK_ORGWORD) || has_kind(lx, w, LK_LOCWORD) ||
+		    has_kind(lx, w, LK_TITLE) || has_kind(lx, w, LK_MISCWORD) ||
+		    has_kind(lx, w, LK_COUNTRY) || has_kind(lx, w, LK_CITY))
+			break;
+		if (tag_tok_is(s, k, "of") && tag_tok_is(s, k + 1, "the") &&
+		    !is_common(lx, &s->toks[a]) && !has_kind(lx, &s->toks[a], LK_FUNCTION)) {
+			classify_run(s, lx, doc, a, k);
+			classify_run(s, lx, doc, k + 2, b);
+			return;
+		}
+	}
 	/* "the ruling Georgian Dream party", "her Morena party": a name
 	 * before the word party is the party's (a lone nationality before
 	 * it, "the Republican party", stays a group) */
