@@ -532,6 +532,9 @@ ents() {
 	assert_equal "$(ents 2)" "Tolvan Krisel/LOC//"
 	assert_equal "$(ents 3)" "Anna Kessel/PERSON//"
 	assert_equal "$(ents 4)" "Marvo Tessi/ORG//"
+	# only an apposition: an object after a verb says nothing of the name
+	tag '{"id":"e:0","doc":"e","sent":0,"text":"Farmer Tavo Lundimar is suing the company."}'
+	assert_equal "$(ents 1)" "Tavo Lundimar/PERSON//"
 }
 
 @test "news-tag: organisations news names often: exchanges, survey and space agencies, aid groups, parties" {

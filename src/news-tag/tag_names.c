@@ -2397,7 +2397,7 @@ person:;
 		for (int k = a; k < b; k++)
 			if (is_common(lx, &s->toks[k]))
 				plain = false;
-		int wi = plain ? what_it_is(s, lx, b) : -1;
+		int wi = plain && tag_tok_is(s, b, ",") ? what_it_is(s, lx, b) : -1;
 		if (wi == TT_PERSON)
 			person = true;
 		else if (wi == TT_ORG || wi == TT_LOC) {
