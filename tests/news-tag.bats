@@ -517,6 +517,9 @@ ents() {
 	assert_equal "$(ents 2 | cut -d'|' -f1)" "BRENKA/GPE/KEN/"
 	# capitals at the start with no country and dash: no dateline
 	assert_equal "$(jq -r '[.entities[] | select(.text == "TOLVANO" and .type == "GPE")] | length' <<<"$(sed -n 3p <<<"$output")")" "0"
+	# "(AFP) -": the agency's dash
+	tag '{"id":"f:0","doc":"f","sent":0,"text":"KESHAVO (AFP) - Fighting flared in the east."}'
+	refute_output --partial '"Fighting"'
 	# a given name that is also a word keeps its person after the dash
 	tag '{"id":"d:0","doc":"d","sent":0,"text":"PARIS -- Faith Wambui won the race on Tuesday."}'
 	assert_equal "$(jq -r '[.entities[] | select(.type == "PERSON") | .text] | join("|")' <<<"$output")" "Faith Wambui"

@@ -486,10 +486,12 @@ tag_tokenize(tag_sent *s, const tag_lex *lx, const char *text, size_t len)
 					t->f |= TF_START;
 				if (k == 1 && pl == 1 && strchr("'\"-", pk[0]))
 					t->f |= TF_START;
-				/* after a dateline: "DERNA, Libya -- Bodies washed up" */
+				/* after a dateline: "DERNA, Libya -- Bodies washed
+				 * up", "KINSHASA (AFP) - Fighting flared" */
 				if ((pl == 2 && memcmp(pk, "--", 2) == 0) ||
 				    (pl == 1 && pk[0] == '-' && k >= 2 &&
-				    tag_tok_is(s, (int)k - 2, "-")) ||
+				    (tag_tok_is(s, (int)k - 2, "-") ||
+				    tag_tok_is(s, (int)k - 2, ")"))) ||
 				    (pl == 3 && memcmp(pk, "\xe2\x80\x93", 3) == 0))
 					t->f |= TF_START;
 			}
