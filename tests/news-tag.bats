@@ -621,3 +621,15 @@ ents() {
 	assert_equal "$(ents 1)" "Francis/PERSON/VATREL/|Dalai Lama/PERSON/CHNREL/|Pacific Islands Forum/ORG/IGO/"
 	assert_equal "$(ents 2)" "Francis Fukuyama/PERSON//"
 }
+
+@test "news-tag: a name whose shares trade, that is bought, or that has a founder is a company; a given name stays a person" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Shares of Kovarex rose, and Tolvan Mining shares fell."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Vestral agreed to buy Dunmark for $2 billion."}' \
+	    '{"id":"c:0","doc":"c","sent":0,"text":"Prosecutors charged the founder of Quorlex."}' \
+	    '{"id":"d:0","doc":"d","sent":0,"text":"He wanted to buy Anna a gift."}'
+	assert_success
+	assert_equal "$(ents 1)" "Kovarex/ORG//|Tolvan Mining/ORG//"
+	assert_equal "$(jq -r '[.entities[] | select(.type == "ORG") | .text] | join("|")' <<<"$(sed -n 2p <<<"$output")")" "Dunmark"
+	assert_equal "$(ents 3)" "Quorlex/ORG//"
+	assert_equal "$(ents 4)" "Anna/PERSON//"
+}

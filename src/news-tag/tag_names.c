@@ -1281,6 +1281,37 @@ team_by_score(const tag_sent *s, int b)
 	return false;
 }
 
+/* "Commerzbank shares fell", "shares of Kovar", "agreed to buy Hess",
+ * "the founder of FTX": a name news gives as a company's.  a and b are
+ * the run. */
+static bool
+company_context(const tag_sent *s, const tag_lex *lx, int a, int b)
+{
+	static const char *const after[] = {
+		"shares", "stock", "stocks", "shareholders", "stockholders",
+		NULL,
+	};
+	static const char *const buyers[] = {
+		"buy", "buys", "bought", "buying", "acquire", "acquires",
+		"acquired", "acquiring", NULL,
+	};
+	static const char *const heads[] = {
+		"shares", "founder", "co-founder", "cofounder", "ceo", "shareholders",
+		"owner", "owners", "takeover", "acquisition", "stake", NULL,
+	};
+	/* "buy Anna a gift": a given name is a person's */
+	if (has_kind(lx, &s->toks[a], LK_GIVEN))
+		return false;
+	if ((size_t)b < s->n && word_in(s, b, after) &&
+	    !(s->toks[b].f & (TF_CAP | TF_UPPER)))
+		return true;
+	if (word_in(s, a - 1, buyers))
+		return true;
+	return (tag_tok_is(s, a - 1, "of") || tag_tok_is(s, a - 1, "in")) &&
+	    word_in(s, a - 2, heads) && (!(s->toks[a - 2].f & (TF_CAP | TF_UPPER)) ||
+	    (s->toks[a - 2].f & TF_START));
+}
+
 /* "the Casamance region", "the Zagros mountains", "Coron waters": a
  * name before a noun of geography is the place's. */
 static bool
@@ -2270,7 +2301,8 @@ person:;
 		}
 		if (has_kind(lx, first, LK_NONAME) || has_kind(lx, first, LK_MISCWORD))
 			return;
-		if (team_before_noun(s, a) || media_after(s, a) || team_by_score(s, b)) {
+		if (team_before_noun(s, a) || media_after(s, a) || team_by_score(s, b) ||
+		    company_context(s, lx, a, b)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
@@ -2386,7 +2418,7 @@ person:;
 			    TT_LOC : nb, NULL);
 			return;
 		}
-		if (team_by_score(s, b)) {
+		if (team_by_score(s, b) || company_context(s, lx, a, b)) {
 			emit(s, lx, doc, a, b, TT_ORG, NULL);
 			return;
 		}
