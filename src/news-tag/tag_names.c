@@ -15,6 +15,7 @@
 #include "tag_tables.h"
 
 static bool word_in(const tag_sent *s, int i, const char *const *words);
+static bool org_headed(const tag_sent *s, const tag_lex *lx, int a, int b);
 
 /* Entry kinds that name something by themselves. */
 #define NAME_KINDS ((1u << LK_COUNTRY) | (1u << LK_NORP) | (1u << LK_CITY) | \
@@ -332,6 +333,10 @@ and_in_org(const tag_sent *s, const tag_lex *lx, int i, int j)
 		    !(s->toks[j + 1].kinds & NAME_KINDS & ~(1u << LK_NORP)))
 			return true;
 	}
+	/* "University of Cape Town and Oxford University": a whole name
+	 * of an institution before "and" and another after are two */
+	if (j - i >= 3 && org_headed(s, lx, i, j))
+		return false;
 	/* "... and Space Administration": the words before "and" are
 	 * ordinary words too ("Chinese President Xi Jinping and Vietnamese
 	 * Communist Party" are two) */
