@@ -641,3 +641,9 @@ ents() {
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "University of Cape Town/ORG|Kesh University/ORG"
 	assert_equal "$(jq -r '[.entities[] | .text] | join("|")' <<<"$(sed -n 2p <<<"$output")")" "National Aeronautics and Space Administration"
 }
+
+@test "news-tag: a storm's name is no person and no place" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Typhoon Varno struck Haiphong, and Hurricane Milton hit Florida."}'
+	assert_success
+	assert_equal "$(ents 1)" "Haiphong/GPE/VNM/|Florida/GPE/USA/"
+}

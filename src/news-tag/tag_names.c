@@ -1641,6 +1641,16 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	char country[12] = "", sector[12] = "";
 	bool titled = false;
 
+	/* "Typhoon Yagi", "Hurricane Milton", "Storm Boris": a storm's
+	 * name is an event's, nobody's and nowhere */
+	{
+		static const char *const storms[] = {
+			"typhoon", "hurricane", "cyclone", "storm", "tornado", NULL,
+		};
+		if ((a > 0 && (s->toks[a - 1].f & TF_CAP) && word_in(s, a - 1, storms)) ||
+		    (b - a >= 2 && (s->toks[a].f & TF_CAP) && word_in(s, a, storms)))
+			return;
+	}
 	/* "Mars's surface", "Earth's orbit": a planet's (or a lone
 	 * noname's) word alone is nobody, whatever context follows */
 	if (b - a == 1 && (e = tag_tok_entry(lx, &s->toks[a], LK_NONAME)) &&
