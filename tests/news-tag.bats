@@ -612,6 +612,9 @@ ents() {
 	assert_success
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Darvo Menkat/PERSON|Civic Union/ORG"
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 2p <<<"$output")")" "Anna Kessel/PERSON|Red Cross/ORG"
+	# after a title, any names are a person's
+	tag '{"id":"c:0","doc":"c","sent":0,"text":"Dr. Tavo Lundimar of Kesh Valley University said the vaccine worked."}'
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$output")" "Tavo Lundimar/PERSON|Kesh Valley University/ORG"
 }
 
 @test "news-tag: religious leaders and forums news names often; 'Pope' stays outside the name" {

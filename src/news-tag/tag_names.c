@@ -1785,12 +1785,17 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		return;
 	/* "Troy Patterson of Slate Magazine": a person and where they work
 	 * are two names */
-	for (int k = a + 2; k <= a + 3 && k + 2 <= b; k++) {
+	char tsecp[12];
+	/* "Dr. Amina Bello of Kesh University": a title first makes the
+	 * names after it a person's */
+	int tt = title_at(s, lx, a, b, tsecp), p0 = a + tt;
+	for (int k = p0 + 2; k <= p0 + 3 && k + 2 <= b; k++) {
 		char tsec0[12];
 		if (!tag_tok_is(s, k, "of"))
 			continue;
-		if (!has_kind(lx, &s->toks[a], LK_GIVEN) || title_at(s, lx, a, k, tsec0) ||
-		    org_headed(s, lx, a, k) || loc_headed(s, lx, a, k))
+		if ((!tt && !has_kind(lx, &s->toks[p0], LK_GIVEN)) ||
+		    title_at(s, lx, p0, k, tsec0) ||
+		    org_headed(s, lx, p0, k) || loc_headed(s, lx, p0, k))
 			break;
 		const tag_entry *oe;
 		if (org_headed(s, lx, k + 1, b) ||
