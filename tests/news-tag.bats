@@ -598,12 +598,14 @@ ents() {
 	assert_equal "$(ents 3)" "Anna Kessel/PERSON//|Lena Ostrova/PERSON//"
 }
 
-@test "news-tag: a name before the word 'party' is the party's" {
+@test "news-tag: a name before the word 'party' or 'company' is the party's or the firm's" {
 	tag '{"id":"a:0","doc":"a","sent":0,"text":"Voters backed the ruling Vardan Unity party in Kesh."}' \
 	    '{"id":"b:0","doc":"b","sent":0,"text":"Her Tolvo party lost seats."}'
 	assert_success
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Vardan Unity/ORG|Kesh/GPE"
 	assert_equal "$(ents 2)" "Tolvo/ORG//"
+	tag '{"id":"c:0","doc":"c","sent":0,"text":"Engineers of the Vardan Power company and a Tokyo firm met."}'
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$output")" "Vardan Power/ORG|Tokyo/GPE"
 }
 
 @test "news-tag: a person's name 'of the' an organisation is two entities" {

@@ -1678,14 +1678,20 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			return;
 		}
 	}
-	/* "the ruling Georgian Dream party", "her Morena party": a name
-	 * before the word party is the party's (a lone nationality before
-	 * it, "the Republican party", stays a group) */
-	if ((size_t)b < s->n && (tag_tok_is(s, b, "party") || tag_tok_is(s, b, "parties")) &&
+	/* "the ruling Georgian Dream party", "the Kenya Power company": a
+	 * name before such a word is the party's, the firm's (a lone
+	 * nationality or place before it, "the Republican party", "a Tokyo
+	 * firm", stays what it is) */
+	static const char *const org_nouns_after[] = {
+		"party", "parties", "company", "firm", "militia", NULL,
+	};
+	if ((size_t)b < s->n && word_in(s, b, org_nouns_after) &&
 	    !(s->toks[b].f & (TF_CAP | TF_UPPER)) &&
-	    !(b - a == 1 && has_kind(lx, &s->toks[a], LK_NORP)) &&
+	    !(b - a == 1 && (has_kind(lx, &s->toks[a], LK_NORP) ||
+	    has_kind(lx, &s->toks[a], LK_COUNTRY) || has_kind(lx, &s->toks[a], LK_CITY) ||
+	    has_kind(lx, &s->toks[a], LK_REGION))) &&
 	    !(s->toks[b - 1].f & TF_POSS) && !has_kind(lx, &s->toks[a], LK_PERSON) &&
-	    !has_kind(lx, &s->toks[a], LK_COUNTRY)) {
+	    !has_kind(lx, &s->toks[b - 1], LK_MISCWORD)) {
 		/* "Her Tolvo party": a small word starting the sentence is
 		 * not the name */
 		while (a < b - 1 && (s->toks[a].f & TF_START) && has_kind(lx, &s->toks[a], LK_FUNCTION))
