@@ -1692,10 +1692,14 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	    has_kind(lx, &s->toks[a], LK_REGION))) &&
 	    !(s->toks[b - 1].f & TF_POSS) && !has_kind(lx, &s->toks[a], LK_PERSON) &&
 	    !has_kind(lx, &s->toks[b - 1], LK_MISCWORD)) {
-		/* "Her Tolvo party": a small word starting the sentence is
-		 * not the name */
+		/* "Her Tolvo party", "Engineers of the Vardan Power company":
+		 * a small word or an ordinary noun and "of" starting the
+		 * sentence are not the name */
 		while (a < b - 1 && (s->toks[a].f & TF_START) && has_kind(lx, &s->toks[a], LK_FUNCTION))
 			a++;
+		if (b - a >= 3 && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
+		    !has_kind(lx, &s->toks[a], LK_ORGWORD) && tag_tok_is(s, a + 1, "of"))
+			a += tag_tok_is(s, a + 2, "the") && b - a >= 4 ? 3 : 2;
 		emit(s, lx, doc, a, b, TT_ORG, NULL);
 		return;
 	}
@@ -1768,7 +1772,13 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 			"shares", "stocks", "thousands", "hundreds", "millions",
 			"dozens", "tens", "members", "supporters", "residents",
 			"officials", "leaders", "employees", "workers", "some", "many",
-			"most", "all", "none", "each", "part", "parts", "much", NULL,
+			"most", "all", "none", "each", "part", "parts", "much",
+			"engineers", "doctors", "scientists", "researchers", "students",
+			"soldiers", "troops", "delegates", "representatives", "lawmakers",
+			"executives", "fans", "relatives", "families", "victims",
+			"survivors", "citizens", "protesters", "staff", "investors",
+			"analysts", "experts", "critics", "rescuers", "volunteers",
+			"farmers", "teachers", "nurses", "villagers", NULL,
 		};
 		while (b - a >= 3 && ((s->toks[a].f & TF_START) || a == 0 ||
 		    !(s->toks[a - 1].f & TF_WORD)) && word_in(s, a, quantities) &&
