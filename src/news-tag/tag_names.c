@@ -1243,7 +1243,7 @@ team_before_noun(const tag_sent *s, int a)
 static bool
 is_score(const tag_sent *s, int i)
 {
-	if (i < 0 || (size_t)i >= s->n)
+	if (i < 0 || (size_t)i >= s->n || !(s->toks[i].f & TF_NUM))
 		return false;
 	const unsigned char *w = (const unsigned char *)s->text + s->toks[i].b;
 	size_t n = s->toks[i].e - s->toks[i].b, k = 0, d1 = 0, d2 = 0;
@@ -1275,7 +1275,8 @@ team_by_score(const tag_sent *s, int b)
 	};
 	if (is_score(s, b))
 		return true;
-	if (!word_in(s, b, wins))
+	if ((size_t)b >= s->n || (s->toks[b].f & (TF_CAP | TF_UPPER)) ||
+	    !(s->toks[b].f & TF_WORD) || !word_in(s, b, wins))
 		return false;
 	for (int k = b + 1; k < b + 9 && (size_t)k < s->n; k++) {
 		if (tag_tok_is(s, k, ".") || tag_tok_is(s, k, ";"))
@@ -1307,9 +1308,11 @@ company_context(const tag_sent *s, const tag_lex *lx, int a, int b)
 	/* "buy Anna a gift": a given name is a person's */
 	if (has_kind(lx, &s->toks[a], LK_GIVEN))
 		return false;
-	if ((size_t)b < s->n && word_in(s, b, after) &&
-	    !(s->toks[b].f & (TF_CAP | TF_UPPER)))
+	if ((size_t)b < s->n && (s->toks[b].f & TF_WORD) &&
+	    !(s->toks[b].f & (TF_CAP | TF_UPPER)) && word_in(s, b, after))
 		return true;
+	if (a < 1 || !(s->toks[a - 1].f & TF_WORD) || (s->toks[a - 1].f & (TF_CAP | TF_UPPER)))
+		return false;
 	if (word_in(s, a - 1, buyers))
 		return true;
 	return (tag_tok_is(s, a - 1, "of") || tag_tok_is(s, a - 1, "in")) &&
@@ -1647,8 +1650,7 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		static const char *const storms[] = {
 			"typhoon", "hurricane", "cyclone", "storm", "tornado", NULL,
 		};
-		if ((a > 0 && (s->toks[a - 1].f & TF_CAP) && word_in(s, a - 1, storms)) ||
-		    (b - a >= 2 && (s->toks[a].f & TF_CAP) && word_in(s, a, storms)))
+		if (b - a >= 2 && (s->toks[a].f & TF_CAP) && word_in(s, a, storms))
 			return;
 	}
 	/* "Mars's surface", "Earth's orbit": a planet's (or a lone
@@ -1685,8 +1687,8 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	static const char *const org_nouns_after[] = {
 		"party", "parties", "company", "firm", "militia", NULL,
 	};
-	if ((size_t)b < s->n && word_in(s, b, org_nouns_after) &&
-	    !(s->toks[b].f & (TF_CAP | TF_UPPER)) &&
+	if ((size_t)b < s->n && !(s->toks[b].f & (TF_CAP | TF_UPPER)) &&
+	    (s->toks[b].f & TF_WORD) && word_in(s, b, org_nouns_after) &&
 	    !(b - a == 1 && (has_kind(lx, &s->toks[a], LK_NORP) ||
 	    has_kind(lx, &s->toks[a], LK_COUNTRY) || has_kind(lx, &s->toks[a], LK_CITY) ||
 	    has_kind(lx, &s->toks[a], LK_REGION))) &&
@@ -1803,8 +1805,14 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 	 * are two names */
 	char tsecp[12];
 	/* "Dr. Amina Bello of Kesh University": a title first makes the
-	 * names after it a person's */
-	int tt = title_at(s, lx, a, b, tsecp), p0 = a + tt;
+	 * names after it a person's (looked up only when "of" is near) */
+	int tt = 0;
+	for (int k = a + 2; k <= a + 5 && k + 2 <= b; k++)
+		if (tag_tok_is(s, k, "of")) {
+			tt = title_at(s, lx, a, b, tsecp);
+			break;
+		}
+	int p0 = a + tt;
 	for (int k = p0 + 2; k <= p0 + 3 && k + 2 <= b; k++) {
 		char tsec0[12];
 		if (!tag_tok_is(s, k, "of"))
