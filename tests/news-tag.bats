@@ -652,3 +652,11 @@ ents() {
 	assert_success
 	assert_equal "$(ents 1)" "Haiphong/GPE/VNM/|Florida/GPE/USA/"
 }
+
+@test "news-tag: observatories and cartels are organisations; a rating agency's name keeps its possessive" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"According to the Kesh Observatory for Human Rights, the Vardo Cartel fought in the hills."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Moody'"'"'s downgraded the bonds."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Kesh Observatory for Human Rights/ORG|Vardo Cartel/ORG"
+	assert_equal "$(ents 2)" "Moody's/ORG/BUS/"
+}
