@@ -660,3 +660,9 @@ ents() {
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$(sed -n 1p <<<"$output")")" "Kesh Observatory for Human Rights/ORG|Vardo Cartel/ORG"
 	assert_equal "$(ents 2)" "Moody's/ORG/BUS/"
 }
+
+@test "news-tag: particles in a row inside a name after a title ('von der', 'de la')" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Minister Rafael de la Cruvo arrived, and President Anna von der Kessel left."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$output")" "Rafael de la Cruvo/PERSON|Anna von der Kessel/PERSON"
+}

@@ -266,8 +266,14 @@ connector_len(const tag_sent *s, const tag_lex *lx, int i)
 	}
 	if (tag_tok_is(s, i, "&") || tag_tok_is(s, i, "for"))
 		return 1;
-	if (!capitalised(t) && has_kind(lx, t, LK_PARTICLE))
-		return 1;
+	if (!capitalised(t) && has_kind(lx, t, LK_PARTICLE)) {
+		/* "von der Leyen", "de la Cruz": particles in a row */
+		int n = 1;
+		while (n < 3 && (size_t)(i + n) < s->n && !capitalised(&s->toks[i + n]) &&
+		    has_kind(lx, &s->toks[i + n], LK_PARTICLE))
+			n++;
+		return n;
+	}
 	return 0;
 }
 
