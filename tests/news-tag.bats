@@ -666,3 +666,9 @@ ents() {
 	assert_success
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type] | join("|")' <<<"$output")" "Rafael de la Cruvo/PERSON|Anna von der Kessel/PERSON"
 }
+
+@test "news-tag: an unknown name before 'county' or 'state' is a place" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Fighters attacked Vokuma county and Tessi state on Monday."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | select(.type != "DATE") | .text + "/" + .type] | join("|")' <<<"$output")" "Vokuma/LOC|Tessi/LOC"
+}

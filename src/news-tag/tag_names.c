@@ -1336,7 +1336,8 @@ geo_noun_after(const tag_sent *s, int a)
 		"lake", "lakes", "sea", "valley", "district", "districts", "island",
 		"islands", "peninsula", "desert", "waters", "coast", "province",
 		"basin", "plateau", "delta", "archipelago", "highlands", "lowlands",
-		NULL,
+		"county", "counties", "governorate", "prefecture", "oblast",
+		"municipality", "state", NULL,
 	};
 	return (size_t)a + 1 < s->n && (s->toks[a + 1].f & TF_WORD) &&
 	    !(s->toks[a + 1].f & (TF_CAP | TF_UPPER)) && word_in(s, a + 1, geo);
