@@ -672,3 +672,9 @@ ents() {
 	assert_success
 	assert_equal "$(jq -r '[.entities[] | select(.type != "DATE") | .text + "/" + .type] | join("|")' <<<"$output")" "Vokuma/LOC|Tessi/LOC"
 }
+
+@test "news-tag: a name ending in 'Air' is an airline; central banks carry their country" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Vardo Air cancelled flights, the Air Force said, and the Bundesbank warned."}'
+	assert_success
+	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type + "/" + (.code // "")] | join("|")' <<<"$output")" "Vardo Air/ORG/|Air Force/ORG/|Bundesbank/ORG/DEUBNK"
+}
