@@ -1709,7 +1709,12 @@ classify_run(tag_sent *s, const tag_lex *lx, tag_doc *doc, int a, int b)
 		if (b - a >= 3 && (s->toks[a].f & TF_START) && is_common(lx, &s->toks[a]) &&
 		    !has_kind(lx, &s->toks[a], LK_ORGWORD) && tag_tok_is(s, a + 1, "of"))
 			a += tag_tok_is(s, a + 2, "the") && b - a >= 4 ? 3 : 2;
-		emit(s, lx, doc, a, b, TT_ORG, NULL);
+		/* a listed party keeps its code: "her Morena party" */
+		const tag_entry *pe;
+		char pcode[12] = "";
+		if (dict_match(s, lx, a, b, 1u << LK_ORG, &pe) == b - a)
+			code_of_entry(s, lx, pe, pcode);
+		emit(s, lx, doc, a, b, TT_ORG, pcode[0] ? pcode : NULL);
 		return;
 	}
 	if (b - a >= 2 && adjective_suffix(s, a)) {
