@@ -505,3 +505,14 @@ sent_events() {
 	assert_equal "$(sent_events "$output" govprotest)" "0 FRAGOV>IRN 114
 1 UKRREF>RUS 140"
 }
+
+@test "news-events: a noun pattern without a target slot takes no target from memory; the place across two regions is the target" {
+	# a pattern like "air strikes killed" has no @T: its target once came
+	# from uninitialised memory (here, a code of the document before)
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a\",\"text\":\"WASHINGTON, Feb 28 -- A meeting between President Donald Trump and Ukrainian President Volodymyr Zelenskiy broke down on Friday. Trump accused his guest of gambling with a world war. Zelenskiy later thanked the American people for their support.\"}" \
+	    "{\"id\":\"b\",\"text\":\"BEIRUT, Sept 23 -- Israeli air strikes killed at least 90 people across southern and eastern Lebanon on Monday, the health ministry said.\"}" |
+	    news-split | news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" b)" "ISR>LBN 195"
+}

@@ -566,9 +566,11 @@ place_target(coder *c, int from, ev_actors *out)
 		if (!(un->wcls & W_LOCPREP) || !(unit_is(c, k, "in") ||
 		    unit_is(c, k, "across") || unit_is(c, k, "near")))
 			continue;
+		/* "in the north of", no; "across southern and eastern Lebanon" */
 		int e = k + 1;
-		while (e <= hi && e < k + 5 && (U(c, e)->ucls & U_WORD) &&
-		    (U(c, e)->wcls & (W_DET | W_ADJ)))
+		while (e <= hi && e < k + 6 && (U(c, e)->ucls & U_WORD) &&
+		    ((U(c, e)->wcls & (W_DET | W_ADJ)) || (unit_is(c, e, "and") &&
+		    e > k + 1 && (U(c, e - 1)->wcls & W_ADJ))))
 			e++;
 		if (e <= hi && (U(c, e)->ucls & (U_ACTOR | U_PLACE)) &&
 		    (strcmp(c->s->ents[U(c, e)->ent].type, "GPE") == 0 ||
@@ -1428,9 +1430,11 @@ code_match(coder *c, int mi)
 			if (prep >= 0 && S.n == 0)
 				main_clause_subject(c, m->u1, &S);
 		}
-		T = m->T;
-		/* "a Russian missile hit a school in Kharkiv": the object */
-		if (!m->has_T && S.n > 0)
+		/* "a Russian missile hit a school in Kharkiv": the object (a
+		 * match without a target slot has no m->T to copy) */
+		if (m->has_T)
+			T = m->T;
+		else if (S.n > 0)
 			find_object(c, m->u1, &T);
 	} else if (passive) {
 		/* "X was attacked by Y" */
