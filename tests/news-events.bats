@@ -516,3 +516,22 @@ sent_events() {
 	assert_success
 	assert_equal "$(events "$output" b)" "ISR>LBN 195"
 }
+
+@test "news-events: tariffs on imports from, curbs lifted, a launch called a provocation, military aid for, tear gas to disperse" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Washington imposed tariffs of 25 percent on imports from Mexico.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"China lifted curbs on exports to Japan.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Seoul called North Korea'"'"'s launch a grave provocation.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"The United States announced new military aid for Ukraine.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Kenyan police fired tear gas to disperse protesters in Nairobi.\"}" \
+	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"The foreign ministry called the decision a mistake.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "USAGOV>MEX 163"
+	assert_equal "$(events "$output" b)" "CHN>JPN 081"
+	assert_equal "$(events "$output" c)" "KORGOV>PRK 111"
+	assert_equal "$(events "$output" d)" "USA>UKR 072"
+	assert_equal "$(events "$output" e)" "KENCOP>KENOPP 175"
+	# no one named: nothing
+	assert_equal "$(events "$output" f)" ""
+}
