@@ -505,3 +505,11 @@ ents() {
 	# a group is not the state's: it keeps its own code
 	assert_equal "$(jq -r '.entities[] | select(.text == "Hezbollah") | .code' <<<"$(sed -n 3p <<<"$output")")" "LBNREB"
 }
+
+@test "news-tag: a people we list is no province of the same name" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Somali forces clashed with Afar militias near the border."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Somali officials met Ethiopian envoys."}'
+	assert_success
+	assert_equal "$(jq -r '.entities[0] | "\(.text)/\(.code)"' <<<"$(sed -n 1p <<<"$output")")" "Somali forces/SOMMIL"
+	assert_equal "$(jq -r '.entities[0] | "\(.text)/\(.type)/\(.code)"' <<<"$(sed -n 2p <<<"$output")")" "Somali officials/ACTOR/SOMGOV"
+}
