@@ -548,3 +548,19 @@ sent_events() {
 	# views are no fire
 	[[ "$(events "$output" c)" != *" 19"* ]] || fail "views exchanged as fighting: $(events "$output" c)"
 }
+
+@test "news-events: 'the military hit X' is a verb before a named actor; police speaking of 'they' mean themselves" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"The Israeli military hit Hezbollah targets.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"The police said they had arrested opposition supporters in Dakar.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The EU support for Ukraine continued.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Foreign Minister Park Jin said they had agreed to meet Wang Yi.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "ISRMIL>LBNREB 190"
+	assert_equal "$(events "$output" b)" "SENCOP>SENOPP 173"
+	# a noun after a determiner stays a noun
+	assert_equal "$(events "$output" c)" ""
+	# a person's "they" are others, unnamed: nothing
+	assert_equal "$(events "$output" d)" ""
+}

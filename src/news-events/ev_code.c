@@ -1475,9 +1475,13 @@ code_match(coder *c, int mi)
 				S.a[i] = f.speaker.a[0];
 		if (S.n == 0 && S.start >= 0 && (U(c, S.start)->wcls & W_FIRST))
 			S = f.speaker;
-		/* "the Houthis said they had shot down": a group speaks of itself */
+		/* "the Houthis said they had shot down", "police said they had
+		 * arrested": a group speaks of itself (a person's "they" is
+		 * others) */
+		const ev_actor *sp = &f.speaker.a[0];
+		bool group = sp->unit >= 0 ? !(U(c, sp->unit)->ucls & U_PERSON) : !sp->person;
 		if (S.pronoun && S.start >= 0 && unit_is(c, S.start, "they") &&
-		    !f.speaker.a[0].person && f.speaker.start < S.start)
+		    group && f.speaker.start < S.start)
 			S = f.speaker;
 		for (int i = 0; i < S.n; i++)
 			specific(&S.a[i], &f.speaker);
