@@ -536,14 +536,16 @@ sent_events() {
 	assert_equal "$(events "$output" f)" ""
 }
 
-@test "news-events: two armies that exchanged fire fight each other; with a named foe, against it" {
+@test "news-events: two armies that exchanged fire fight each other; with a named foe, against it; a ceasefire between two" {
 	run --separate-stderr bash -c 'printf "%s\n" \
 	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Thai and Cambodian troops exchanged fire along the border.\"}" \
 	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"Israeli forces exchanged fire with Hezbollah fighters.\"}" \
-	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The Thai and Cambodian ministers exchanged views.\"}" |
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The Thai and Cambodian ministers exchanged views.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"A ceasefire between Israel and Hezbollah took effect on Wednesday.\"}" |
 	    news-tag | news-events'
 	assert_success
 	assert_equal "$(events "$output" a)" "THAMIL>KHMMIL 190"
+	assert_equal "$(events "$output" d)" "ISR>LBNREB 0871"
 	assert_equal "$(events "$output" b)" "ISRMIL>LBNREB 190"
 	# views are no fire
 	[[ "$(events "$output" c)" != *" 19"* ]] || fail "views exchanged as fighting: $(events "$output" c)"
