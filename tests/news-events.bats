@@ -566,3 +566,11 @@ sent_events() {
 	# a person's "they" are others, unnamed: nothing
 	assert_equal "$(events "$output" d)" ""
 }
+
+@test "news-events: a former leader arrested by his country's police is an event" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"date\":\"2024-05-01\",\"text\":\"Brazilian police indicted former President Jair Bolsonaro.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "BRACOP>BRAELI 173"
+}

@@ -144,8 +144,8 @@ ents() {
 	    '{"date":"2019-05-01","text":"Ban Ki-moon spoke."}'
 	assert_success
 	assert_equal "$(ents 1)" "Park Jin/PERSON/KORGOV/"
-	# before his term: a South Korean, not the government
-	assert_equal "$(ents 2)" "Park Jin/PERSON/KOR/"
+	# before his term: one of South Korea's elites (ELI), not the government
+	assert_equal "$(ents 2)" "Park Jin/PERSON/KORELI/"
 	# no date: the most recent role
 	assert_equal "$(ents 3)" "Park Jin/PERSON/KORGOV/"
 	assert_equal "$(ents 4)" "Ban Ki-moon/PERSON/IGOUNO/"
