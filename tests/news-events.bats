@@ -556,7 +556,9 @@ sent_events() {
 	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"The Israeli military hit Hezbollah targets.\"}" \
 	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"The police said they had arrested opposition supporters in Dakar.\"}" \
 	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The EU support for Ukraine continued.\"}" \
-	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Foreign Minister Park Jin said they had agreed to meet Wang Yi.\"}" |
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Foreign Minister Park Jin said they had agreed to meet Wang Yi.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Congo'"'"'s government cut diplomatic ties with Rwanda.\"}" \
+	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"The budget cut was criticised by Germany.\"}" |
 	    news-tag | news-events'
 	assert_success
 	assert_equal "$(events "$output" a)" "ISRMIL>LBNREB 190"
@@ -565,6 +567,9 @@ sent_events() {
 	assert_equal "$(events "$output" c)" ""
 	# a person's "they" are others, unnamed: nothing
 	assert_equal "$(events "$output" d)" ""
+	# a past like its base after an actor is the verb; after a noun, not
+	assert_equal "$(events "$output" e)" "CODGOV>RWA 161"
+	assert_equal "$(events "$output" f)" ""
 }
 
 @test "news-events: a former leader arrested by his country's police is an event" {
