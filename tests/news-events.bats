@@ -579,3 +579,21 @@ sent_events() {
 	assert_success
 	assert_equal "$(events "$output" a)" "BRACOP>BRAELI 173"
 }
+
+@test "news-events: strikes on sites in a country or belonging to a group; an attack on a place in a city; protesters are not at war with their country" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"India struck nine sites in Pakistan.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"American and British warplanes struck more than 60 targets belonging to Yemen'"'"'s Houthi movement.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Al-Shabaab militants attacked a crowded beach in Mogadishu.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Iraqi protesters stormed the Swedish embassy in Baghdad.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Israel attacked Hamas in Gaza.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "IND>PAK 195"
+	assert_equal "$(events "$output" b)" "USAMIL>YEMREB 195
+GBRMIL>YEMREB 195"
+	assert_equal "$(events "$output" c)" "SOMREB>SOM 190"
+	[[ "$(events "$output" d)" != *"IRQOPP>IRQ"* ]] || fail "protesters against their own country: $(events "$output" d)"
+	# a named foe, not the place
+	assert_equal "$(events "$output" e)" "ISR>PSEREB 190"
+}

@@ -972,13 +972,14 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 	ev_strlcpy(out, cap, code);
 }
 
-/* An actor of a country that is not its state: rebels, insurgents,
- * separatists, the opposition, gangs, unidentified gunmen. */
+/* An armed actor of a country that is not its state: rebels,
+ * insurgents, separatists, gangs, unidentified gunmen (protesters who
+ * storm a building are not at war with their country). */
 static bool
 non_state(const ev_actor *a)
 {
 	static const char *const sectors[] = {
-		"REB", "INS", "SEP", "OPP", "CRM", "UAF", NULL,
+		"REB", "INS", "SEP", "CRM", "UAF", NULL,
 	};
 	if (strlen(a->code) < 6)
 		return false;
