@@ -505,3 +505,95 @@ sent_events() {
 	assert_equal "$(sent_events "$output" govprotest)" "0 FRAGOV>IRN 114
 1 UKRREF>RUS 140"
 }
+
+@test "news-events: a noun pattern without a target slot takes no target from memory; the place across two regions is the target" {
+	# a pattern like "air strikes killed" has no @T: its target once came
+	# from uninitialised memory (here, a code of the document before)
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a\",\"text\":\"WASHINGTON, Feb 28 -- A meeting between President Donald Trump and Ukrainian President Volodymyr Zelenskiy broke down on Friday. Trump accused his guest of gambling with a world war. Zelenskiy later thanked the American people for their support.\"}" \
+	    "{\"id\":\"b\",\"text\":\"BEIRUT, Sept 23 -- Israeli air strikes killed at least 90 people across southern and eastern Lebanon on Monday, the health ministry said.\"}" |
+	    news-split | news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" b)" "ISR>LBN 195"
+}
+
+@test "news-events: tariffs on imports from, curbs lifted, a launch called a provocation, military aid for, tear gas to disperse" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Washington imposed tariffs of 25 percent on imports from Mexico.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"China lifted curbs on exports to Japan.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Seoul called North Korea'"'"'s launch a grave provocation.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"The United States announced new military aid for Ukraine.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Kenyan police fired tear gas to disperse protesters in Nairobi.\"}" \
+	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"The foreign ministry called the decision a mistake.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "USAGOV>MEX 163"
+	assert_equal "$(events "$output" b)" "CHN>JPN 081"
+	assert_equal "$(events "$output" c)" "KORGOV>PRK 111"
+	assert_equal "$(events "$output" d)" "USA>UKR 072"
+	assert_equal "$(events "$output" e)" "KENCOP>KENOPP 175"
+	# no one named: nothing
+	assert_equal "$(events "$output" f)" ""
+}
+
+@test "news-events: two armies that exchanged fire fight each other; with a named foe, against it; a ceasefire between two" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"Thai and Cambodian troops exchanged fire along the border.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"Israeli forces exchanged fire with Hezbollah fighters.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The Thai and Cambodian ministers exchanged views.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"A ceasefire between Israel and Hezbollah took effect on Wednesday.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "THAMIL>KHMMIL 190"
+	assert_equal "$(events "$output" d)" "ISR>LBNREB 0871"
+	assert_equal "$(events "$output" b)" "ISRMIL>LBNREB 190"
+	# views are no fire
+	[[ "$(events "$output" c)" != *" 19"* ]] || fail "views exchanged as fighting: $(events "$output" c)"
+}
+
+@test "news-events: 'the military hit X' is a verb before a named actor; police speaking of 'they' mean themselves" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"The Israeli military hit Hezbollah targets.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"The police said they had arrested opposition supporters in Dakar.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"The EU support for Ukraine continued.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Foreign Minister Park Jin said they had agreed to meet Wang Yi.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Congo'"'"'s government cut diplomatic ties with Rwanda.\"}" \
+	    "{\"id\":\"f:0\",\"doc\":\"f\",\"sent\":0,\"text\":\"The budget cut was criticised by Germany.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "ISRMIL>LBNREB 190"
+	assert_equal "$(events "$output" b)" "SENCOP>SENOPP 173"
+	# a noun after a determiner stays a noun
+	assert_equal "$(events "$output" c)" ""
+	# a person's "they" are others, unnamed: nothing
+	assert_equal "$(events "$output" d)" ""
+	# a past like its base after an actor is the verb; after a noun, not
+	assert_equal "$(events "$output" e)" "CODGOV>RWA 161"
+	assert_equal "$(events "$output" f)" ""
+}
+
+@test "news-events: a former leader arrested by his country's police is an event" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"date\":\"2024-05-01\",\"text\":\"Brazilian police indicted former President Jair Bolsonaro.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "BRACOP>BRAELI 173"
+}
+
+@test "news-events: strikes on sites in a country or belonging to a group; an attack on a place in a city; protesters are not at war with their country" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"India struck nine sites in Pakistan.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"American and British warplanes struck more than 60 targets belonging to Yemen'"'"'s Houthi movement.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Al-Shabaab militants attacked a crowded beach in Mogadishu.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Iraqi protesters stormed the Swedish embassy in Baghdad.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"Israel attacked Hamas in Gaza.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "IND>PAK 195"
+	assert_equal "$(events "$output" b)" "USAMIL>YEMREB 195
+GBRMIL>YEMREB 195"
+	assert_equal "$(events "$output" c)" "SOMREB>SOM 190"
+	[[ "$(events "$output" d)" != *"IRQOPP>IRQ"* ]] || fail "protesters against their own country: $(events "$output" d)"
+	# a named foe, not the place
+	assert_equal "$(events "$output" e)" "ISR>PSEREB 190"
+}

@@ -144,8 +144,8 @@ ents() {
 	    '{"date":"2019-05-01","text":"Ban Ki-moon spoke."}'
 	assert_success
 	assert_equal "$(ents 1)" "Park Jin/PERSON/KORGOV/"
-	# before his term: a South Korean, not the government
-	assert_equal "$(ents 2)" "Park Jin/PERSON/KOR/"
+	# before his term: one of South Korea's elites (ELI), not the government
+	assert_equal "$(ents 2)" "Park Jin/PERSON/KORELI/"
 	# no date: the most recent role
 	assert_equal "$(ents 3)" "Park Jin/PERSON/KORGOV/"
 	assert_equal "$(ents 4)" "Ban Ki-moon/PERSON/IGOUNO/"
@@ -677,4 +677,12 @@ ents() {
 	tag '{"id":"a:0","doc":"a","sent":0,"text":"Vardo Air cancelled flights, the Air Force said, and the Bundesbank warned."}'
 	assert_success
 	assert_equal "$(jq -r '[.entities[] | .text + "/" + .type + "/" + (.code // "")] | join("|")' <<<"$output")" "Vardo Air/ORG/|Air Force/ORG/|Bundesbank/ORG/DEUBNK"
+}
+
+@test "news-tag: a people we list is no province of the same name" {
+	tag '{"id":"a:0","doc":"a","sent":0,"text":"Somali forces clashed with Afar militias near the border."}' \
+	    '{"id":"b:0","doc":"b","sent":0,"text":"Somali officials met Ethiopian envoys."}'
+	assert_success
+	assert_equal "$(jq -r '.entities[0] | "\(.text)/\(.code)"' <<<"$(sed -n 1p <<<"$output")")" "Somali forces/SOMMIL"
+	assert_equal "$(jq -r '.entities[0] | "\(.text)/\(.type)/\(.code)"' <<<"$(sed -n 2p <<<"$output")")" "Somali officials/ACTOR/SOMGOV"
 }

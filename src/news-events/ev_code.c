@@ -566,9 +566,11 @@ place_target(coder *c, int from, ev_actors *out)
 		if (!(un->wcls & W_LOCPREP) || !(unit_is(c, k, "in") ||
 		    unit_is(c, k, "across") || unit_is(c, k, "near")))
 			continue;
+		/* "in the north of", no; "across southern and eastern Lebanon" */
 		int e = k + 1;
-		while (e <= hi && e < k + 5 && (U(c, e)->ucls & U_WORD) &&
-		    (U(c, e)->wcls & (W_DET | W_ADJ)))
+		while (e <= hi && e < k + 6 && (U(c, e)->ucls & U_WORD) &&
+		    ((U(c, e)->wcls & (W_DET | W_ADJ)) || (unit_is(c, e, "and") &&
+		    e > k + 1 && (U(c, e - 1)->wcls & W_ADJ))))
 			e++;
 		if (e <= hi && (U(c, e)->ucls & (U_ACTOR | U_PLACE)) &&
 		    (strcmp(c->s->ents[U(c, e)->ent].type, "GPE") == 0 ||
@@ -970,13 +972,14 @@ refine_code(const coder *c, const ev_actor *src, const ev_actor *tgt,
 	ev_strlcpy(out, cap, code);
 }
 
-/* An actor of a country that is not its state: rebels, insurgents,
- * separatists, the opposition, gangs, unidentified gunmen. */
+/* An armed actor of a country that is not its state: rebels,
+ * insurgents, separatists, gangs, unidentified gunmen (protesters who
+ * storm a building are not at war with their country). */
 static bool
 non_state(const ev_actor *a)
 {
 	static const char *const sectors[] = {
-		"REB", "INS", "SEP", "OPP", "CRM", "UAF", NULL,
+		"REB", "INS", "SEP", "CRM", "UAF", NULL,
 	};
 	if (strlen(a->code) < 6)
 		return false;
@@ -1428,9 +1431,11 @@ code_match(coder *c, int mi)
 			if (prep >= 0 && S.n == 0)
 				main_clause_subject(c, m->u1, &S);
 		}
-		T = m->T;
-		/* "a Russian missile hit a school in Kharkiv": the object */
-		if (!m->has_T && S.n > 0)
+		/* "a Russian missile hit a school in Kharkiv": the object (a
+		 * match without a target slot has no m->T to copy) */
+		if (m->has_T)
+			T = m->T;
+		else if (S.n > 0)
 			find_object(c, m->u1, &T);
 	} else if (passive) {
 		/* "X was attacked by Y" */
@@ -1471,9 +1476,13 @@ code_match(coder *c, int mi)
 				S.a[i] = f.speaker.a[0];
 		if (S.n == 0 && S.start >= 0 && (U(c, S.start)->wcls & W_FIRST))
 			S = f.speaker;
-		/* "the Houthis said they had shot down": a group speaks of itself */
+		/* "the Houthis said they had shot down", "police said they had
+		 * arrested": a group speaks of itself (a person's "they" is
+		 * others) */
+		const ev_actor *sp = &f.speaker.a[0];
+		bool group = sp->unit >= 0 ? !(U(c, sp->unit)->ucls & U_PERSON) : !sp->person;
 		if (S.pronoun && S.start >= 0 && unit_is(c, S.start, "they") &&
-		    !f.speaker.a[0].person && f.speaker.start < S.start)
+		    group && f.speaker.start < S.start)
 			S = f.speaker;
 		for (int i = 0; i < S.n; i++)
 			specific(&S.a[i], &f.speaker);

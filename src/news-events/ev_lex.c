@@ -60,6 +60,7 @@ static const struct { const char *name; uint64_t bit; } class_names[] = {
 	{ "complement", W_COMPLEMENT }, { "time", W_TIME }, { "first", W_FIRST },
 	{ "milrole", W_MILROLE }, { "topic", W_TOPIC }, { "generic", W_GENERIC }, { "copula", W_COPULA },
 	{ "cause", W_CAUSE }, { "person", W_PERSON }, { "react", W_REACT },
+	{ "samepast", W_SAMEPAST },
 };
 
 ev_lex *

@@ -655,9 +655,14 @@ ev_sent_units(ev_sent *s, const ev_lex *lx)
 		    number_word(s, prev)))
 			u->wcls &= ~W_VERB;
 		/* "a surprise visit", "the EU support": a singular verb form at
-		 * the end of a phrase that starts with a determiner */
+		 * the end of a phrase that starts with a determiner; but "the
+		 * military hit Hezbollah targets": a named actor right after
+		 * makes it the verb, and so does one right before a verb whose
+		 * past is its base ("Congo's government cut ties") */
 		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && u->form == F_BASE &&
-		    after_determiner(s, i))
+		    after_determiner(s, i) && !(i + 1 < s->n_units &&
+		    (s->units[i + 1].ucls & U_ACTOR)) &&
+		    !((u->wcls & W_SAMEPAST) && (prev->ucls & U_ACTOR)))
 			u->wcls &= ~W_VERB;
 		/* "humanitarian aid", "new sanctions" */
 		if ((u->wcls & W_VERB) && (u->ucls & U_WORD) && (u->form == F_S ||

@@ -74,6 +74,7 @@ ev_strlcpy(char *dst, size_t cap, const char *src)
 #define W_CAUSE (UINT64_C(1) << 35)  /* prompt force compel: "prompting X to VERB", X acts */
 #define W_PERSON (UINT64_C(1) << 36)  /* minister envoy counterpart: one person's role */
 #define W_REACT (UINT64_C(1) << 37)  /* draw prompt spark: "drawing condemnation from C" */
+#define W_SAMEPAST (UINT64_C(1) << 38)  /* hit cut put: a past the same as the base */
 
 /* Unit classes beyond words (ev_unit.ucls). */
 enum {

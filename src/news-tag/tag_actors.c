@@ -437,7 +437,10 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 		tag_entity *e = &s->ents[i];
 		if (e->type != TT_PERSON || e->dropped)
 			continue;
-		if (has_sector(e->code))
+		/* a listed person in office has his code; one out of office
+		 * (ELI) takes what the sentence says he is now */
+		bool elite = strlen(e->code) == 6 && strcmp(e->code + 3, "ELI") == 0;
+		if (has_sector(e->code) && !elite)
 			continue;
 		char code[12], country[12];
 		if (role_before_person(s, lx, e->t0, code) ||
@@ -449,10 +452,11 @@ code_people(tag_sent *s, const tag_lex *lx, tag_doc *doc)
 			/* "Foreign Minister Dara Vint of Chile" */
 			tag_code_join(e->code, country, code[0] ? code : e->sector);
 		} else if (e->code[0]) {
-			/* a known person out of office keeps the country; a
-			 * role the sentence gives adds its sector ("opposition
-			 * leader Friedrich Merz") */
-			if (!code[0] || strlen(e->code) != 3 || sector_only(e->code))
+			/* a known person out of office keeps the country (an
+			 * elite, ELI); a role the sentence gives replaces that
+			 * ("opposition leader Friedrich Merz") */
+			if (!code[0] || sector_only(e->code) || !(strlen(e->code) == 3 ||
+			    (strlen(e->code) == 6 && strcmp(e->code + 3, "ELI") == 0)))
 				continue;
 			char pc[4];
 			tag_copy(pc, sizeof pc, e->code);

@@ -363,8 +363,11 @@ tag_lex_role(const tag_lex *lx, int32_t person, int32_t date, char out[12])
 		return tag_copy(out, 12, base->code), out;
 	if (nearest && strncmp(nearest->code, "IGO", 3) != 0 &&
 	    strncmp(nearest->code, "NGO", 3) != 0) {
-		/* out of office: still a national of the country */
+		/* out of office: one of the country's elites (CAMEO's ELI:
+		 * former officials), no longer its government */
 		tag_copy(out, 4, nearest->code);
+		if (strlen(out) == 3)
+			memcpy(out + 3, "ELI", 4);
 		return out;
 	}
 	out[0] = 0;

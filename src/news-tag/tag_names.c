@@ -241,6 +241,14 @@ dict_match(tag_sent *s, const tag_lex *lx, int i, int limit, unsigned kinds,
 		    e = tag_lex_entry(lx, e->next)) {
 			if (!((1u << e->kind) & kinds) || !case_ok(s, e, i, k + 1))
 				continue;
+			/* a people we list beats a province of the same name
+			 * ("Somali", "Afar": Ethiopia's regions) */
+			if (pick && ((e->kind == LK_NORP && pick->kind == LK_REGION) ||
+			    (e->kind == LK_REGION && pick->kind == LK_NORP))) {
+				if (e->kind == LK_NORP)
+					pick = e;
+				continue;
+			}
 			if (!pick || kind_rank(e) > kind_rank(pick) ||
 			    (kind_rank(e) == kind_rank(pick) && city_pop(e) > city_pop(pick)))
 				pick = e;
