@@ -293,7 +293,10 @@ docs() {
 	head -n 8000 "$in" >&7
 	for _ in $(seq 1 200); do [ -s "$out1" ] && break; sleep 0.05; done
 	sleep 0.5
-	kill -TERM "${PIDS[@]}"
+	# the last stage first: signalled first, news-split could finish,
+	# close the pipe and let news-dedupe end on EOF before its own signal
+	kill -TERM "${PIDS[1]}"
+	kill -TERM "${PIDS[0]}"
 	local s1=0 s2=0
 	wait "${PIDS[0]}" || s1=$?
 	wait "${PIDS[1]}" || s2=$?

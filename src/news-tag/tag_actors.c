@@ -380,23 +380,33 @@ led_by(const tag_sent *s, const tag_entity *e, char code[12])
 	return true;
 }
 
-/* The one country the sentence names (places and nationalities; none
- * when it names two or more). */
+/* The one country of the sentence's places and nationalities that `keep`
+ * accepts (none when they name two or more). */
 static bool
-sole_country(const tag_sent *s, char country[12])
+one_country(const tag_sent *s, char country[12],
+    bool (*keep)(const tag_sent *, const tag_entity *))
 {
 	country[0] = 0;
 	for (size_t i = 0; i < s->n_ents; i++) {
 		const tag_entity *e = &s->ents[i];
 		char c[12];
 		if (e->dropped || (e->type != TT_GPE && e->type != TT_NORP) ||
-		    !country_of(e, c) || memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
+		    !country_of(e, c) || memcmp(c, "IGO", 3) == 0 ||
+		    memcmp(c, "NGO", 3) == 0 || (keep && !keep(s, e)))
 			continue;
 		if (country[0] && strcmp(country, c) != 0)
 			return false;
 		tag_copy(country, 4, c);
 	}
 	return country[0] != 0;
+}
+
+/* The one country the sentence names (places and nationalities; none
+ * when it names two or more). */
+static bool
+sole_country(const tag_sent *s, char country[12])
+{
+	return one_country(s, country, NULL);
 }
 
 /* Is the role before the person at e one of an organisation of no
@@ -609,12 +619,12 @@ static const char *const compass_adjectives[] = {
 	"southwestern", "suburban", "greater", NULL,
 };
 
-/* The one country of the places where the sentence says it happened: "in
- * northern Burkina Faso", "near Goma", "in the north of Sudan".  A place
- * that is the object of a verb ("shelled Kharkiv") is a target, not where
- * the actor comes from, so only places after a locative count. */
+/* Is e a place the sentence says something happened in: "in northern
+ * Burkina Faso", "near Goma", "in the north of Sudan"?  A place that is
+ * the object of a verb ("shelled Kharkiv") is a target, not where the
+ * actor comes from. */
 static bool
-located_country(const tag_sent *s, char country[12])
+after_locative(const tag_sent *s, const tag_entity *e)
 {
 	static const char *const where[] = {
 		"in", "near", "at", "across", "outside", "around", "throughout",
@@ -625,27 +635,20 @@ located_country(const tag_sent *s, char country[12])
 		"southeast", "southwest", "outskirts", "centre", "center", "coast",
 		"coasts", NULL,
 	};
-	country[0] = 0;
-	for (size_t i = 0; i < s->n_ents; i++) {
-		const tag_entity *e = &s->ents[i];
-		char c[12];
-		if (e->dropped || e->type != TT_GPE || !country_of(e, c) ||
-		    memcmp(c, "IGO", 3) == 0 || memcmp(c, "NGO", 3) == 0)
-			continue;
-		int k = e->t0 - 1;
-		while (k >= 0 && (tok_in(s, k, compass_adjectives) || tag_tok_is(s, k, "the")))
-			k--;
-		bool located = tok_in(s, k, where);
-		/* "in the north of Sudan", "rebels north of Goma" */
-		if (!located && tag_tok_is(s, k, "of"))
-			located = tok_in(s, k - 1, parts);
-		if (!located)
-			continue;
-		if (country[0] && strcmp(country, c) != 0)
-			return false;
-		tag_copy(country, 4, c);
-	}
-	return country[0] != 0;
+	if (e->type != TT_GPE)
+		return false;
+	int k = e->t0 - 1;
+	while (k >= 0 && (tok_in(s, k, compass_adjectives) || tag_tok_is(s, k, "the")))
+		k--;
+	/* "in the north of Sudan", "rebels north of Goma" */
+	return tok_in(s, k, where) || (tag_tok_is(s, k, "of") && tok_in(s, k - 1, parts));
+}
+
+/* The one country of the places where the sentence says it happened. */
+static bool
+located_country(const tag_sent *s, char country[12])
+{
+	return one_country(s, country, after_locative);
 }
 
 /* Sectors whose unnamed actors belong to where they act: forces, police,
