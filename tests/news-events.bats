@@ -597,3 +597,19 @@ GBRMIL>YEMREB 195"
 	# a named foe, not the place
 	assert_equal "$(events "$output" e)" "ISR>PSEREB 190"
 }
+
+@test "news-events: a delegation sent, a drone shot down, a cyberattack, troops massed on a border, a fine" {
+	run --separate-stderr bash -c 'printf "%s\n" \
+	    "{\"id\":\"a:0\",\"doc\":\"a\",\"sent\":0,\"text\":\"France sent a delegation to Germany on Monday.\"}" \
+	    "{\"id\":\"b:0\",\"doc\":\"b\",\"sent\":0,\"text\":\"Iran shot down a drone from Israel.\"}" \
+	    "{\"id\":\"c:0\",\"doc\":\"c\",\"sent\":0,\"text\":\"Russia launched a cyberattack on Estonia.\"}" \
+	    "{\"id\":\"d:0\",\"doc\":\"d\",\"sent\":0,\"text\":\"Russia massed troops on the border with Ukraine.\"}" \
+	    "{\"id\":\"e:0\",\"doc\":\"e\",\"sent\":0,\"text\":\"The European Union fined Google.\"}" |
+	    news-tag | news-events'
+	assert_success
+	assert_equal "$(events "$output" a)" "FRA>DEU 042"
+	assert_equal "$(events "$output" b)" "IRN>ISR 190"
+	assert_equal "$(events "$output" c)" "RUS>EST 176"
+	assert_equal "$(events "$output" d)" "RUS>UKR 154"
+	assert_equal "$(events "$output" e)" "IGOEEC>BUS 172"
+}
