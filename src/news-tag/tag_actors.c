@@ -292,6 +292,24 @@ role_before_person(tag_sent *s, const tag_lex *lx, int p, char code[12])
 	return false;
 }
 
+/* The longest role phrase for one person ("foreign minister", "envoy")
+ * starting at token k, or NULL. */
+static const tag_entry *
+person_role_at(tag_sent *s, const tag_lex *lx, int k)
+{
+	for (int len = 4; len >= 1; len--) {
+		if ((size_t)(k + len) > s->n ||
+		    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
+			continue;
+		tag_key_of(s, k, k + len, &s->scratch);
+		const tag_entry *r = tag_lex_kind(lx,
+		    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
+		if (r && (r->flags & LF_PERSON))
+			return r;
+	}
+	return NULL;
+}
+
 /* "Kim Gunn, South Korea's envoy to North Korea" */
 static bool
 role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
@@ -303,19 +321,11 @@ role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
 		char country[12];
 		while (tok_in(s, k, role_adjectives))
 			k++;
-		for (int len = 4; len >= 1; len--) {
-			if ((size_t)(k + len) > s->n ||
-			    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
-				continue;
-			tag_key_of(s, k, k + len, &s->scratch);
-			const tag_entry *r = tag_lex_kind(lx,
-			    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
-			if (r && (r->flags & LF_PERSON) && owner_before(s, q, country)) {
-				tag_code_join(code, country, r->code);
-				return true;
-			}
-		}
-		return false;
+		const tag_entry *r = person_role_at(s, lx, k);
+		if (!r || !owner_before(s, q, country))
+			return false;
+		tag_code_join(code, country, r->code);
+		return true;
 	}
 	if (!tag_tok_is(s, q, ","))
 		return false;
@@ -335,22 +345,14 @@ role_after_person(tag_sent *s, const tag_lex *lx, int q, char code[12])
 		return false;
 	while (tok_in(s, k, role_adjectives))
 		k++;
-	for (int len = 4; len >= 1; len--) {
-		if ((size_t)(k + len) > s->n ||
-		    !((s->toks[k].kinds | s->toks[k].pkinds) & (1u << LK_SECTOR)))
-			continue;
-		tag_key_of(s, k, k + len, &s->scratch);
-		const tag_entry *r = tag_lex_kind(lx,
-		    tag_lex_find(lx, s->scratch.data, s->scratch.len), LK_SECTOR);
-		if (r && (r->flags & LF_PERSON)) {
-			if (memcmp(country, "IGO", 3) == 0)
-				tag_copy(code, 12, country);
-			else
-				tag_code_join(code, country, r->code);
-			return true;
-		}
-	}
-	return false;
+	const tag_entry *r = person_role_at(s, lx, k);
+	if (!r)
+		return false;
+	if (memcmp(country, "IGO", 3) == 0)
+		tag_copy(code, 12, country);
+	else
+		tag_code_join(code, country, r->code);
+	return true;
 }
 
 static bool
